@@ -1,0 +1,106 @@
+/*
+ * case.h - one case: finding it, case.ini loaded, validated, edited and
+ * saved.  The only code that knows case.ini's sections and keys.
+ *
+ * Ownership: case_load/case_new give the caller a struct dcase to release
+ * with case_free (case_free(NULL) is a no-op).  The view's strings (title,
+ * deadlines, ...) point into the case's cfg: they stay valid until the next
+ * edit, after which case_view() must run again.
+ */
+#ifndef DOCKET_CASE_H
+#define DOCKET_CASE_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "docket/util.h"
+
+struct cfg;
+struct firm;
+
+#define NO_DATE LONG_MIN
+#define CASES_DIR "cases"
+#define CASE_FILE "case.ini"
+
+struct deadline {
+	const char *name;	/* the section's subsection name */
+	long date;
+	const char *what, *who;
+	long done;		/* NO_DATE while open */
+	int line;
+};
+
+struct escalation {
+	const char *name;
+	long opened;
+	const char *by, *to, *reason, *what, *resolution;
+	long resolved;		/* NO_DATE while open */
+	int line;
+};
+
+struct dcase {
+	char *id;
+	char *dir;		/* "cases/2026/smith-7k2p", relative to the firm */
+	char *file;		/* dir + "/case.ini" */
+	struct cfg *cfg;
+
+	/* the view, made by case_view() */
+	const char *title, *client, *type, *stage, *status;
+	const char *attorney, *manager;
+	long opened, incident, closed, stage_since;
+	int open;		/* status is open */
+	struct deadline *due;
+	size_t ndue;
+	struct escalation *esc;
+	size_t nesc;
+};
+
+/*
+ * Find a case by ID or unique prefix.  *dir receives "cases/YYYY/ID".
+ * 0; DK_EINVAL for an ID docket would never make; DK_ENOTFOUND; DK_EAMBIG
+ * listing the candidates.
+ */
+int case_find(char **dir, const char *root, const char *id);
+/* Every case directory ("cases/YYYY/ID"), sorted by ID. */
+int case_list_dirs(struct strv *dirs, const char *root);
+/* Is an ID in use in any year? */
+int case_id_taken(const char *root, const char *id);
+
+/* Load and validate dir's case.ini.  0, DK_EPARSE ("file:line: what"). */
+int case_load(struct dcase **out, const struct firm *firm, const char *dir);
+/* Parse text as the case.ini of dir (no file read). */
+int case_parse(struct dcase **out, const struct firm *firm, const char *dir,
+	       const char *text, size_t len);
+/* A new case in memory, opened (in cases/YYYY) that day; only [case] id
+ * is set. */
+struct dcase *case_new(const char *id, long opened);
+void case_free(struct dcase *c);
+
+/*
+ * (Re)build the view from the cfg and validate it against the firm.
+ * 0, or DK_EPARSE with "file:line: what".  warnings (may be NULL) gets
+ * what `docket check` lists without failing (handles not in [staff]...).
+ */
+int case_view(struct dcase *c, const struct firm *firm, struct strv *warnings);
+
+/* Edit helpers: 0 or DK_EINVAL (nothing changed). */
+int case_set(struct dcase *c, const char *section, const char *key,
+	     const char *value);
+/* The path of the case file under root, as a new string. */
+char *case_path(const struct firm *firm, const struct dcase *c);
+/* Save case.ini atomically. 0 or DK_EIO. */
+int case_save(const struct firm *firm, const struct dcase *c);
+/* Its text, as it would be saved. */
+void case_text(const struct dcase *c, struct sb *out);
+
+const struct deadline *case_deadline(const struct dcase *c, const char *name);
+/* A deadline name not used yet in the case, made from text. New string. */
+char *case_new_deadline_name(const struct dcase *c, const char *text);
+/* The next escalation number, as a new string. */
+char *case_next_escalation(const struct dcase *c);
+
+/* Check a handle against [staff]; a warning into w (if not NULL). */
+void case_check_handle(const struct firm *firm, const char *what,
+		       const char *handle, struct strv *w);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+ * cmd.h - what the commands share: the context main() sets up, option
+ * parsing with docket's usage errors, and a change to one case that ends
+ * in one commit (or leaves everything as it was).
+ *
+ * Ownership: main() owns the struct ctx and everything in it.  A struct
+ * change owns the copies it keeps for rolling back; change_free releases
+ * them (and rolls back a change that was not committed).
+ */
+#ifndef DOCKET_CMD_H
+#define DOCKET_CMD_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "docket/util.h"
+
+struct repo;
+struct firm;
+struct dcase;
+
+enum cmd_flags {
+	NEED_FIRM = 1 << 0,	/* open the repository and load docket.ini */
+	WRITES = 1 << 1,	/* take the writers' lock before running */
+	HIDDEN = 1 << 2,	/* not listed in help or completion */
+};
+
+struct ctx;
+typedef int (*cmd_fn)(struct ctx *ctx, int argc, char **argv);
+
+struct command {
+	const char *name;
+	cmd_fn fn;
+	unsigned flags;
+	const char *usage;	/* the SYNOPSIS lines, without "usage: " */
+	const char *summary;	/* one line for `docket --help` */
+};
+
+extern const struct command commands[];
+
+struct ctx {
+	const struct command *cmd;
+	struct repo *repo;	/* NEED_FIRM */
+	struct firm *firm;	/* NEED_FIRM */
+	const char *root;	/* NEED_FIRM: the firm's top, ending in '/' */
+	time_t now;
+	long today;
+	char *handle;		/* ctx_user() */
+	char *name, *email;	/* ctx_user() */
+};
+
+/* Print "docket: <message>" (the last error) and return its exit status. */
+int fail(int code);
+/* Print "docket CMD: <fmt>" and the usage to stderr; return EXIT_USAGE. */
+int usage_error(const struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void print_usage(FILE *f, const struct command *cmd);
+
+/*
+ * getopt_long with docket's conventions: --help (and -h) print the usage to
+ * stdout; a bad option is a usage error.  Returns the option, -1 at the
+ * end, or OPT_EXIT with *status set to the exit status.
+ */
+#define OPT_EXIT (-2)
+int next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
+	     const struct option *longopts, int *status);
+
+/* The acting staff handle: DOCKET_USER, else the staff entry whose email
+ * is the git identity's, else the email's local part (with a warning). */
+int ctx_user(struct ctx *ctx, const char **handle);
+/* A staff handle made from an email's local part; a new string. */
+char *handle_from_email(const char *email);
+/*
+ * "SECTION.KEY=VALUE" or "KIND.NAME.KEY=VALUE" (for [KIND "NAME"]), as
+ * git config spells it.  0 and three new strings, or DK_EINVAL.
+ */
+int parse_assignment(const char *arg, char **section, char **key,
+		     char **value);
+/* Warn (stderr) when a handle is not in [staff]; refuse a bad one. */
+int check_handle(struct ctx *ctx, const char *what, const char *handle);
+/* Find and load a case by ID or prefix. */
+int load_case(struct ctx *ctx, const char *id, struct dcase **out);
+/*
+ * Load every case (sorted by ID) and call fn on each; a case that does not
+ * load is reported on stderr and counted in *errors.  A non-zero return
+ * from fn stops the scan and is returned.
+ */
+int scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
+	       void *arg, int *errors);
+/* Take the writers' lock (for commands that only sometimes write). */
+int ctx_lock(struct ctx *ctx);
+/* Parse "14", "14d" or "2w" as a number of days: 0 or DK_EINVAL. */
+int parse_days(const char *s, long *out);
+/* Text from -m, -F FILE ("-" for stdin), stdin when it is not a terminal,
+ * or $EDITOR.  0, or an error (DK_EINVAL for an empty text). */
+int read_text(struct ctx *ctx, const char *m, const char *file,
+	      const char *what, struct sb *out);
+/* Run $VISUAL / $EDITOR / vi on path.  0, or DK_EIO. */
+int run_editor(const char *path);
+/* "in 3 days" / "today" / "2 days late" style, for text output */
+const char *days_phrase(char *buf, size_t size, long days);
+
+struct change {
+	struct ctx *ctx;
+	struct strv paths;	/* relative to the firm: what the commit holds */
+	struct strv created;	/* absolute: new files to remove on rollback */
+	char *case_file;	/* absolute path of a saved case.ini */
+	struct sb orig;		/* its bytes before the change */
+	int had_orig;
+	int done;
+};
+
+void change_init(struct change *ch, struct ctx *ctx);
+int change_save_case(struct change *ch, struct dcase *c);
+int change_add_note(struct change *ch, const struct dcase *c, const char *kind,
+		    const char *text, size_t len, time_t when, char **path);
+/* Commit with the message "<command>(<id>): <summary>".  On failure every
+ * file is put back as it was. */
+int change_commit(struct change *ch, const struct dcase *c, const char *fmt,
+		  ...) __attribute__((format(printf, 3, 4)));
+void change_free(struct change *ch);
+
+/* The commands */
+int cmd_init(struct ctx *, int, char **);
+int cmd_add(struct ctx *, int, char **);
+int cmd_note(struct ctx *, int, char **);
+int cmd_advance_stage(struct ctx *, int, char **);
+int cmd_due(struct ctx *, int, char **);
+int cmd_escalate(struct ctx *, int, char **);
+int cmd_set(struct ctx *, int, char **);
+int cmd_edit(struct ctx *, int, char **);
+int cmd_list(struct ctx *, int, char **);
+int cmd_show(struct ctx *, int, char **);
+int cmd_log(struct ctx *, int, char **);
+int cmd_check(struct ctx *, int, char **);
+
+#endif

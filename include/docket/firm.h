@@ -1,0 +1,74 @@
+/*
+ * firm.h - docket.ini: the pipeline, its stage rules, the rules, the staff
+ * and the indicator phrases.
+ *
+ * Ownership: firm_load gives the caller a struct firm to release with
+ * firm_free (firm_free(NULL) is a no-op); every string in it belongs to it.
+ */
+#ifndef DOCKET_FIRM_H
+#define DOCKET_FIRM_H
+
+#include <stddef.h>
+
+#include "docket/util.h"
+
+struct cfg;
+
+struct stage_rule {
+	char *name;
+	int max_days;		/* -1 when the stage has no limit */
+	char *due_when;		/* on_enter_due: "+3d" (a date_parse offset) or NULL */
+	char *due_what;		/* on_enter_due: the deadline's text */
+};
+
+struct staff {
+	char *handle, *name, *email, *role;
+};
+
+struct indicator {
+	char *reason;
+	struct strv phrases;	/* lowercase */
+};
+
+struct firm {
+	char *root;		/* the firm's top directory, ending in '/' */
+	struct cfg *cfg;
+	char *name;
+	struct stage_rule *stages;
+	size_t nstages;
+	int sol_years, contact_days, contact_target_pct;
+	int manager_max, attorney_max;
+	struct staff *staff;
+	size_t nstaff;
+	struct indicator *ind;
+	size_t nind;
+};
+
+#define FIRM_FILE "docket.ini"
+
+/* Escalation reasons and note kinds, NULL-terminated. */
+extern const char *const escalation_reasons[];
+extern const char *const note_kinds[];
+extern const char *const contact_kinds[];
+int word_in(const char *const *list, const char *w);
+/* "a, b, c" of a NULL-terminated list, for messages; a new string. */
+char *list_join(const char *const *list);
+
+/* 0, or DK_ENOTFOUND / DK_EPARSE / DK_EINVAL with "docket.ini:LINE: what".
+ * warnings (may be NULL) receives what `docket check` lists. */
+int firm_load(struct firm **out, const char *root, struct strv *warnings);
+void firm_free(struct firm *firm);
+
+/* The stage's index in the pipeline, or -1. */
+int firm_stage(const struct firm *firm, const char *stage);
+/* "intake, treatment, ..." as a new string. */
+char *firm_stage_list(const struct firm *firm);
+const struct staff *firm_staff(const struct firm *firm, const char *handle);
+const struct staff *firm_staff_by_email(const struct firm *firm,
+					const char *email);
+
+/* The text of a new docket.ini; NULL when pipeline is unknown. */
+char *firm_default_ini(const char *pipeline, const char *firm_name,
+		       const char *handle, const char *name, const char *email);
+
+#endif

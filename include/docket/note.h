@@ -1,0 +1,55 @@
+/*
+ * note.h - note files: cases/<YYYY>/<id>/notes/<name>.md, one per note,
+ * never rewritten.  The name carries the time (UTC), a sequence number when
+ * two notes share a second, the kind and the author:
+ *   20261122T143000Z-call-bob.md, 20261122T143000Z.02-call-bob.md
+ *
+ * Ownership: struct note's strings belong to it (note_clear frees them);
+ * note_list gives the caller an array to release with note_list_free.
+ */
+#ifndef DOCKET_NOTE_H
+#define DOCKET_NOTE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "docket/util.h"
+
+#define NOTES_DIR "notes"
+#define NOTE_MAX_BYTES (1024 * 1024)
+
+struct note {
+	char *name;	/* the file name */
+	time_t time;
+	int seq;	/* 1 for the first note of its second */
+	char *kind;
+	char *author;
+};
+
+/* 0, or -1 when name is not a note file name. */
+int note_parse_name(struct note *out, const char *name);
+char *note_make_name(time_t t, int seq, const char *kind, const char *author);
+void note_clear(struct note *n);
+
+/* The notes of a case directory, oldest first.  0 or DK_EIO. */
+int note_list(struct note **out, size_t *n, const char *root,
+	      const char *case_dir);
+void note_list_free(struct note *notes, size_t n);
+int note_cmp(const struct note *a, const struct note *b);
+
+/* Read a note's text.  0, or DK_EIO. */
+int note_read(struct sb *out, const char *root, const char *case_dir,
+	      const char *name);
+
+/* 0 when text can be a note; else DK_EINVAL saying why. */
+int note_text_check(const char *text, size_t len);
+
+/*
+ * Write a new note file under root/case_dir/notes; *path receives its path
+ * relative to root.  0, DK_EINVAL (text refused) or DK_EIO.
+ */
+int note_write(char **path, const char *root, const char *case_dir, time_t t,
+	       const char *kind, const char *author, const char *text,
+	       size_t len);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * out.h - the writers: JSON, terminal text (colour, plain-text rendering
+ * of a note's CommonMark).
+ *
+ * Ownership: a struct json writes to a FILE it does not own.  The
+ * render_* functions append to a struct sb the caller owns.
+ */
+#ifndef DOCKET_OUT_H
+#define DOCKET_OUT_H
+
+#include <stdio.h>
+
+#include "docket/util.h"
+
+#define JSON_DEPTH 32
+
+struct json {
+	FILE *f;
+	int depth;
+	int count[JSON_DEPTH];	/* items written at each depth */
+};
+
+void json_init(struct json *j, FILE *f);
+void json_obj(struct json *j, const char *key);	/* key NULL in arrays */
+void json_arr(struct json *j, const char *key);
+void json_end_obj(struct json *j);
+void json_end_arr(struct json *j);
+void json_str(struct json *j, const char *key, const char *v);	/* NULL: null */
+void json_int(struct json *j, const char *key, long v);
+void json_real(struct json *j, const char *key, double v);	/* 2 decimals */
+void json_bool(struct json *j, const char *key, int v);
+void json_null(struct json *j, const char *key);
+void json_date(struct json *j, const char *key, long date);	/* NO_DATE: null */
+void json_finish(struct json *j);	/* the final newline */
+/* s as a JSON string literal, appended to out. */
+void json_quote(struct sb *out, const char *s);
+
+/* Colour: on only when stdout is a terminal and NO_COLOR is unset. */
+extern int color_on;
+void color_setup(void);
+const char *c_red(void);
+const char *c_yellow(void);
+const char *c_green(void);
+const char *c_bold(void);
+const char *c_dim(void);
+const char *c_off(void);
+
+/*
+ * A note's CommonMark as plain text for a terminal, indented by indent
+ * spaces and wrapped at width columns.  Text that cmark would take too long
+ * over (deep nesting) is shown as it is.
+ */
+void render_note_text(struct sb *out, const char *md, size_t len, int indent,
+		      int width);
+/* Is this Markdown safe to hand to cmark in reasonable time? */
+int markdown_tame(const char *md, size_t len);
+
+/* Print s with control characters (but newlines and tabs) made visible. */
+void print_clean(FILE *f, const char *s);
+
+#endif

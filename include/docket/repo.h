@@ -1,0 +1,78 @@
+/*
+ * repo.h - every libgit2 call: open and init, the writers' lock, commits of
+ * a few paths, a case's history.
+ *
+ * Ownership: repo_open/repo_init give the caller a struct repo to release
+ * with repo_free (repo_free(NULL) is a no-op; it also drops the lock).
+ * Strings a repo_log_entry holds belong to the walk and are valid only
+ * during the callback.
+ */
+#ifndef DOCKET_REPO_H
+#define DOCKET_REPO_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "docket/util.h"
+
+struct repo;
+
+/* Open the repository around the current directory (GIT_DIR and
+ * GIT_CEILING_DIRECTORIES are honoured).  0, or DK_ENOFIRM. */
+int repo_open(struct repo **out);
+/* Create a repository in dir (made if need be), or adopt the one there.
+ * shared: group-readable (core.sharedRepository=group), else owner-only.
+ * *existed tells whether dir was a repository already. */
+int repo_init(struct repo **out, const char *dir, int shared, int *existed);
+void repo_free(struct repo *r);
+
+/* The work tree, ending in '/'. */
+const char *repo_root(const struct repo *r);
+/* Is this repository shared with a group (core.sharedRepository)? */
+int repo_is_shared(const struct repo *r);
+
+/* Serialise docket's writers: wait up to DOCKET_LOCK_TIMEOUT seconds
+ * (default 10) for .git/docket.lock.  0, or DK_EBUSY. */
+int repo_lock(struct repo *r);
+void repo_unlock(struct repo *r);
+
+/* The git identity (GIT_AUTHOR_NAME/EMAIL, else user.name/user.email):
+ * two new strings (r NULL: the user's global config only).  0, or DK_EINVAL
+ * saying how to set one. */
+int repo_identity(struct repo *r, char **name, char **email);
+
+/*
+ * One commit on HEAD of exactly paths (relative to the work tree): each
+ * that exists is added or updated, each that does not is removed; then
+ * the same index entries are updated and nothing else.  when is the
+ * author and committer time.  0, DK_EBUSY, or DK_EGIT.
+ */
+int repo_commit(struct repo *r, const char *message, const struct strv *paths,
+		time_t when);
+
+/* Was path changed in the index or work tree relative to HEAD?  (For
+ * `edit`, which refuses to sweep a user's staged edit into its commit.) */
+int repo_path_dirty(struct repo *r, const char *path);
+
+struct repo_change {
+	char status;		/* 'A'dded, 'M'odified, 'D'eleted */
+	const char *path;	/* relative to the case directory */
+};
+
+struct repo_log_entry {
+	const char *id;		/* the commit, in hex */
+	time_t time;
+	int offset;		/* minutes east of UTC */
+	const char *author, *email;
+	const char *summary;	/* the message's first line */
+	const struct repo_change *changes;
+	size_t nchanges;
+	const char *old_ini, *new_ini;	/* case.ini before and after, or NULL */
+};
+
+/* Call cb for every commit that changed dir, newest first; a non-zero
+ * return from cb stops the walk and is returned. */
+int repo_log(struct repo *r, const char *dir,
+	     int (*cb)(void *ctx, const struct repo_log_entry *e), void *ctx);
+
+#endif

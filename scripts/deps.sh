@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install what docket needs to build (build) or to run its tests (check),
+# from Debian's packages: with apt-get when root, else print the line to run.
+set -e
+need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev"
+need_check="$need_build git python3"
+case "${1:-build}" in
+build) want=$need_build ;;
+check) want=$need_check ;;
+*) echo "usage: deps.sh build|check" >&2; exit 2 ;;
+esac
+missing=
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "installing:$missing"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null ||
+	{ apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null; }
+else
+	echo "docket needs:$missing" >&2
+	echo "run: sudo apt-get install -y$missing" >&2
+	exit 1
+fi

@@ -1,0 +1,574 @@
+/* case.c - case.ini: find, load, validate, edit, save. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/id.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- finding cases ---- */
+
+static int
+is_year(const char *s)
+{
+	return strlen(s) == 4 && isdigit((unsigned char)s[0]) &&
+	       isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+	       isdigit((unsigned char)s[3]);
+}
+
+/* The year directories under cases/, sorted. */
+static void
+list_years(struct strv *years, const char *root)
+{
+	char *cases = path_join(root, CASES_DIR);
+	DIR *d = opendir(cases);
+	struct dirent *e;
+
+	free(cases);
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (is_year(e->d_name))
+			strv_push(years, e->d_name);
+	closedir(d);
+	strv_sort(years);
+}
+
+static int
+is_case_dir(const char *root, const char *year, const char *id)
+{
+	char *p = xasprintf("%s%s/%s/%s/%s", root, CASES_DIR, year, id, CASE_FILE);
+	struct stat st;
+	int r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(p);
+	return r;
+}
+
+/* Cases whose ID starts with prefix (all cases for ""), as "cases/Y/ID". */
+static void
+scan(struct strv *out, const char *root, const char *prefix)
+{
+	struct strv years = STRV_INIT;
+	size_t plen = strlen(prefix);
+
+	list_years(&years, root);
+	for (size_t y = 0; y < years.n; y++) {
+		char *yd = xasprintf("%s%s/%s", root, CASES_DIR, years.v[y]);
+		DIR *d = opendir(yd);
+		struct dirent *e;
+
+		free(yd);
+		if (!d)
+			continue;
+		while ((e = readdir(d))) {
+			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
+			    id_check(e->d_name) < 0 ||
+			    !is_case_dir(root, years.v[y], e->d_name))
+				continue;
+			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
+						       years.v[y], e->d_name));
+		}
+		closedir(d);
+	}
+	strv_free(&years);
+}
+
+static const char *
+dir_id(const char *dir)
+{
+	const char *s = strrchr(dir, '/');
+
+	return s ? s + 1 : dir;
+}
+
+static int
+cmp_by_id(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	int c = strcmp(dir_id(x), dir_id(y));
+
+	return c ? c : strcmp(x, y);
+}
+
+int
+case_list_dirs(struct strv *dirs, const char *root)
+{
+	scan(dirs, root, "");
+	if (dirs->n > 1)
+		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
+	return 0;
+}
+
+int
+case_id_taken(const char *root, const char *id)
+{
+	struct strv years = STRV_INIT;
+	int taken = 0;
+
+	list_years(&years, root);
+	for (size_t y = 0; y < years.n && !taken; y++) {
+		char *p = xasprintf("%s%s/%s/%s", root, CASES_DIR, years.v[y], id);
+
+		taken = path_exists(p);
+		free(p);
+	}
+	strv_free(&years);
+	return taken;
+}
+
+int
+case_find(char **dir, const char *root, const char *id)
+{
+	struct strv years = STRV_INIT, found = STRV_INIT;
+	int r = 0;
+
+	*dir = NULL;
+	if (id_check(id) < 0)
+		return DK_EINVAL;
+	list_years(&years, root);
+	for (size_t y = 0; y < years.n; y++)
+		if (is_case_dir(root, years.v[y], id))
+			strv_push_owned(&found, xasprintf("%s/%s/%s", CASES_DIR,
+							  years.v[y], id));
+	strv_free(&years);
+	if (!found.n)
+		scan(&found, root, id);
+	if (found.n == 1) {
+		*dir = xstrdup(found.v[0]);
+	} else if (!found.n) {
+		r = dk_err(DK_ENOTFOUND, "no case '%s' (see 'docket list')", id);
+	} else {
+		struct sb sb = SB_INIT;
+
+		qsort(found.v, found.n, sizeof(*found.v), cmp_by_id);
+		for (size_t i = 0; i < found.n && i < 20; i++)
+			sb_addf(&sb, "%s%s", i ? ", " : "", dir_id(found.v[i]));
+		if (found.n > 20)
+			sb_addf(&sb, " and %zu more", found.n - 20);
+		r = dk_err(DK_EAMBIG, "case ID '%s' is ambiguous: %s", id,
+			   sb_str(&sb));
+		sb_free(&sb);
+	}
+	strv_free(&found);
+	return r;
+}
+
+/* ---- loading ---- */
+
+void
+case_free(struct dcase *c)
+{
+	if (!c)
+		return;
+	free(c->id);
+	free(c->dir);
+	free(c->file);
+	cfg_free(c->cfg);
+	for (size_t i = 0; i < c->ndue; i++)
+		free((char *)c->due[i].name);
+	for (size_t i = 0; i < c->nesc; i++)
+		free((char *)c->esc[i].name);
+	free(c->due);
+	free(c->esc);
+	free(c);
+}
+
+static struct dcase *
+case_alloc(const char *dir)
+{
+	struct dcase *c = xcalloc(1, sizeof(*c));
+
+	c->dir = xstrdup(dir);
+	c->id = xstrdup(dir_id(dir));
+	c->file = xasprintf("%s/%s", dir, CASE_FILE);
+	return c;
+}
+
+int
+case_parse(struct dcase **out, const struct firm *firm, const char *dir,
+	   const char *text, size_t len)
+{
+	struct dcase *c = case_alloc(dir);
+	int r = cfg_parse(&c->cfg, c->file, text, len);
+
+	if (!r)
+		r = case_view(c, firm, NULL);
+	if (r) {
+		case_free(c);
+		c = NULL;
+	}
+	*out = c;
+	return r;
+}
+
+int
+case_load(struct dcase **out, const struct firm *firm, const char *dir)
+{
+	struct sb sb = SB_INIT;
+	char *path = xasprintf("%s%s/%s", firm->root, dir, CASE_FILE);
+	int r = read_file(path, &sb);
+
+	free(path);
+	*out = NULL;
+	if (r < 0) {
+		char *file = xasprintf("%s/%s", dir, CASE_FILE);
+
+		r = dk_errno(r == -ENOENT ? DK_ENOTFOUND : DK_EIO, r,
+			     "cannot read %s", file);
+		free(file);
+	} else {
+		r = case_parse(out, firm, dir, sb.buf, sb.len);
+	}
+	sb_free(&sb);
+	return r;
+}
+
+struct dcase *
+case_new(const char *id, long opened)
+{
+	char *dir, d[DATE_LEN];
+	struct dcase *c;
+
+	/* cases/YYYY: the year the case was opened */
+	date_fmt(d, opened);
+	dir = xasprintf("%s/%.4s/%s", CASES_DIR, d, id);
+	c = case_alloc(dir);
+	free(dir);
+	cfg_parse(&c->cfg, c->file, "", 0);
+	cfg_set(c->cfg, "case", "id", id);
+	return c;
+}
+
+/* ---- the view ---- */
+
+struct checker {
+	struct dcase *c;
+	int r;
+};
+
+static int
+fail(struct checker *k, const char *section, const char *key,
+     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+fail(struct checker *k, const char *section, const char *key,
+     const char *fmt, ...)
+{
+	struct sb sb = SB_INIT;
+	va_list ap;
+	int line;
+
+	if (k->r)
+		return k->r;
+	line = cfg_lineno(k->c->cfg, section, key);
+	if (!line)
+		line = cfg_lineno(k->c->cfg, section, NULL);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	if (line)
+		k->r = dk_err(DK_EPARSE, "%s:%d: %s", k->c->file, line, sb_str(&sb));
+	else
+		k->r = dk_err(DK_EPARSE, "%s: [%s] %s", k->c->file, section,
+			      sb_str(&sb));
+	sb_free(&sb);
+	return k->r;
+}
+
+static const char *
+get(const struct dcase *c, const char *section, const char *key)
+{
+	const char *v = cfg_get(c->cfg, section, key);
+
+	return v ? v : "";
+}
+
+/* A date key: NO_DATE when empty and allowed to be. */
+static long
+date_key(struct checker *k, const char *section, const char *key, int required)
+{
+	const char *v = get(k->c, section, key);
+	long d;
+
+	if (!*v) {
+		if (required)
+			fail(k, section, key, "%s: a date is required", key);
+		return NO_DATE;
+	}
+	if (date_parse_iso(&d, v) < 0) {
+		fail(k, section, key, "%s: '%s' is not a date (YYYY-MM-DD)",
+		     key, v);
+		return NO_DATE;
+	}
+	return d;
+}
+
+void
+case_check_handle(const struct firm *firm, const char *what,
+		  const char *handle, struct strv *w)
+{
+	if (w && handle && *handle && !firm_staff(firm, handle))
+		strv_push_owned(w, xasprintf("%s: '%s' is not in docket.ini's "
+					     "[staff]", what, handle));
+}
+
+static void
+clear_view(struct dcase *c)
+{
+	for (size_t i = 0; i < c->ndue; i++)
+		free((char *)c->due[i].name);
+	for (size_t i = 0; i < c->nesc; i++)
+		free((char *)c->esc[i].name);
+	free(c->due);
+	free(c->esc);
+	c->due = NULL;
+	c->esc = NULL;
+	c->ndue = c->nesc = 0;
+}
+
+static void
+view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
+{
+	struct dcase *c = k->c;
+	size_t capd = 0, cape = 0;
+
+	for (size_t i = 0; i < c->cfg->n && !k->r; i++) {
+		const struct cfg_line *l = &c->cfg->lines[i];
+		const char *sec = l->section;
+		char *kind, *name;
+
+		if (l->kind != CFG_SECTION ||
+		    cfg_split_subsection(sec, &kind, &name) < 0)
+			continue;
+		if (!strcmp(kind, "due")) {
+			struct deadline *d;
+
+			if (name_check(name, NAME_MAX_LEN, "deadline name") < 0)
+				fail(k, sec, NULL, "%s", dk_errmsg());
+			GROW(c->due, capd, c->ndue + 1);
+			d = &c->due[c->ndue++];
+			d->name = name;
+			name = NULL;
+			d->line = l->lineno;
+			d->date = date_key(k, sec, "date", 1);
+			d->done = date_key(k, sec, "done", 0);
+			d->what = get(c, sec, "what");
+			d->who = get(c, sec, "who");
+			if (w) {
+				char *what = xasprintf("%s:%d: [%s] who", c->file,
+						       cfg_lineno(c->cfg, sec, "who"), sec);
+
+				case_check_handle(firm, what, d->who, w);
+				free(what);
+			}
+		} else if (!strcmp(kind, "escalation")) {
+			struct escalation *e;
+
+			GROW(c->esc, cape, c->nesc + 1);
+			e = &c->esc[c->nesc++];
+			e->name = name;
+			name = NULL;
+			e->line = l->lineno;
+			e->opened = date_key(k, sec, "opened", 1);
+			e->resolved = date_key(k, sec, "resolved", 0);
+			e->by = get(c, sec, "by");
+			e->to = get(c, sec, "to");
+			e->reason = get(c, sec, "reason");
+			e->what = get(c, sec, "what");
+			e->resolution = get(c, sec, "resolution");
+			if (!word_in(escalation_reasons, e->reason)) {
+				char *list = list_join(escalation_reasons);
+
+				fail(k, sec, "reason", "reason: '%s' is not an "
+				     "escalation reason (%s)", e->reason, list);
+				free(list);
+			}
+			if (w) {
+				char *what = xasprintf("%s:%d: [%s] to", c->file,
+						       cfg_lineno(c->cfg, sec, "to"), sec);
+
+				case_check_handle(firm, what, e->to, w);
+				free(what);
+			}
+		}
+		free(kind);
+		free(name);
+	}
+}
+
+int
+case_view(struct dcase *c, const struct firm *firm, struct strv *w)
+{
+	struct checker k = { c, 0 };
+	const char *id;
+
+	clear_view(c);
+	c->title = get(c, "case", "title");
+	c->client = get(c, "case", "client");
+	c->type = get(c, "case", "type");
+	c->stage = get(c, "case", "stage");
+	c->status = get(c, "case", "status");
+	c->attorney = get(c, "case", "attorney");
+	c->manager = get(c, "case", "manager");
+	c->opened = c->incident = c->closed = c->stage_since = NO_DATE;
+
+	if (!cfg_has_section(c->cfg, "case"))
+		return fail(&k, "case", NULL, "no [case] section");
+	id = get(c, "case", "id");
+	if (strcmp(id, c->id))
+		return fail(&k, "case", "id", "id: '%s' is not the case's "
+			    "directory name '%s'", id, c->id);
+	if (firm_stage(firm, c->stage) < 0) {
+		char *list = firm_stage_list(firm);
+
+		fail(&k, "case", "stage", "stage: '%s' is not a stage of the "
+		     "pipeline (%s)", c->stage, list);
+		free(list);
+		return k.r;
+	}
+	if (strcmp(c->status, "open") && strcmp(c->status, "closed"))
+		return fail(&k, "case", "status", "status: '%s' is not open "
+			    "or closed", c->status);
+	c->open = !strcmp(c->status, "open");
+	c->opened = date_key(&k, "case", "opened", 1);
+	c->incident = date_key(&k, "case", "incident", 0);
+	c->closed = date_key(&k, "case", "closed", 0);
+	if (!k.r && c->incident != NO_DATE && c->incident > c->opened)
+		fail(&k, "case", "incident", "incident: %s is after the day "
+		     "the case was opened (%s)", get(c, "case", "incident"),
+		     get(c, "case", "opened"));
+	for (size_t i = 0; i < c->cfg->n && !k.r; i++) {
+		const struct cfg_line *l = &c->cfg->lines[i];
+
+		if (l->kind == CFG_KEY && !strcmp(l->section, "stages")) {
+			long d = date_key(&k, "stages", l->key, 0);
+
+			if (!strcmp(l->key, c->stage) && d != NO_DATE)
+				c->stage_since = d;
+			if (w && firm_stage(firm, l->key) < 0)
+				strv_push_owned(w, xasprintf(
+					"%s:%d: [stages] '%s' is not a stage of "
+					"the pipeline", c->file, l->lineno, l->key));
+		}
+	}
+	if (c->stage_since == NO_DATE)
+		c->stage_since = c->opened;
+	if (!k.r)
+		view_subsections(&k, firm, w);
+	if (!k.r && w) {
+		char *what = xasprintf("%s:%d: attorney", c->file,
+				       cfg_lineno(c->cfg, "case", "attorney"));
+
+		case_check_handle(firm, what, c->attorney, w);
+		free(what);
+		what = xasprintf("%s:%d: manager", c->file,
+				 cfg_lineno(c->cfg, "case", "manager"));
+		case_check_handle(firm, what, c->manager, w);
+		free(what);
+	}
+	return k.r;
+}
+
+/* ---- editing and saving ---- */
+
+int
+case_set(struct dcase *c, const char *section, const char *key,
+	 const char *value)
+{
+	return cfg_set(c->cfg, section, key, value);
+}
+
+char *
+case_path(const struct firm *firm, const struct dcase *c)
+{
+	return xasprintf("%s%s", firm->root, c->file);
+}
+
+void
+case_text(const struct dcase *c, struct sb *out)
+{
+	cfg_write(c->cfg, out);
+}
+
+int
+case_save(const struct firm *firm, const struct dcase *c)
+{
+	struct sb sb = SB_INIT;
+	char *path = case_path(firm, c);
+	int r = mkdirs(firm->root, c->dir, dir_mode);
+
+	if (!r) {
+		case_text(c, &sb);
+		r = write_file_atomic(path, sb.buf, sb.len, file_mode);
+	}
+	if (r < 0)
+		r = dk_errno(DK_EIO, r, "cannot write %s", c->file);
+	sb_free(&sb);
+	free(path);
+	return r;
+}
+
+const struct deadline *
+case_deadline(const struct dcase *c, const char *name)
+{
+	for (size_t i = 0; i < c->ndue; i++)
+		if (!strcmp(c->due[i].name, name))
+			return &c->due[i];
+	return NULL;
+}
+
+char *
+case_new_deadline_name(const struct dcase *c, const char *text)
+{
+	struct sb base = SB_INIT;
+	int words = 0, n = 1;
+	char *name;
+
+	for (const char *p = text; *p && words < 3 && base.len < 24; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch < 0x80 && isalnum(ch)) {
+			sb_addc(&base, (char)tolower(ch));
+		} else if (base.len && base.buf[base.len - 1] != '-') {
+			words++;
+			if (words < 3)
+				sb_addc(&base, '-');
+		}
+	}
+	while (base.len && base.buf[base.len - 1] == '-')
+		base.buf[--base.len] = '\0';
+	if (!base.len)
+		sb_adds(&base, "due");
+	name = xstrdup(base.buf);
+	while (case_deadline(c, name)) {
+		free(name);
+		name = xasprintf("%s-%d", base.buf, ++n);
+	}
+	sb_free(&base);
+	return name;
+}
+
+char *
+case_next_escalation(const struct dcase *c)
+{
+	long max = 0;
+
+	for (size_t i = 0; i < c->nesc; i++) {
+		char *end;
+		long n = strtol(c->esc[i].name, &end, 10);
+
+		if (!*end && n > max)
+			max = n;
+	}
+	return xasprintf("%ld", max + 1);
+}

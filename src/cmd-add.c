@@ -1,0 +1,215 @@
+/* cmd-add.c - docket add: open a new case. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/id.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct assignment {
+	char *section, *key, *value;
+};
+
+/* A fresh ID from the client's name that no case uses yet. */
+static int
+new_id(struct ctx *ctx, const char *client, char **out)
+{
+	for (int i = 0; i < 50; i++) {
+		char *id = id_generate(client, NULL);
+
+		if (!case_id_taken(ctx->root, id)) {
+			*out = id;
+			return 0;
+		}
+		free(id);
+	}
+	return dk_err(DK_EEXISTS, "could not find a free case ID; give one "
+		      "with --id");
+}
+
+static int
+fill(struct ctx *ctx, struct dcase *c, const char *const *v,
+     const struct assignment *as, size_t nas)
+{
+	/* v: title, client, type, incident, attorney, manager */
+	const struct firm *f = ctx->firm;
+	char d[DATE_LEN];
+	int r = 0;
+
+	(void)((r = case_set(c, "case", "title", v[0])) ||
+	(r = case_set(c, "case", "client", v[1])) ||
+	(r = case_set(c, "case", "type", v[2])) ||
+	(r = case_set(c, "case", "opened", date_fmt(d, ctx->today))) ||
+	(r = case_set(c, "case", "incident", v[3])) ||
+	(r = case_set(c, "case", "stage", f->stages[0].name)) ||
+	(r = case_set(c, "case", "status", "open")) ||
+	(r = case_set(c, "case", "closed", "")) ||
+	(r = case_set(c, "case", "attorney", v[4])) ||
+	(r = case_set(c, "case", "manager", v[5])) ||
+	(r = case_set(c, "stages", f->stages[0].name, d)));
+	for (size_t i = 0; !r && i < nas; i++)
+		r = case_set(c, as[i].section, as[i].key, as[i].value);
+	if (!r && *v[3]) {
+		long inc, sol;
+
+		date_parse_iso(&inc, v[3]);
+		sol = date_add_months(inc, 12 * f->sol_years);
+		(void)((r = case_set(c, "due \"sol\"", "date", date_fmt(d, sol))) ||
+		(r = case_set(c, "due \"sol\"", "what", "Statute of limitations")) ||
+		(r = case_set(c, "due \"sol\"", "who", *v[4] ? v[4] : v[5])) ||
+		(r = case_set(c, "due \"sol\"", "done", "")));
+	}
+	return r;
+}
+
+int
+cmd_add(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "client", required_argument, NULL, 'c' },
+		{ "title", required_argument, NULL, 't' },
+		{ "type", required_argument, NULL, 'T' },
+		{ "incident", required_argument, NULL, 'i' },
+		{ "attorney", required_argument, NULL, 'a' },
+		{ "manager", required_argument, NULL, 'm' },
+		{ "id", required_argument, NULL, 'I' },
+		{ "set", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *client = NULL, *title = NULL, *type = "", *incident = NULL;
+	const char *attorney = NULL, *manager = NULL, *id_arg = NULL, *me;
+	struct assignment *as = NULL;
+	size_t nas = 0, cap = 0;
+	char *id = NULL, inc[DATE_LEN] = "";
+	struct dcase *c = NULL;
+	struct change ch;
+	int opt, status = EXIT_OK, r;
+
+	change_init(&ch, ctx);
+	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
+		switch (opt) {
+		case OPT_EXIT: goto out;
+		case 'c': client = optarg; break;
+		case 't': title = optarg; break;
+		case 'T': type = optarg; break;
+		case 'i': incident = optarg; break;
+		case 'a': attorney = optarg; break;
+		case 'm': manager = optarg; break;
+		case 'I': id_arg = optarg; break;
+		case 's':
+			GROW(as, cap, nas + 1);
+			r = parse_assignment(optarg, &as[nas].section,
+					     &as[nas].key, &as[nas].value);
+			if (r) {
+				status = usage_error(ctx, "--set: %s", dk_errmsg());
+				goto out;
+			}
+			nas++;
+			if (!strcmp(as[nas - 1].section, "case") &&
+			    (!strcmp(as[nas - 1].key, "id") ||
+			     !strcmp(as[nas - 1].key, "stage"))) {
+				status = usage_error(ctx, "--set: case.%s is "
+						     "set by docket (use --id, or "
+						     "advance-stage later)",
+						     as[nas - 1].key);
+				goto out;
+			}
+			break;
+		}
+	}
+	if (optind < argc) {
+		status = usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (!client) {
+		status = usage_error(ctx, "--client NAME is required");
+		goto out;
+	}
+	if (!*client) {
+		status = fail(dk_err(DK_EINVAL, "--client: the client's name is empty"));
+		goto out;
+	}
+	if ((r = ctx_user(ctx, &me))) {
+		status = fail(r);
+		goto out;
+	}
+	if (!attorney || !manager) {
+		const struct staff *s = firm_staff(ctx->firm, me);
+
+		if (!attorney)
+			attorney = s && !strcmp(s->role, "attorney") ? me : "";
+		if (!manager)
+			manager = s && !strcmp(s->role, "manager") ? me : "";
+	}
+	if (incident) {
+		long d;
+
+		if ((r = date_parse(&d, incident, ctx->today))) {
+			status = fail(dk_err(r, "--incident: %s", dk_errmsg()));
+			goto out;
+		}
+		date_fmt(inc, d);
+		if (d > ctx->today) {
+			char t[DATE_LEN];
+
+			status = fail(dk_err(DK_EINVAL, "--incident: %s is after "
+					     "the day the case is opened (%s)",
+					     inc, date_fmt(t, ctx->today)));
+			goto out;
+		}
+	}
+	if ((r = check_handle(ctx, "--attorney", attorney)) ||
+	    (r = check_handle(ctx, "--manager", manager))) {
+		status = fail(r);
+		goto out;
+	}
+	if (id_arg) {
+		if ((r = id_check(id_arg))) {
+			status = fail(dk_err(r, "--id: %s", dk_errmsg()));
+			goto out;
+		}
+		if (case_id_taken(ctx->root, id_arg)) {
+			status = fail(dk_err(DK_EEXISTS, "case '%s' exists already",
+					     id_arg));
+			goto out;
+		}
+		id = xstrdup(id_arg);
+	} else if ((r = new_id(ctx, client, &id))) {
+		status = fail(r);
+		goto out;
+	}
+	c = case_new(id, ctx->today);
+	{
+		const char *v[] = { title ? title : client, client, type, inc,
+				    attorney, manager };
+
+		r = fill(ctx, c, v, as, nas);
+	}
+	if (!r)
+		r = case_view(c, ctx->firm, NULL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_commit(&ch, c, "new case");
+	if (r) {
+		status = fail(r);
+		goto out;
+	}
+	printf("%s\n", c->id);
+out:
+	change_free(&ch);
+	for (size_t i = 0; i < nas; i++) {
+		free(as[i].section);
+		free(as[i].key);
+		free(as[i].value);
+	}
+	free(as);
+	free(id);
+	case_free(c);
+	return status;
+}

@@ -1,0 +1,157 @@
+/* cmd-advance-stage.c - docket advance-stage: move a case along the pipeline. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Mark the open on_enter_due deadline of the stage being left done. */
+static int
+close_stage_deadline(struct dcase *c, const char *stage, const char *today)
+{
+	char *sec = cfg_subsection("due", stage);
+	const struct deadline *d = case_deadline(c, stage);
+	int r = 0;
+
+	if (d && d->done == NO_DATE)
+		r = case_set(c, sec, "done", today);
+	free(sec);
+	return r;
+}
+
+static int
+open_stage_deadline(struct ctx *ctx, struct dcase *c,
+		    const struct stage_rule *s)
+{
+	char *sec = cfg_subsection("due", s->name);
+	char d[DATE_LEN];
+	long when;
+	int r;
+
+	if (date_parse(&when, s->due_when, ctx->today) < 0)
+		return dk_err(DK_EINVAL, "docket.ini: [stage \"%s\"] on_enter_due "
+			      "is not valid", s->name);
+	(void)((r = case_set(c, sec, "date", date_fmt(d, when))) ||
+	(r = case_set(c, sec, "what", s->due_what)) ||
+	(r = case_set(c, sec, "who", *c->manager ? c->manager : c->attorney)) ||
+	(r = case_set(c, sec, "done", "")));
+	free(sec);
+	return r;
+}
+
+int
+cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "message", required_argument, NULL, 'm' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct firm *f = ctx->firm;
+	const char *m = NULL;
+	struct dcase *c = NULL;
+	struct change ch;
+	struct sb note = SB_INIT;
+	char today[DATE_LEN], *from = NULL;
+	int opt, status = EXIT_OK, r, force = 0, cur, to;
+	int last;
+
+	change_init(&ch, ctx);
+	date_fmt(today, ctx->today);
+	while ((opt = next_opt(ctx, argc, argv, "m:f", longopts, &status)) != -1) {
+		switch (opt) {
+		case OPT_EXIT: goto out;
+		case 'm': m = optarg; break;
+		case 'f': force = 1; break;
+		}
+	}
+	if (optind >= argc) {
+		status = usage_error(ctx, "which case? (a case ID)");
+		goto out;
+	}
+	if (argc - optind > 2) {
+		status = usage_error(ctx, "unexpected argument '%s'",
+				     argv[optind + 2]);
+		goto out;
+	}
+	if ((r = load_case(ctx, argv[optind], &c))) {
+		status = fail(r);
+		goto out;
+	}
+	last = (int)f->nstages - 1;
+	cur = firm_stage(f, c->stage);
+	from = xstrdup(c->stage);
+	if (optind + 1 < argc) {
+		to = firm_stage(f, argv[optind + 1]);
+		if (to < 0) {
+			char *list = firm_stage_list(f);
+
+			status = fail(dk_err(DK_EINVAL, "unknown stage '%s' "
+					     "(stages: %s)", argv[optind + 1], list));
+			free(list);
+			goto out;
+		}
+	} else if (cur == last) {
+		status = fail(dk_err(DK_EINVAL, "%s is in the last stage (%s) "
+				     "already", c->id, c->stage));
+		goto out;
+	} else {
+		to = cur + 1;
+	}
+	if (to == cur) {
+		status = fail(dk_err(DK_EINVAL, "%s is in stage %s already",
+				     c->id, c->stage));
+		goto out;
+	}
+	if (to < cur && !force) {
+		status = fail(dk_err(DK_EINVAL, "moving %s back from %s to %s "
+				     "needs --force", c->id, c->stage,
+				     f->stages[to].name));
+		goto out;
+	}
+	if (to > cur && f->stages[cur].due_when)
+		r = close_stage_deadline(c, f->stages[cur].name, today);
+	else
+		r = 0;
+	if (!r)
+		(void)((r = case_set(c, "case", "stage", f->stages[to].name)) ||
+		(r = case_set(c, "stages", f->stages[to].name, today)));
+	if (!r && to == last)
+		(void)((r = case_set(c, "case", "status", "closed")) ||
+		(r = case_set(c, "case", "closed", today)));
+	else if (!r && !strcmp(c->status, "closed"))
+		(void)((r = case_set(c, "case", "status", "open")) ||
+		(r = case_set(c, "case", "closed", "")));
+	if (!r && f->stages[to].due_when)
+		r = open_stage_deadline(ctx, c, &f->stages[to]);
+	if (!r)
+		r = case_view(c, f, NULL);
+	sb_addf(&note, "Stage: %s -> %s%s\n", from, f->stages[to].name,
+		to < cur ? " (moved back)" : "");
+	if (m && *m)
+		sb_addf(&note, "\n%s%s", m, m[strlen(m) - 1] == '\n' ? "" : "\n");
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_add_note(&ch, c, "stage", note.buf, note.len, ctx->now,
+				    NULL);
+	if (!r)
+		r = change_commit(&ch, c, "%s -> %s", from, f->stages[to].name);
+	if (r) {
+		status = fail(r);
+		goto out;
+	}
+	printf("%s: %s -> %s%s\n", c->id, from, f->stages[to].name,
+	       to == last ? " (closed)" : "");
+out:
+	change_free(&ch);
+	sb_free(&note);
+	free(from);
+	case_free(c);
+	return status;
+}

@@ -1,0 +1,275 @@
+/* cmd-due.c - docket due: the firm's deadlines; add one; mark one done. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/id.h"
+#include "docket/out.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct row {
+	char *case_id, *name, *what, *who;
+	long date, days;
+};
+
+struct filter {
+	long within;		/* -1: no limit */
+	int overdue;
+	const char *who;
+	struct row *rows;
+	size_t n, cap;
+};
+
+static int
+collect(struct ctx *ctx, struct dcase *c, void *arg)
+{
+	struct filter *fl = arg;
+
+	if (!c->open)
+		return 0;
+	for (size_t i = 0; i < c->ndue; i++) {
+		const struct deadline *d = &c->due[i];
+		const char *who = *d->who ? d->who : "";
+		struct row *row;
+
+		if (d->done != NO_DATE)
+			continue;
+		if (fl->overdue && d->date >= ctx->today)
+			continue;
+		if (fl->within >= 0 && d->date > ctx->today + fl->within)
+			continue;
+		if (fl->who && strcmp(who, fl->who) &&
+		    (*who || (strcmp(c->attorney, fl->who) &&
+			      strcmp(c->manager, fl->who))))
+			continue;
+		GROW(fl->rows, fl->cap, fl->n + 1);
+		row = &fl->rows[fl->n++];
+		row->case_id = xstrdup(c->id);
+		row->name = xstrdup(d->name);
+		row->what = xstrdup(d->what);
+		row->who = xstrdup(who);
+		row->date = d->date;
+		row->days = d->date - ctx->today;
+	}
+	return 0;
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	c = strcmp(x->case_id, y->case_id);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static void
+print_rows(const struct filter *fl, int json)
+{
+	char d[DATE_LEN], when[40];
+
+	if (json) {
+		struct json j;
+
+		json_init(&j, stdout);
+		json_arr(&j, NULL);
+		for (size_t i = 0; i < fl->n; i++) {
+			const struct row *r = &fl->rows[i];
+
+			json_obj(&j, NULL);
+			json_str(&j, "case", r->case_id);
+			json_str(&j, "name", r->name);
+			json_date(&j, "date", r->date);
+			json_str(&j, "what", r->what);
+			json_str(&j, "who", r->who);
+			json_int(&j, "days", r->days);
+			json_end_obj(&j);
+		}
+		json_end_arr(&j);
+		json_finish(&j);
+		return;
+	}
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct row *r = &fl->rows[i];
+		const char *col = r->days < 0 ? c_red() :
+				  r->days <= 7 ? c_yellow() : "";
+
+		printf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
+		       col, days_phrase(when, sizeof(when), r->days), c_off(),
+		       r->case_id, r->name, *r->who ? r->who : "-");
+		print_clean(stdout, r->what);
+		putchar('\n');
+	}
+}
+
+static int
+list_due(struct ctx *ctx, struct filter *fl, int json)
+{
+	int errors = 0, r;
+
+	r = scan_cases(ctx, collect, fl, &errors);
+	if (fl->n > 1)
+		qsort(fl->rows, fl->n, sizeof(*fl->rows), row_cmp);
+	print_rows(fl, json);
+	for (size_t i = 0; i < fl->n; i++) {
+		free(fl->rows[i].case_id);
+		free(fl->rows[i].name);
+		free(fl->rows[i].what);
+		free(fl->rows[i].who);
+	}
+	free(fl->rows);
+	if (r)
+		return fail(r);
+	return errors ? EXIT_FAIL : EXIT_OK;
+}
+
+static int
+add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
+	const char *text, const char *who, const char *name_arg)
+{
+	struct change ch;
+	char *name = NULL, *sec = NULL, d[DATE_LEN];
+	const char *me;
+	long date;
+	int r;
+
+	change_init(&ch, ctx);
+	if ((r = date_parse(&date, date_arg, ctx->today)))
+		goto out;
+	if ((r = cfg_value_check("TEXT", "what", text)))
+		goto out;
+	if (!*text) {
+		r = dk_err(DK_EINVAL, "the deadline's TEXT is empty");
+		goto out;
+	}
+	if (name_arg) {
+		if ((r = name_check(name_arg, NAME_MAX_LEN, "deadline name")))
+			goto out;
+		if (case_deadline(c, name_arg)) {
+			r = dk_err(DK_EEXISTS, "%s has a deadline '%s' already "
+				   "(pick another --name)", c->id, name_arg);
+			goto out;
+		}
+		name = xstrdup(name_arg);
+	} else {
+		name = case_new_deadline_name(c, text);
+	}
+	if (!who) {
+		if ((r = ctx_user(ctx, &me)))
+			goto out;
+		who = *c->manager ? c->manager : *c->attorney ? c->attorney : me;
+	} else if ((r = check_handle(ctx, "--who", who))) {
+		goto out;
+	}
+	sec = cfg_subsection("due", name);
+	(void)((r = case_set(c, sec, "date", date_fmt(d, date))) ||
+	(r = case_set(c, sec, "what", text)) ||
+	(r = case_set(c, sec, "who", who)) ||
+	(r = case_set(c, sec, "done", "")) ||
+	(r = case_view(c, ctx->firm, NULL)) ||
+	(r = change_save_case(&ch, c)) ||
+	(r = change_commit(&ch, c, "add %s %s", name, d)));
+	if (!r)
+		printf("%s: deadline %s on %s\n", c->id, name, d);
+out:
+	change_free(&ch);
+	free(name);
+	free(sec);
+	return r;
+}
+
+static int
+done_due(struct ctx *ctx, struct dcase *c, const char *name)
+{
+	const struct deadline *dl = case_deadline(c, name);
+	struct change ch;
+	char d[DATE_LEN], *sec;
+	int r;
+
+	if (!dl) {
+		struct sb names = SB_INIT;
+
+		for (size_t i = 0; i < c->ndue; i++)
+			sb_addf(&names, "%s%s", i ? ", " : "", c->due[i].name);
+		r = dk_err(DK_ENOTFOUND, "%s has no deadline '%s' (%s: %s)",
+			   c->id, name, c->ndue ? "it has" : "it has none",
+			   sb_str(&names));
+		sb_free(&names);
+		return r;
+	}
+	if (dl->done != NO_DATE)
+		return dk_err(DK_EINVAL, "deadline '%s' of %s was done on %s "
+			      "already", name, c->id, date_fmt(d, dl->done));
+	change_init(&ch, ctx);
+	sec = cfg_subsection("due", name);
+	(void)((r = case_set(c, sec, "done", date_fmt(d, ctx->today))) ||
+	(r = case_view(c, ctx->firm, NULL)) ||
+	(r = change_save_case(&ch, c)) ||
+	(r = change_commit(&ch, c, "done %s", name)));
+	if (!r)
+		printf("%s: deadline %s done\n", c->id, name);
+	change_free(&ch);
+	free(sec);
+	return r;
+}
+
+int
+cmd_due(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "within", required_argument, NULL, 'w' },
+		{ "overdue", no_argument, NULL, 'o' },
+		{ "who", required_argument, NULL, 'W' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "done", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct filter fl = { -1, 0, NULL, NULL, 0, 0 };
+	const char *name = NULL, *done = NULL, *within = NULL;
+	struct dcase *c = NULL;
+	int opt, status = EXIT_OK, json = 0, r, listing;
+
+	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
+		switch (opt) {
+		case OPT_EXIT: return status;
+		case 'w': within = optarg; break;
+		case 'o': fl.overdue = 1; break;
+		case 'W': fl.who = optarg; break;
+		case 'j': json = 1; break;
+		case 'n': name = optarg; break;
+		case 'd': done = optarg; break;
+		}
+	}
+	listing = optind == argc;
+	if (listing) {
+		if (name || done)
+			return usage_error(ctx, "--%s needs a case ID",
+					   name ? "name" : "done");
+		if (within && (r = parse_days(within, &fl.within)))
+			return usage_error(ctx, "--within: %s", dk_errmsg());
+		return list_due(ctx, &fl, json);
+	}
+	if (within || fl.overdue || json)
+		return usage_error(ctx, "--within, --overdue and --json list the "
+				   "firm's deadlines; they take no case ID");
+	if (done ? argc - optind != 1 : argc - optind != 3)
+		return usage_error(ctx, done ? "--done NAME takes only the case ID"
+				   : "to add a deadline: docket due ID DATE TEXT");
+	if (done && (name || fl.who))
+		return usage_error(ctx, "--done goes without --name and --who");
+	if ((r = ctx_lock(ctx)) || (r = load_case(ctx, argv[optind], &c)))
+		return fail(r);
+	r = done ? done_due(ctx, c, done)
+		 : add_due(ctx, c, argv[optind + 1], argv[optind + 2], fl.who, name);
+	case_free(c);
+	return r ? fail(r) : EXIT_OK;
+}

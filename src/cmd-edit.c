@@ -1,0 +1,122 @@
+/* cmd-edit.c - docket edit: case.ini in $EDITOR, committed if it validates. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/cmd.h"
+#include "docket/error.h"
+#include "docket/repo.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+add_key(void *ctx, const char *section, const char *key, const char *old,
+	const char *new_)
+{
+	struct sb *keys = ctx;
+	char *k = cfg_dotted(section, key);
+
+	(void)old;
+	(void)new_;
+	sb_addf(keys, "%s%s", keys->len ? ", " : "", k);
+	free(k);
+}
+
+int
+cmd_edit(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sb start = SB_INIT, edited = SB_INIT, now = SB_INIT;
+	struct sb keys = SB_INIT;
+	struct dcase *c = NULL;
+	struct cfg *old = NULL;
+	struct change ch;
+	char *dir = NULL, *file = NULL, *aside = NULL, *rel = NULL;
+	int opt, status = EXIT_OK, r;
+
+	change_init(&ch, ctx);
+	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1)
+		if (opt == OPT_EXIT)
+			return status;
+	if (argc - optind != 1)
+		return usage_error(ctx, argc == optind ? "which case? (a case ID)"
+				   : "edit takes one case ID");
+	if ((r = case_find(&dir, ctx->root, argv[optind])))
+		return fail(r);
+	rel = xasprintf("%s/%s", dir, CASE_FILE);
+	file = path_join(ctx->root, rel);
+	aside = xasprintf("%s.git/DOCKET_EDIT_%s.ini", ctx->root,
+			  strrchr(dir, '/') + 1);
+	if ((r = read_file(file, &start)) < 0) {
+		r = dk_errno(DK_EIO, r, "cannot read %s", rel);
+		goto out;
+	}
+	if (repo_path_dirty(ctx->repo, rel)) {
+		r = dk_err(DK_EINVAL, "%s has changes that are not committed; "
+			   "commit or undo them first (git status)", rel);
+		goto out;
+	}
+	/* resume an edit that was kept aside, else start from the file */
+	if (path_exists(aside)) {
+		fprintf(stderr, "docket: going on with your earlier edit, kept "
+			"in %s\n", aside);
+	} else if ((r = write_file_atomic(aside, start.buf, start.len, 0600))) {
+		r = dk_errno(DK_EIO, r, "cannot write %s", aside);
+		goto out;
+	}
+	if ((r = run_editor(aside)))
+		goto out;
+	if ((r = read_file(aside, &edited)) < 0) {
+		r = dk_errno(DK_EIO, r, "cannot read %s", aside);
+		goto out;
+	}
+	if (edited.len == start.len && !memcmp(edited.buf, start.buf, start.len)) {
+		unlink(aside);
+		printf("%s: nothing changed\n", strrchr(dir, '/') + 1);
+		goto out;
+	}
+	if ((r = ctx_lock(ctx)))
+		goto keep;
+	if (read_file(file, &now) < 0 || now.len != start.len ||
+	    memcmp(now.buf, start.buf, start.len)) {
+		r = dk_err(DK_EBUSY, "%s changed while you edited it", rel);
+		goto keep;
+	}
+	if ((r = case_parse(&c, ctx->firm, dir, edited.buf, edited.len)))
+		goto keep;
+	if (cfg_parse(&old, rel, start.buf, start.len))
+		old = NULL;
+	cfg_diff(old, c->cfg, add_key, &keys);
+	if ((r = change_save_case(&ch, c)) ||
+	    (r = change_commit(&ch, c, "%s", keys.len ? keys.buf : "case.ini")))
+		goto keep;
+	unlink(aside);
+	printf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
+	goto out;
+keep:
+	fprintf(stderr, "docket: %s\n", dk_errmsg());
+	fprintf(stderr, "docket: your edit is kept in %s; 'docket edit %s' "
+		"goes on with it (delete it to start over)\n", aside,
+		strrchr(dir, '/') + 1);
+	status = dk_exit_status(r);
+	r = 0;
+out:
+	if (r)
+		status = fail(r);
+	change_free(&ch);
+	cfg_free(old);
+	case_free(c);
+	sb_free(&start);
+	sb_free(&edited);
+	sb_free(&now);
+	sb_free(&keys);
+	free(dir);
+	free(file);
+	free(aside);
+	free(rel);
+	return status;
+}

@@ -1,0 +1,92 @@
+/* cmd-note.c - docket note: add a note to a case. */
+#include "docket/case.h"
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+cmd_note(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "message", required_argument, NULL, 'm' },
+		{ "file", required_argument, NULL, 'F' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "at", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *m = NULL, *file = NULL, *kind = "internal", *at = NULL;
+	struct dcase *c = NULL;
+	struct sb text = SB_INIT;
+	struct change ch;
+	time_t when = ctx->now;
+	char *path = NULL;
+	int opt, status = EXIT_OK, r;
+
+	change_init(&ch, ctx);
+	while ((opt = next_opt(ctx, argc, argv, "m:F:k:", longopts, &status)) != -1) {
+		switch (opt) {
+		case OPT_EXIT: goto out;
+		case 'm': m = optarg; break;
+		case 'F': file = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'a': at = optarg; break;
+		}
+	}
+	if (optind >= argc) {
+		status = usage_error(ctx, "which case? (a case ID)");
+		goto out;
+	}
+	if (argc - optind > 1) {
+		status = usage_error(ctx, "unexpected argument '%s' (quote the "
+				     "note's text after -m)", argv[optind + 1]);
+		goto out;
+	}
+	if (m && file) {
+		status = usage_error(ctx, "-m and -F cannot go together");
+		goto out;
+	}
+	if (!word_in(note_kinds, kind)) {
+		char *list = list_join(note_kinds);
+
+		status = fail(dk_err(DK_EINVAL, "unknown note kind '%s' (kinds: %s)",
+				     kind, list));
+		free(list);
+		goto out;
+	}
+	if (at) {
+		long d;
+
+		if (time_parse(&when, at) < 0) {
+			if (date_parse(&d, at, ctx->today) < 0) {
+				status = fail(dk_err(DK_EINVAL, "--at: '%s' is not a "
+						     "date or time", at));
+				goto out;
+			}
+			when = ctx->now + (time_t)(d - ctx->today) * 86400;
+		}
+		if (when > ctx->now) {
+			status = fail(dk_err(DK_EINVAL, "--at: %s is in the future",
+					     at));
+			goto out;
+		}
+	}
+	if ((r = load_case(ctx, argv[optind], &c)) ||
+	    (r = read_text(ctx, m, file, "note", &text)) ||
+	    (r = change_add_note(&ch, c, kind, text.buf, text.len, when, &path)) ||
+	    (r = change_commit(&ch, c, "%s", kind))) {
+		status = fail(r);
+		goto out;
+	}
+	printf("%s\n", path);
+out:
+	change_free(&ch);
+	sb_free(&text);
+	free(path);
+	case_free(c);
+	return status;
+}

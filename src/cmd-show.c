@@ -1,0 +1,244 @@
+/* cmd-show.c - docket show: one case, whole. */
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/note.h"
+#include "docket/out.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+show_json(struct ctx *ctx, const struct dcase *c, const struct note *notes,
+	  size_t nn)
+{
+	struct json j;
+	const struct cfg *cfg = c->cfg;
+
+	json_init(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "id", c->id);
+	json_str(&j, "title", c->title);
+	json_str(&j, "client", c->client);
+	json_str(&j, "type", c->type);
+	json_str(&j, "stage", c->stage);
+	json_str(&j, "status", c->status);
+	json_date(&j, "opened", c->opened);
+	json_date(&j, "incident", c->incident);
+	json_date(&j, "closed", c->closed);
+	json_date(&j, "stage_since", c->stage_since);
+	json_str(&j, "attorney", c->attorney);
+	json_str(&j, "manager", c->manager);
+	json_str(&j, "file", c->file);
+	json_obj(&j, "sections");
+	for (size_t i = 0; i < cfg->n; i++) {
+		if (cfg->lines[i].kind != CFG_SECTION)
+			continue;
+		json_obj(&j, cfg->lines[i].section);
+		for (size_t k = i + 1; k < cfg->n &&
+		     cfg->lines[k].kind != CFG_SECTION; k++)
+			if (cfg->lines[k].kind == CFG_KEY)
+				json_str(&j, cfg->lines[k].key, cfg->lines[k].value);
+		json_end_obj(&j);
+	}
+	json_end_obj(&j);
+	json_arr(&j, "deadlines");
+	for (size_t i = 0; i < c->ndue; i++) {
+		const struct deadline *d = &c->due[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "name", d->name);
+		json_date(&j, "date", d->date);
+		json_str(&j, "what", d->what);
+		json_str(&j, "who", d->who);
+		json_date(&j, "done", d->done);
+		json_int(&j, "days", d->date - ctx->today);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_arr(&j, "escalations");
+	for (size_t i = 0; i < c->nesc; i++) {
+		const struct escalation *e = &c->esc[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "name", e->name);
+		json_date(&j, "opened", e->opened);
+		json_str(&j, "by", e->by);
+		json_str(&j, "to", e->to);
+		json_str(&j, "reason", e->reason);
+		json_str(&j, "what", e->what);
+		json_date(&j, "resolved", e->resolved);
+		json_str(&j, "resolution", e->resolution);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_arr(&j, "notes");
+	for (size_t i = 0; i < nn; i++) {
+		struct sb text = SB_INIT;
+		char t[32];
+
+		note_read(&text, ctx->root, c->dir, notes[i].name);
+		json_obj(&j, NULL);
+		json_str(&j, "file", notes[i].name);
+		json_str(&j, "time", time_fmt_utc(t, notes[i].time));
+		json_str(&j, "kind", notes[i].kind);
+		json_str(&j, "author", notes[i].author);
+		json_str(&j, "text", sb_str(&text));
+		json_end_obj(&j);
+		sb_free(&text);
+	}
+	json_end_arr(&j);
+	json_end_obj(&j);
+	json_finish(&j);
+}
+
+static void
+field(const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("  %-10s ", name);
+	print_clean(stdout, value);
+	putchar('\n');
+}
+
+static int
+is_known_section(const char *s)
+{
+	return !strcmp(s, "case") || !strcmp(s, "stages") ||
+	       has_prefix(s, "due \"") || has_prefix(s, "escalation \"");
+}
+
+static void
+show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
+	  size_t nn)
+{
+	const struct cfg *cfg = c->cfg;
+	char d1[DATE_LEN], d2[DATE_LEN], when[40];
+
+	printf("%s%s%s  ", c_bold(), c->id, c_off());
+	print_clean(stdout, c->title);
+	putchar('\n');
+	field("client", c->client);
+	field("type", c->type);
+	printf("  %-10s %s since %s (%ld days), %s%s%s\n", "stage", c->stage,
+	       date_fmt(d1, c->stage_since), ctx->today - c->stage_since,
+	       c->open ? "" : c_dim(), c->status, c_off());
+	printf("  %-10s %s", "opened", date_fmt(d1, c->opened));
+	if (c->incident != NO_DATE)
+		printf("   incident %s", date_fmt(d2, c->incident));
+	if (c->closed != NO_DATE)
+		printf("   closed %s", date_fmt(d2, c->closed));
+	putchar('\n');
+	field("attorney", c->attorney);
+	field("manager", c->manager);
+
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+
+		if (l->kind == CFG_SECTION && !is_known_section(l->section))
+			printf("\n%s[%s]%s\n", c_bold(), l->section, c_off());
+		else if (l->kind == CFG_KEY && !is_known_section(l->section))
+			field(l->key, l->value);
+	}
+	if (c->ndue) {
+		printf("\n%sDeadlines%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < c->ndue; i++) {
+			const struct deadline *d = &c->due[i];
+			long days = d->date - ctx->today;
+
+			if (d->done != NO_DATE)
+				printf("  %s  %sdone %s%s     ", date_fmt(d1, d->date),
+				       c_dim(), date_fmt(d2, d->done), c_off());
+			else
+				printf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),
+				       days < 0 ? c_red() : days <= 7 ? c_yellow() : "",
+				       days_phrase(when, sizeof(when), days), c_off());
+			printf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
+			print_clean(stdout, d->what);
+			putchar('\n');
+		}
+	}
+	if (c->nesc) {
+		printf("\n%sEscalations%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < c->nesc; i++) {
+			const struct escalation *e = &c->esc[i];
+
+			printf("  #%s %s to %s by %s, opened %s: ", e->name, e->reason,
+			       *e->to ? e->to : "-", *e->by ? e->by : "-",
+			       date_fmt(d1, e->opened));
+			print_clean(stdout, e->what);
+			putchar('\n');
+			if (e->resolved != NO_DATE) {
+				printf("     resolved %s", date_fmt(d1, e->resolved));
+				if (*e->resolution) {
+					fputs(": ", stdout);
+					print_clean(stdout, e->resolution);
+				}
+				putchar('\n');
+			} else {
+				printf("     %sopen %ld days%s\n", c_red(),
+				       ctx->today - e->opened, c_off());
+			}
+		}
+	}
+	if (nn) {
+		printf("\n%sNotes%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < nn; i++) {
+			struct sb text = SB_INIT, out = SB_INIT;
+			char t[32];
+			struct tm tm;
+
+			gmtime_r(&notes[i].time, &tm);
+			strftime(t, sizeof(t), "%Y-%m-%d %H:%M UTC", &tm);
+			printf("  %s%s  %s  %s%s\n", c_bold(), t, notes[i].kind,
+			       notes[i].author, c_off());
+			if (note_read(&text, ctx->root, c->dir, notes[i].name)) {
+				printf("    (%s)\n", dk_errmsg());
+			} else {
+				render_note_text(&out, text.buf, text.len, 4, 78);
+				print_clean(stdout, sb_str(&out));
+			}
+			sb_free(&text);
+			sb_free(&out);
+		}
+	}
+}
+
+int
+cmd_show(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct dcase *c = NULL;
+	struct note *notes = NULL;
+	size_t nn = 0;
+	int opt, status = EXIT_OK, json = 0, r;
+
+	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
+		if (opt == OPT_EXIT)
+			return status;
+		if (opt == 'j')
+			json = 1;
+	}
+	if (argc - optind != 1)
+		return usage_error(ctx, argc == optind ? "which case? (a case ID)"
+				   : "show takes one case ID");
+	if ((r = load_case(ctx, argv[optind], &c)) ||
+	    (r = note_list(&notes, &nn, ctx->root, c->dir))) {
+		case_free(c);
+		return fail(r);
+	}
+	if (json)
+		show_json(ctx, c, notes, nn);
+	else
+		show_text(ctx, c, notes, nn);
+	note_list_free(notes, nn);
+	case_free(c);
+	return EXIT_OK;
+}

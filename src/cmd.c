@@ -1,0 +1,462 @@
+/* cmd.c - what the commands share (see cmd.h). */
+#include "docket/cmd.h"
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/id.h"
+#include "docket/note.h"
+#include "docket/repo.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int
+fail(int code)
+{
+	fprintf(stderr, "docket: %s\n", dk_errmsg());
+	return dk_exit_status(code);
+}
+
+void
+print_usage(FILE *f, const struct command *cmd)
+{
+	const char *p = cmd->usage;
+	int first = 1;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		fprintf(f, "%s%.*s\n", first ? "usage: " : "       ", (int)n, p);
+		first = 0;
+		p += n + (nl ? 1 : 0);
+	}
+}
+
+int
+usage_error(const struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "docket %s: ", ctx->cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	print_usage(stderr, ctx->cmd);
+	return EXIT_USAGE;
+}
+
+int
+next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
+	 const struct option *longopts, int *status)
+{
+	char *so = xasprintf(":%sh", shortopts);
+	int c, idx = -1;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, so, longopts, &idx);
+	free(so);
+	if (c == 'h') {
+		print_usage(stdout, ctx->cmd);
+		*status = EXIT_OK;
+		return OPT_EXIT;
+	}
+	if (c == '?' || c == ':') {
+		const char *bad = argv[optind - 1];
+
+		if (c == ':')
+			*status = usage_error(ctx, "option '%s' needs a value",
+					      bad);
+		else if (optopt)
+			*status = usage_error(ctx, "unknown option '-%c'", optopt);
+		else
+			*status = usage_error(ctx, "unknown option '%s'", bad);
+		return OPT_EXIT;
+	}
+	return c;
+}
+
+char *
+handle_from_email(const char *email)
+{
+	struct sb sb = SB_INIT;
+
+	for (const char *p = email; *p && *p != '@' && sb.len < NAME_MAX_LEN; p++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)*p);
+
+		if (isalnum(c) || (sb.len && (c == '.' || c == '_' || c == '-')))
+			sb_addc(&sb, (char)c);
+	}
+	while (sb.len && strchr("._-", sb.buf[sb.len - 1]))
+		sb.buf[--sb.len] = '\0';
+	if (!sb.len)
+		sb_adds(&sb, "user");
+	return sb_detach(&sb);
+}
+
+int
+ctx_user(struct ctx *ctx, const char **handle)
+{
+	const char *env = getenv("DOCKET_USER");
+	const struct staff *s;
+	int r;
+
+	if (ctx->handle) {
+		*handle = ctx->handle;
+		return 0;
+	}
+	r = repo_identity(ctx->repo, &ctx->name, &ctx->email);
+	if (r)
+		return r;
+	if (env && *env) {
+		if (name_check(env, NAME_MAX_LEN, "DOCKET_USER") < 0)
+			return DK_EINVAL;
+		ctx->handle = xstrdup(env);
+	} else if ((s = firm_staff_by_email(ctx->firm, ctx->email))) {
+		ctx->handle = xstrdup(s->handle);
+	} else {
+		ctx->handle = handle_from_email(ctx->email);
+	}
+	if (!firm_staff(ctx->firm, ctx->handle))
+		fprintf(stderr, "docket: warning: '%s' (you, %s) is not in "
+			"docket.ini's [staff]\n", ctx->handle, ctx->email);
+	*handle = ctx->handle;
+	return 0;
+}
+
+int
+parse_assignment(const char *arg, char **section, char **key, char **value)
+{
+	const char *eq = strchr(arg, '=');
+	char *name, *first, *last;
+	int r = 0;
+
+	*section = *key = *value = NULL;
+	if (!eq)
+		return dk_err(DK_EINVAL, "'%s' is not SECTION.KEY=VALUE", arg);
+	name = xstrndup(arg, (size_t)(eq - arg));
+	first = strchr(name, '.');
+	last = strrchr(name, '.');
+	if (!first) {
+		r = dk_err(DK_EINVAL, "'%s' is not SECTION.KEY=VALUE", arg);
+	} else if (first == last) {
+		*first = '\0';
+		if (!(r = cfg_name_check("section", name)) &&
+		    !(r = cfg_name_check("key", first + 1))) {
+			*section = xstrdup(name);
+			*key = xstrdup(first + 1);
+		}
+	} else {
+		*first = *last = '\0';
+		if (!(r = cfg_name_check("section", name)) &&
+		    !(r = name_check(first + 1, NAME_MAX_LEN, "name")) &&
+		    !(r = cfg_name_check("key", last + 1))) {
+			*section = cfg_subsection(name, first + 1);
+			*key = xstrdup(last + 1);
+		}
+	}
+	free(name);
+	if (!r)
+		*value = xstrdup(eq + 1);
+	return r;
+}
+
+int
+check_handle(struct ctx *ctx, const char *what, const char *handle)
+{
+	if (!*handle)
+		return 0;
+	if (name_check(handle, NAME_MAX_LEN, what) < 0)
+		return DK_EINVAL;
+	if (!firm_staff(ctx->firm, handle))
+		fprintf(stderr, "docket: warning: %s '%s' is not in docket.ini's "
+			"[staff]\n", what, handle);
+	return 0;
+}
+
+int
+load_case(struct ctx *ctx, const char *id, struct dcase **out)
+{
+	char *dir = NULL;
+	int r = case_find(&dir, ctx->root, id);
+
+	*out = NULL;
+	if (!r)
+		r = case_load(out, ctx->firm, dir);
+	free(dir);
+	return r;
+}
+
+int
+scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
+	   void *arg, int *errors)
+{
+	struct strv dirs = STRV_INIT;
+	int r = 0;
+
+	case_list_dirs(&dirs, ctx->root);
+	for (size_t i = 0; i < dirs.n && !r; i++) {
+		struct dcase *c = NULL;
+
+		if (case_load(&c, ctx->firm, dirs.v[i])) {
+			fprintf(stderr, "docket: %s\n", dk_errmsg());
+			(*errors)++;
+			continue;
+		}
+		r = fn(ctx, c, arg);
+		case_free(c);
+	}
+	strv_free(&dirs);
+	return r;
+}
+
+int
+ctx_lock(struct ctx *ctx)
+{
+	return repo_lock(ctx->repo);
+}
+
+int
+parse_days(const char *s, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || n < 0 || n > 100000 || !isdigit((unsigned char)*s))
+		goto bad;
+	if (*end == 'w' && !end[1])
+		n *= 7;
+	else if (!(*end == '\0' || (*end == 'd' && !end[1])))
+		goto bad;
+	*out = n;
+	return 0;
+bad:
+	return dk_err(DK_EINVAL, "'%s' is not a number of days (14, 14d or 2w)", s);
+}
+
+int
+run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	pid_t pid;
+	int st;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	pid = fork();
+	if (pid < 0)
+		return dk_errno(DK_EIO, errno, "cannot start the editor");
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path,
+		      (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return dk_errno(DK_EIO, errno, "editor");
+	if (!WIFEXITED(st) || WEXITSTATUS(st))
+		return dk_err(DK_EIO, "the editor '%s' failed", ed);
+	return 0;
+}
+
+static int
+read_fd(int fd, struct sb *out, const char *what)
+{
+	char buf[65536];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return dk_errno(DK_EIO, errno, "cannot read %s", what);
+		}
+		sb_add(out, buf, (size_t)n);
+		if (out->len > NOTE_MAX_BYTES)
+			return dk_err(DK_EINVAL, "%s is longer than %d bytes",
+				      what, NOTE_MAX_BYTES);
+	}
+	if (!out->buf)
+		sb_add(out, "", 0);
+	return 0;
+}
+
+int
+read_text(struct ctx *ctx, const char *m, const char *file, const char *what,
+	  struct sb *out)
+{
+	int r;
+
+	if (m) {
+		sb_adds(out, m);
+		if (out->len && out->buf[out->len - 1] != '\n')
+			sb_addc(out, '\n');
+		return 0;
+	}
+	if (file && strcmp(file, "-")) {
+		int fd = open(file, O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0)
+			return dk_errno(DK_EIO, errno, "cannot read '%s'", file);
+		r = read_fd(fd, out, file);
+		close(fd);
+		return r;
+	}
+	if (file || !isatty(STDIN_FILENO))
+		return read_fd(STDIN_FILENO, out, "standard input");
+	{
+		/* the editor, on a file only its owner can read */
+		char *path = xasprintf("%s.git/DOCKET_%s.md", ctx->root, what);
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+		if (fd < 0) {
+			r = dk_errno(DK_EIO, errno, "cannot make %s", path);
+			free(path);
+			return r;
+		}
+		close(fd);
+		r = run_editor(path);
+		if (!r) {
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			r = fd < 0 ? dk_errno(DK_EIO, errno, "cannot read %s", path)
+				   : read_fd(fd, out, path);
+			if (fd >= 0)
+				close(fd);
+		}
+		if (!r)
+			unlink(path);
+		else
+			fprintf(stderr, "docket: your text is kept in %s\n", path);
+		free(path);
+		return r;
+	}
+}
+
+const char *
+days_phrase(char *buf, size_t size, long days)
+{
+	if (days == 0)
+		snprintf(buf, size, "today");
+	else if (days == 1)
+		snprintf(buf, size, "tomorrow");
+	else if (days == -1)
+		snprintf(buf, size, "1 day late");
+	else if (days < 0)
+		snprintf(buf, size, "%ld days late", -days);
+	else
+		snprintf(buf, size, "in %ld days", days);
+	return buf;
+}
+
+/* ---- a change to one case ---- */
+
+void
+change_init(struct change *ch, struct ctx *ctx)
+{
+	memset(ch, 0, sizeof(*ch));
+	ch->ctx = ctx;
+}
+
+int
+change_save_case(struct change *ch, struct dcase *c)
+{
+	const struct firm *firm = ch->ctx->firm;
+	int r;
+
+	if (!ch->case_file) {
+		ch->case_file = case_path(firm, c);
+		ch->had_orig = read_file(ch->case_file, &ch->orig) == 0;
+		strv_push(&ch->paths, c->file);
+		if (!ch->had_orig)
+			strv_push(&ch->created, ch->case_file);
+	}
+	r = case_save(firm, c);
+	return r;
+}
+
+int
+change_add_note(struct change *ch, const struct dcase *c, const char *kind,
+		const char *text, size_t len, time_t when, char **path)
+{
+	const char *author;
+	char *rel = NULL;
+	int r = ctx_user(ch->ctx, &author);
+
+	if (r)
+		return r;
+	r = note_write(&rel, ch->ctx->root, c->dir, when, kind, author, text,
+		       len);
+	if (r)
+		return r;
+	strv_push(&ch->paths, rel);
+	strv_push_owned(&ch->created, path_join(ch->ctx->root, rel));
+	if (path)
+		*path = rel;
+	else
+		free(rel);
+	return 0;
+}
+
+static void
+rollback(struct change *ch)
+{
+	for (size_t i = 0; i < ch->created.n; i++) {
+		char *dir = xstrdup(ch->created.v[i]), *slash;
+
+		unlink(ch->created.v[i]);
+		/* and the directories it needed, while they are empty */
+		for (int up = 0; up < 3 && (slash = strrchr(dir, '/')); up++) {
+			*slash = '\0';
+			if (rmdir(dir) < 0)
+				break;
+		}
+		free(dir);
+	}
+	if (ch->case_file && ch->had_orig)
+		write_file_atomic(ch->case_file, ch->orig.buf, ch->orig.len,
+				  file_mode);
+}
+
+int
+change_commit(struct change *ch, const struct dcase *c, const char *fmt, ...)
+{
+	struct sb msg = SB_INIT;
+	va_list ap;
+	int r;
+
+	sb_addf(&msg, "%s(%s): ", ch->ctx->cmd->name, c->id);
+	va_start(ap, fmt);
+	sb_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	sb_addc(&msg, '\n');
+	r = repo_commit(ch->ctx->repo, msg.buf, &ch->paths, ch->ctx->now);
+	sb_free(&msg);
+	if (!r)
+		ch->done = 1;
+	return r;
+}
+
+void
+change_free(struct change *ch)
+{
+	if (!ch->done)
+		rollback(ch);
+	strv_free(&ch->paths);
+	strv_free(&ch->created);
+	free(ch->case_file);
+	sb_free(&ch->orig);
+}

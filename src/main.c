@@ -1,0 +1,225 @@
+/* main.c - the command table, global options, dispatch. */
+#include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/out.h"
+#include "docket/repo.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef DOCKET_VERSION
+#define DOCKET_VERSION "0.1.0"
+#endif
+
+const struct command commands[] = {
+	{ "init", cmd_init, 0,
+	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]",
+	  "make a new firm repository (or adopt a git repository)" },
+	{ "add", cmd_add, NEED_FIRM | WRITES,
+	  "docket add --client NAME [--title T] [--type T] [--incident DATE]\n"
+	  "           [--attorney H] [--manager H] [--id ID] [--set SECTION.KEY=VALUE]...",
+	  "open a new case and print its ID" },
+	{ "note", cmd_note, NEED_FIRM | WRITES,
+	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]",
+	  "add a note (a call, an email, ...) to a case" },
+	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
+	  "docket advance-stage ID [STAGE] [-m REASON] [--force]",
+	  "move a case to its next stage, or to a later one" },
+	{ "due", cmd_due, NEED_FIRM,
+	  "docket due [--within DAYS] [--overdue] [--who H] [--json]\n"
+	  "docket due ID DATE TEXT [--who H] [--name N]\n"
+	  "docket due ID --done NAME",
+	  "list the firm's open deadlines, add one, or mark one done" },
+	{ "escalate", cmd_escalate, NEED_FIRM,
+	  "docket escalate [--json]\n"
+	  "docket escalate ID --reason R -m TEXT [--to H]\n"
+	  "docket escalate ID --resolve [-m DECISION] [--name N]",
+	  "list open escalations, escalate a case, or resolve one" },
+	{ "set", cmd_set, NEED_FIRM | WRITES,
+	  "docket set ID SECTION.KEY=VALUE...",
+	  "change a case's metadata" },
+	{ "edit", cmd_edit, NEED_FIRM,
+	  "docket edit ID",
+	  "edit a case's case.ini in $EDITOR" },
+	{ "list", cmd_list, NEED_FIRM,
+	  "docket list [--stage S] [--who H] [--status open|closed|all] [--json]",
+	  "list cases, one line each" },
+	{ "show", cmd_show, NEED_FIRM,
+	  "docket show ID [--json]",
+	  "show a case: metadata, deadlines, escalations, notes" },
+	{ "log", cmd_log, NEED_FIRM,
+	  "docket log ID",
+	  "show a case's audit trail from git history" },
+	{ "check", cmd_check, NEED_FIRM,
+	  "docket check",
+	  "validate docket.ini and every case" },
+	{ NULL, NULL, 0, NULL, NULL }
+};
+
+static const char global_usage[] =
+	"usage: docket [-C DIR] COMMAND [ARGS]\n"
+	"       docket --version | --help\n";
+
+static void
+print_help(FILE *f)
+{
+	fputs(global_usage, f);
+	fputs("\ncommands:\n", f);
+	for (const struct command *c = commands; c->name; c++)
+		if (!(c->flags & HIDDEN))
+			fprintf(f, "  %-14s %s\n", c->name, c->summary);
+	fputs("\n'docket COMMAND --help' shows a command's usage; "
+	      "man docket has the rest.\n", f);
+}
+
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = xcalloc(lb + 1, sizeof(*row)), d;
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t best = row[j] + 1 < row[j - 1] + 1 ?
+				      row[j] + 1 : row[j - 1] + 1;
+
+			row[j] = sub < best ? sub : best;
+			prev = cur;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+static const struct command *
+closest(const char *name)
+{
+	const struct command *best = NULL;
+	size_t bd = (size_t)-1;
+
+	for (const struct command *c = commands; c->name; c++) {
+		size_t d;
+
+		if (c->flags & HIDDEN)
+			continue;
+		d = has_prefix(c->name, name) ? 0 : edit_distance(name, c->name);
+		if (d < bd) {
+			bd = d;
+			best = c;
+		}
+	}
+	return bd <= 2 && bd < strlen(name) ? best : NULL;
+}
+
+static int
+run(const struct command *cmd, int argc, char **argv)
+{
+	struct ctx ctx;
+	int r, status;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cmd = cmd;
+	r = clock_now(&ctx.now);
+	if (r)
+		return fail(r);
+	ctx.today = date_of_time(ctx.now);
+	/* --help needs no firm */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_usage(stdout, cmd);
+			return EXIT_OK;
+		}
+	if (cmd->flags & NEED_FIRM) {
+		r = repo_open(&ctx.repo);
+		if (!r) {
+			ctx.root = repo_root(ctx.repo);
+			r = firm_load(&ctx.firm, ctx.root, NULL);
+		}
+		if (!r && (cmd->flags & WRITES))
+			r = repo_lock(ctx.repo);
+		if (r) {
+			status = fail(r);
+			goto out;
+		}
+	}
+	status = cmd->fn(&ctx, argc, argv);
+out:
+	firm_free(ctx.firm);
+	repo_free(ctx.repo);
+	free(ctx.handle);
+	free(ctx.name);
+	free(ctx.email);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	int i = 1;
+
+	setlocale(LC_CTYPE, "C");
+	signal(SIGPIPE, SIG_DFL);
+	color_setup();
+	while (i < argc && argv[i][0] == '-') {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--version")) {
+			printf("docket %s\n", DOCKET_VERSION);
+			return EXIT_OK;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			print_help(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(a, "-C") || has_prefix(a, "-C")) {
+			const char *dir = a[2] ? a + 2 : argv[i + 1];
+
+			if (!dir) {
+				fprintf(stderr, "docket: -C needs a directory\n%s",
+					global_usage);
+				return EXIT_USAGE;
+			}
+			if (chdir(dir) < 0) {
+				fprintf(stderr, "docket: cannot change to '%s': %s\n",
+					dir, strerror(errno));
+				return EXIT_FAIL;
+			}
+			i += a[2] ? 1 : 2;
+		} else if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else {
+			fprintf(stderr, "docket: unknown option '%s'\n%s", a,
+				global_usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, argv[i]))
+			return run(c, argc - i, argv + i);
+	{
+		const struct command *near = closest(argv[i]);
+
+		fprintf(stderr, "docket: '%s' is not a docket command", argv[i]);
+		if (near)
+			fprintf(stderr, "; did you mean '%s'?", near->name);
+		fprintf(stderr, "\n(see 'docket --help')\n");
+	}
+	return EXIT_USAGE;
+}

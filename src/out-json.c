@@ -1,0 +1,163 @@
+/* out-json.c - a small streaming JSON writer. */
+#include "docket/case.h"
+#include "docket/date.h"
+#include "docket/out.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void
+json_quote(struct sb *out, const char *s)
+{
+	sb_addc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': sb_adds(out, "\\\""); break;
+		case '\\': sb_adds(out, "\\\\"); break;
+		case '\n': sb_adds(out, "\\n"); break;
+		case '\r': sb_adds(out, "\\r"); break;
+		case '\t': sb_adds(out, "\\t"); break;
+		case '\b': sb_adds(out, "\\b"); break;
+		case '\f': sb_adds(out, "\\f"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				sb_addf(out, "\\u%04x", *p);
+			else if (*p == '<' || *p == '>' || *p == '&')
+				/* inert if the JSON lands in a page */
+				sb_addf(out, "\\u%04x", *p);
+			else
+				sb_addc(out, (char)*p);
+		}
+	}
+	sb_addc(out, '"');
+}
+
+void
+json_init(struct json *j, FILE *f)
+{
+	memset(j, 0, sizeof(*j));
+	j->f = f;
+}
+
+static void
+indent(struct json *j)
+{
+	fputc('\n', j->f);
+	for (int i = 0; i < j->depth; i++)
+		fputs("  ", j->f);
+}
+
+static void
+item(struct json *j, const char *key)
+{
+	if (j->depth > 0) {
+		if (j->count[j->depth]++)
+			fputc(',', j->f);
+		indent(j);
+	}
+	if (key) {
+		struct sb sb = SB_INIT;
+
+		json_quote(&sb, key);
+		fputs(sb.buf, j->f);
+		fputs(": ", j->f);
+		sb_free(&sb);
+	}
+}
+
+static void
+open_(struct json *j, const char *key, char c)
+{
+	item(j, key);
+	fputc(c, j->f);
+	if (j->depth < JSON_DEPTH - 1)
+		j->depth++;
+	j->count[j->depth] = 0;
+}
+
+static void
+close_(struct json *j, char c)
+{
+	int had = j->count[j->depth];
+
+	if (j->depth > 0)
+		j->depth--;
+	if (had)
+		indent(j);
+	fputc(c, j->f);
+}
+
+void json_obj(struct json *j, const char *key) { open_(j, key, '{'); }
+void json_arr(struct json *j, const char *key) { open_(j, key, '['); }
+void json_end_obj(struct json *j) { close_(j, '}'); }
+void json_end_arr(struct json *j) { close_(j, ']'); }
+
+void
+json_str(struct json *j, const char *key, const char *v)
+{
+	struct sb sb = SB_INIT;
+
+	if (!v) {
+		json_null(j, key);
+		return;
+	}
+	item(j, key);
+	json_quote(&sb, v);
+	fputs(sb.buf, j->f);
+	sb_free(&sb);
+}
+
+void
+json_int(struct json *j, const char *key, long v)
+{
+	item(j, key);
+	fprintf(j->f, "%ld", v);
+}
+
+void
+json_real(struct json *j, const char *key, double v)
+{
+	char buf[64];
+	size_t n;
+
+	item(j, key);
+	snprintf(buf, sizeof(buf), "%.2f", v);
+	/* 84.50 -> 84.5, 80.00 -> 80 */
+	n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	fputs(buf, j->f);
+}
+
+void
+json_bool(struct json *j, const char *key, int v)
+{
+	item(j, key);
+	fputs(v ? "true" : "false", j->f);
+}
+
+void
+json_null(struct json *j, const char *key)
+{
+	item(j, key);
+	fputs("null", j->f);
+}
+
+void
+json_date(struct json *j, const char *key, long date)
+{
+	char buf[DATE_LEN];
+
+	if (date == NO_DATE)
+		json_null(j, key);
+	else
+		json_str(j, key, date_fmt(buf, date));
+}
+
+void
+json_finish(struct json *j)
+{
+	fputc('\n', j->f);
+}

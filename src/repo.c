@@ -1,0 +1,598 @@
+/* repo.c - every libgit2 call. */
+#include "docket/repo.h"
+#include "docket/date.h"
+#include "docket/error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct repo {
+	git_repository *git;
+	char *root;
+	int lock_fd;
+	int shared;
+};
+
+static int libgit2_ready;
+
+static void
+setup(void)
+{
+	if (!libgit2_ready) {
+		git_libgit2_init();
+		libgit2_ready = 1;
+	}
+}
+
+static int
+read_shared(struct repo *r)
+{
+	git_config *cfg = NULL;
+	const char *v = NULL;
+	git_buf buf = { 0 };
+
+	r->shared = 0;
+	if (git_repository_config_snapshot(&cfg, r->git) < 0)
+		return 0;
+	if (!git_config_get_string_buf(&buf, cfg, "core.sharedrepository")) {
+		v = buf.ptr;
+		r->shared = v && (!strcmp(v, "group") || !strcmp(v, "true") ||
+				  !strcmp(v, "1") || !strcmp(v, "all") ||
+				  !strcmp(v, "world") || !strcmp(v, "everybody") ||
+				  !strcmp(v, "2") || !strncmp(v, "06", 2) ||
+				  !strncmp(v, "066", 3));
+		git_buf_dispose(&buf);
+	}
+	git_config_free(cfg);
+	if (r->shared) {
+		file_mode = 0660;
+		dir_mode = 02770;
+	}
+	return 0;
+}
+
+static struct repo *
+wrap(git_repository *git)
+{
+	struct repo *r = xcalloc(1, sizeof(*r));
+	const char *wd = git_repository_workdir(git);
+
+	r->git = git;
+	r->lock_fd = -1;
+	r->root = path_join(wd ? wd : "", "");
+	read_shared(r);
+	return r;
+}
+
+int
+repo_open(struct repo **out)
+{
+	git_repository *git = NULL;
+	int e;
+
+	setup();
+	*out = NULL;
+	e = git_repository_open_ext(&git, NULL, GIT_REPOSITORY_OPEN_FROM_ENV,
+				    NULL);
+	if (e == GIT_ENOTFOUND)
+		return dk_err(DK_ENOFIRM, "not in a docket firm (no git "
+			      "repository here; run 'docket init' to make one)");
+	if (e < 0)
+		return dk_giterr("cannot open the repository");
+	if (git_repository_is_bare(git)) {
+		git_repository_free(git);
+		return dk_err(DK_ENOFIRM, "not in a docket firm (a bare "
+			      "repository has no work tree; clone it with "
+			      "'docket clone')");
+	}
+	*out = wrap(git);
+	return 0;
+}
+
+int
+repo_init(struct repo **out, const char *dir, int shared, int *existed)
+{
+	git_repository_init_options opts;
+	git_repository *git = NULL;
+	struct repo *r;
+	char *gitdir;
+	mode_t dmode = shared ? 02770 : 0700;
+
+	setup();
+	git_repository_init_options_init(&opts,
+					 GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	*out = NULL;
+	*existed = 0;
+	if (!git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
+				     NULL)) {
+		*existed = 1;
+		if (git_repository_is_bare(git)) {
+			git_repository_free(git);
+			return dk_err(DK_EINVAL, "'%s' is a bare repository; "
+				      "a firm needs a work tree", dir);
+		}
+	} else {
+		if (mkdir(dir, dmode) < 0 && errno != EEXIST)
+			return dk_errno(DK_EIO, errno, "cannot make '%s'", dir);
+		opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+		opts.mode = shared ? GIT_REPOSITORY_INIT_SHARED_GROUP :
+				     GIT_REPOSITORY_INIT_SHARED_UMASK;
+		if (git_repository_init_ext(&git, dir, &opts) < 0)
+			return dk_giterr("cannot make the repository");
+	}
+	if (shared) {
+		git_config *cfg;
+
+		if (!git_repository_config(&cfg, git)) {
+			git_config_set_string(cfg, "core.sharedRepository", "group");
+			git_config_free(cfg);
+		}
+	}
+	/* owner-only (or group) whatever the umask: the top and .git */
+	chmod(dir, dmode);
+	gitdir = xstrdup(git_repository_path(git));
+	chmod(gitdir, dmode);
+	free(gitdir);
+	r = wrap(git);
+	*out = r;
+	return 0;
+}
+
+void
+repo_free(struct repo *r)
+{
+	if (!r)
+		return;
+	repo_unlock(r);
+	git_repository_free(r->git);
+	free(r->root);
+	free(r);
+}
+
+const char *
+repo_root(const struct repo *r)
+{
+	return r->root;
+}
+
+int
+repo_is_shared(const struct repo *r)
+{
+	return r->shared;
+}
+
+int
+repo_lock(struct repo *r)
+{
+	char *path = path_join(git_repository_path(r->git), "docket.lock");
+	const char *env = getenv("DOCKET_LOCK_TIMEOUT");
+	double limit = env && *env ? atof(env) : 10.0;
+	struct timespec start, now, nap = { 0, 20 * 1000 * 1000 };
+	int fd;
+
+	if (r->lock_fd >= 0) {
+		free(path);
+		return 0;
+	}
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, file_mode);
+	free(path);
+	if (fd < 0)
+		return dk_errno(DK_EIO, errno, "cannot open the lock .git/docket.lock");
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			return dk_errno(DK_EIO, errno, "cannot lock .git/docket.lock");
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((double)(now.tv_sec - start.tv_sec) +
+		    (double)(now.tv_nsec - start.tv_nsec) / 1e9 >= limit) {
+			close(fd);
+			return dk_err(DK_EBUSY, "busy, try again: another docket "
+				      "command has held the firm's lock for "
+				      "%.0f seconds", limit);
+		}
+		nanosleep(&nap, NULL);
+	}
+	r->lock_fd = fd;
+	return 0;
+}
+
+void
+repo_unlock(struct repo *r)
+{
+	if (r->lock_fd >= 0) {
+		flock(r->lock_fd, LOCK_UN);
+		close(r->lock_fd);
+		r->lock_fd = -1;
+	}
+}
+
+static char *
+config_string(git_repository *git, const char *key)
+{
+	git_config *cfg = NULL;
+	git_buf buf = { 0 };
+	char *v = NULL;
+
+	if ((git ? git_repository_config_snapshot(&cfg, git) :
+		   git_config_open_default(&cfg)) < 0)
+		return NULL;
+	if (!git_config_get_string_buf(&buf, cfg, key)) {
+		if (buf.ptr && *buf.ptr)
+			v = xstrdup(buf.ptr);
+		git_buf_dispose(&buf);
+	}
+	git_config_free(cfg);
+	return v;
+}
+
+int
+repo_identity(struct repo *r, char **name, char **email)
+{
+	const char *en = getenv("GIT_AUTHOR_NAME");
+	const char *ee = getenv("GIT_AUTHOR_EMAIL");
+
+	git_repository *git = r ? r->git : NULL;
+
+	setup();
+	*name = en && *en ? xstrdup(en) : config_string(git, "user.name");
+	*email = ee && *ee ? xstrdup(ee) : config_string(git, "user.email");
+	if (*name && *email)
+		return 0;
+	free(*name);
+	free(*email);
+	*name = *email = NULL;
+	return dk_err(DK_EINVAL, "no git identity: run git config --global "
+		      "user.name \"Your Name\" and git config --global "
+		      "user.email you@example.com");
+}
+
+static int
+head_commit(git_commit **out, git_repository *git)
+{
+	git_oid oid;
+	int e = git_reference_name_to_id(&oid, git, "HEAD");
+
+	*out = NULL;
+	if (e == GIT_ENOTFOUND || e == GIT_EUNBORNBRANCH)
+		return 0;
+	if (e < 0)
+		return e;
+	return git_commit_lookup(out, git, &oid);
+}
+
+static int
+is_regular(const char *root, const char *path)
+{
+	char *full = path_join(root, path);
+	struct stat st;
+	int r = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(full);
+	return r;
+}
+
+/* Build the new tree from HEAD's and commit it; GIT_EMODIFIED when HEAD
+ * moved under us. */
+static int
+commit_once(struct repo *r, const char *message, const struct strv *paths,
+	    const git_signature *sig)
+{
+	git_commit *parent = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_tree_update *up = xcalloc(paths->n, sizeof(*up));
+	git_oid tree_oid, commit_oid;
+	int e;
+
+	e = head_commit(&parent, r->git);
+	if (e < 0)
+		goto out;
+	if (parent)
+		e = git_commit_tree(&base, parent);
+	if (e < 0)
+		goto out;
+	for (size_t i = 0; i < paths->n; i++) {
+		up[i].path = paths->v[i];
+		if (is_regular(r->root, paths->v[i])) {
+			up[i].action = GIT_TREE_UPDATE_UPSERT;
+			up[i].filemode = GIT_FILEMODE_BLOB;
+			e = git_blob_create_from_workdir(&up[i].id, r->git,
+							 paths->v[i]);
+			if (e < 0)
+				goto out;
+		} else {
+			up[i].action = GIT_TREE_UPDATE_REMOVE;
+		}
+	}
+	e = git_tree_create_updated(&tree_oid, r->git, base, paths->n, up);
+	if (e < 0)
+		goto out;
+	e = git_tree_lookup(&tree, r->git, &tree_oid);
+	if (e < 0)
+		goto out;
+	e = git_commit_create(&commit_oid, r->git, "HEAD", sig, sig, NULL,
+			      message, tree, parent ? 1 : 0,
+			      (const git_commit **)&parent);
+out:
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parent);
+	free(up);
+	return e;
+}
+
+static int
+update_index(struct repo *r, const struct strv *paths)
+{
+	git_index *idx = NULL;
+	int e = git_repository_index(&idx, r->git);
+
+	if (!e)
+		e = git_index_read(idx, 0);
+	for (size_t i = 0; !e && i < paths->n; i++) {
+		if (is_regular(r->root, paths->v[i]))
+			e = git_index_add_bypath(idx, paths->v[i]);
+		else
+			e = git_index_remove_bypath(idx, paths->v[i]);
+	}
+	if (!e)
+		e = git_index_write(idx);
+	git_index_free(idx);
+	return e;
+}
+
+int
+repo_commit(struct repo *r, const char *message, const struct strv *paths,
+	    time_t when)
+{
+	git_signature *sig = NULL;
+	char *name = NULL, *email = NULL;
+	struct timespec nap = { 0, 50 * 1000 * 1000 };
+	int e = 0, rc;
+
+	rc = repo_identity(r, &name, &email);
+	if (rc)
+		return rc;
+	if (git_signature_new(&sig, name, email, (git_time_t)when,
+			      tz_offset_minutes(when)) < 0) {
+		rc = dk_giterr("bad git identity");
+		goto out;
+	}
+	for (int attempt = 0; attempt < 20; attempt++) {
+		e = commit_once(r, message, paths, sig);
+		if (e != GIT_EMODIFIED && e != GIT_ELOCKED)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	if (e == GIT_EMODIFIED || e == GIT_ELOCKED) {
+		rc = dk_err(DK_EBUSY, "busy, try again: the branch kept moving "
+			    "or stayed locked while docket tried to commit");
+		goto out;
+	}
+	if (e < 0) {
+		rc = dk_giterr("cannot commit");
+		goto out;
+	}
+	for (int attempt = 0; attempt < 40; attempt++) {
+		e = update_index(r, paths);
+		if (e != GIT_ELOCKED)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	if (e < 0) {
+		/* the commit stands; only git's index lags behind it */
+		fprintf(stderr, "docket: warning: committed, but git's index "
+			"was not updated (%s); 'git reset -q -- <paths>' "
+			"brings it in line\n",
+			git_error_last() ? git_error_last()->message : "?");
+	}
+out:
+	git_signature_free(sig);
+	free(name);
+	free(email);
+	return rc;
+}
+
+int
+repo_path_dirty(struct repo *r, const char *path)
+{
+	unsigned int flags = 0;
+
+	if (git_status_file(&flags, r->git, path) < 0)
+		return 0;
+	return flags != GIT_STATUS_CURRENT && !(flags & GIT_STATUS_IGNORED);
+}
+
+/* ---- history ---- */
+
+struct walk {
+	struct repo *r;
+	const char *dir;
+	struct repo_change *ch;
+	size_t nch, cap;
+	struct strv paths;
+};
+
+static int
+entry_of(git_tree_entry **out, git_commit *c, const char *dir)
+{
+	git_tree *t = NULL;
+	int e = git_commit_tree(&t, c);
+
+	*out = NULL;
+	if (e < 0)
+		return e;
+	e = git_tree_entry_bypath(out, t, dir);
+	git_tree_free(t);
+	return e == GIT_ENOTFOUND ? 0 : e;
+}
+
+static int
+same_entry(const git_tree_entry *a, const git_tree_entry *b)
+{
+	if (!a || !b)
+		return a == b;
+	return git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b));
+}
+
+static git_tree *
+subtree(git_repository *git, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&t, git, git_tree_entry_id(e));
+	return t;
+}
+
+static int
+collect(const git_diff_delta *d, float progress, void *payload)
+{
+	struct walk *w = payload;
+	char status = d->status == GIT_DELTA_ADDED ? 'A' :
+		      d->status == GIT_DELTA_DELETED ? 'D' : 'M';
+	const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path :
+			d->new_file.path;
+
+	(void)progress;
+	strv_push(&w->paths, p);
+	GROW(w->ch, w->cap, w->nch + 1);
+	w->ch[w->nch].status = status;
+	w->ch[w->nch].path = w->paths.v[w->paths.n - 1];
+	w->nch++;
+	return 0;
+}
+
+static char *
+blob_text(git_repository *git, git_tree *t, const char *path)
+{
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+	char *s = NULL;
+
+	if (!t || git_tree_entry_bypath(&e, t, path) < 0)
+		return NULL;
+	if (!git_blob_lookup(&b, git, git_tree_entry_id(e))) {
+		s = xstrndup(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+		git_blob_free(b);
+	}
+	git_tree_entry_free(e);
+	return s;
+}
+
+static int
+report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
+	      const git_tree_entry *before,
+	      int (*cb)(void *, const struct repo_log_entry *), void *ctx)
+{
+	git_tree *a = subtree(w->r->git, before), *b = subtree(w->r->git, now);
+	git_diff *diff = NULL;
+	struct repo_log_entry le = { 0 };
+	const git_signature *au = git_commit_author(c);
+	char hex[GIT_OID_HEXSZ + 1];
+	char *old_ini = NULL, *new_ini = NULL, *summary;
+	int rc = 0;
+
+	w->nch = 0;
+	strv_free(&w->paths);
+	if (!git_diff_tree_to_tree(&diff, w->r->git, a, b, NULL))
+		git_diff_foreach(diff, collect, NULL, NULL, NULL, w);
+	for (size_t i = 0; i < w->nch; i++)
+		if (!strcmp(w->ch[i].path, "case.ini")) {
+			old_ini = blob_text(w->r->git, a, "case.ini");
+			new_ini = blob_text(w->r->git, b, "case.ini");
+		}
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
+	summary = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
+	le.id = hex;
+	le.time = (time_t)au->when.time;
+	le.offset = au->when.offset;
+	le.author = au->name;
+	le.email = au->email;
+	le.summary = summary;
+	le.changes = w->ch;
+	le.nchanges = w->nch;
+	le.old_ini = old_ini;
+	le.new_ini = new_ini;
+	rc = cb(ctx, &le);
+	free(summary);
+	free(old_ini);
+	free(new_ini);
+	git_diff_free(diff);
+	git_tree_free(a);
+	git_tree_free(b);
+	return rc;
+}
+
+int
+repo_log(struct repo *r, const char *dir,
+	 int (*cb)(void *ctx, const struct repo_log_entry *e), void *ctx)
+{
+	git_revwalk *walk = NULL;
+	struct walk w = { r, dir, NULL, 0, 0, STRV_INIT };
+	git_oid oid;
+	int e, rc = 0;
+
+	if (git_revwalk_new(&walk, r->git) < 0)
+		return dk_giterr("cannot walk the history");
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	e = git_revwalk_push_head(walk);
+	if (e == GIT_ENOTFOUND || e == GIT_EUNBORNBRANCH)
+		goto out;
+	if (e < 0) {
+		rc = dk_giterr("cannot walk the history");
+		goto out;
+	}
+	while (!rc && !git_revwalk_next(&oid, walk)) {
+		git_commit *c = NULL;
+		git_tree_entry *now = NULL, *first = NULL;
+		unsigned np;
+		int changed = 1;
+
+		if (git_commit_lookup(&c, r->git, &oid) < 0 ||
+		    entry_of(&now, c, dir) < 0) {
+			rc = dk_giterr("cannot read the history");
+			git_commit_free(c);
+			break;
+		}
+		np = git_commit_parentcount(c);
+		for (unsigned i = 0; i < np; i++) {
+			git_commit *p = NULL;
+			git_tree_entry *pe = NULL;
+
+			if (git_commit_parent(&p, c, i) < 0 ||
+			    entry_of(&pe, p, dir) < 0) {
+				git_commit_free(p);
+				continue;
+			}
+			if (same_entry(now, pe))
+				changed = 0;	/* TREESAME to a parent */
+			if (i == 0)
+				first = pe;
+			else
+				git_tree_entry_free(pe);
+			git_commit_free(p);
+		}
+		if (!np && !now)
+			changed = 0;
+		if (changed)
+			rc = report_commit(&w, c, now, first, cb, ctx);
+		git_tree_entry_free(now);
+		git_tree_entry_free(first);
+		git_commit_free(c);
+	}
+out:
+	git_revwalk_free(walk);
+	strv_free(&w.paths);
+	free(w.ch);
+	return rc;
+}

@@ -1,0 +1,109 @@
+# lib.sh - the end-to-end test harness, sourced by every tNNNN-*.sh.
+#
+#   test_expect_success 'what it shows' 'shell commands'
+#   test_must_fail [--code=N] command...    # fails with N (default: 1)
+#   test_cmp expected actual                # files equal, else a diff
+#   test_done
+#
+# Each script runs in its own scratch directory with its own HOME (a git
+# identity in ~/.gitconfig), TZ=UTC, LC_ALL=C.UTF-8 and DOCKET_NOW fixed.
+# A test's commands run in a subshell under `set -e`: any failing command
+# fails the test.
+
+: "${DOCKET_BUILD:?run the tests through tests/run.sh or make check}"
+TEST_NAME=$(basename "$0" .sh)
+TEST_DIR=$(cd "$(dirname "$0")" && pwd)
+SRC_DIR=$(cd "$TEST_DIR/.." && pwd)
+TRASH="${DOCKET_TRASH:-${TMPDIR:-/tmp}}/docket-test.$TEST_NAME.$$"
+rm -rf "$TRASH"
+mkdir -p "$TRASH/home"
+trap 'rm -rf "$TRASH"' EXIT
+
+export HOME="$TRASH/home"
+export TZ=UTC LC_ALL=C.UTF-8 DOCKET_NOW=2026-11-22
+export GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
+export PATH="$DOCKET_BUILD:$PATH"
+unset DOCKET_USER EDITOR VISUAL NO_COLOR GIT_DIR GIT_WORK_TREE \
+	GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+git config --global user.name "Bob Diaz"
+git config --global user.email bob@firm.example
+git config --global init.defaultBranch main
+git config --global protocol.file.allow always
+cd "$TRASH" || exit 1
+
+test_count=0
+test_failed=0
+
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (cd "$TRASH" && set -e && eval "$2") >"$TRASH/.out" 2>&1; then
+		echo "ok $test_count - $TEST_NAME: $1"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $TEST_NAME: $1"
+		sed 's/^/#   /' "$TRASH/.out" | tail -n 40
+	fi
+}
+
+# test_must_fail [--code=N] cmd...: cmd must exit with N (default 1).
+test_must_fail() {
+	want=1
+	case "$1" in --code=*) want=${1#--code=}; shift ;; esac
+	set +e
+	"$@"
+	got=$?
+	set -e
+	if [ "$got" != "$want" ]; then
+		echo "test_must_fail: '$*' exited $got, expected $want" >&2
+		return 1
+	fi
+	return 0
+}
+
+test_cmp() {
+	if ! cmp -s "$1" "$2"; then
+		echo "test_cmp: $1 and $2 differ:" >&2
+		diff -u "$1" "$2" >&2
+		return 1
+	fi
+}
+
+# The repository is whole and nothing is left uncommitted.
+test_repo_clean() {
+	git -C "${1:-.}" fsck --strict --no-dangling >/dev/null 2>"$TRASH/.fsck" || {
+		cat "$TRASH/.fsck" >&2
+		return 1
+	}
+	st=$(git -C "${1:-.}" status --porcelain)
+	if [ -n "$st" ]; then
+		echo "git status is not clean:" >&2
+		echo "$st" >&2
+		return 1
+	fi
+}
+
+# make_firm [DIR]: a firm (default: firm) whose staff are bob (manager, the
+# test's git identity), alice (attorney) and carol (manager).
+make_firm() {
+	dir=${1:-firm}
+	docket init "$dir" --name "Example Injury Law" >/dev/null
+	sed -i 's/^role = attorney$/role = manager/' "$dir/docket.ini"
+	cat >>"$dir/docket.ini" <<'INI'
+
+[staff "alice"]
+name = Alice Chen
+email = alice@firm.example
+role = attorney
+
+[staff "carol"]
+name = Carol Park
+email = carol@firm.example
+role = manager
+INI
+	git -C "$dir" commit -qam "staff: alice, carol"
+}
+
+test_done() {
+	echo "# $TEST_NAME: $test_count tests, $test_failed failed"
+	[ "$test_failed" = 0 ]
+}
