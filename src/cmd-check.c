@@ -3,6 +3,7 @@
 #include "docket/cmd.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
 
+		progress("checking cases", i + 1, dirs.n);
 		r = case_load(&c, f, dirs.v[i]);
 		if (!r)
 			r = case_view(c, f, &warnings);
@@ -40,6 +42,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		}
 		case_free(c);
 	}
+	progress_end();
 	for (size_t i = 0; i < warnings.n; i++)
 		printf("warning: %s\n", warnings.v[i]);
 	fprintf(stderr, "%zu case%s checked: %d error%s, %zu warning%s\n",

@@ -4,6 +4,7 @@
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 int color_on;
@@ -22,6 +23,34 @@ const char *c_green(void) { return color_on ? "\033[32m" : ""; }
 const char *c_bold(void) { return color_on ? "\033[1m" : ""; }
 const char *c_dim(void) { return color_on ? "\033[2m" : ""; }
 const char *c_off(void) { return color_on ? "\033[0m" : ""; }
+
+static int progress_shown;
+
+void
+progress(const char *what, size_t done, size_t total)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done != total && progress_shown &&
+	    (now.tv_sec - last.tv_sec) * 1000000000L +
+	    (now.tv_nsec - last.tv_nsec) < 100000000L)
+		return;
+	last = now;
+	fprintf(stderr, "\r%s: %zu/%zu", what, done, total);
+	progress_shown = 1;
+}
+
+void
+progress_end(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	progress_shown = 0;
+}
 
 void
 print_clean(FILE *f, const char *s)

@@ -55,6 +55,14 @@ void render_note_text(struct sb *out, const char *md, size_t len, int indent,
 /* Is this Markdown safe to hand to cmark in reasonable time? */
 int markdown_tame(const char *md, size_t len);
 
+/*
+ * Progress of long work (a scan of thousands of cases, a sync) on stderr,
+ * only when stderr is a terminal: "what: done/total", redrawn at most ten
+ * times a second; progress_end() clears the line.
+ */
+void progress(const char *what, size_t done, size_t total);
+void progress_end(void);
+
 /* Print s with control characters (but newlines and tabs) made visible. */
 void print_clean(FILE *f, const char *s);
 
