@@ -270,8 +270,9 @@ fail(struct checker *k, const char *section, const char *key,
 
 	if (k->r)
 		return k->r;
+	/* the key's line as read; a value set since has none to name */
 	line = cfg_lineno(k->c->cfg, section, key);
-	if (!line)
+	if (!line && (!key || !cfg_get(k->c->cfg, section, key)))
 		line = cfg_lineno(k->c->cfg, section, NULL);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
