@@ -119,7 +119,20 @@ test_expect_success 'edit keeps an invalid edit aside, says why, and resumes it'
 	grep -q "going on with your earlier edit" ../err
 	test "$(cat ../out)" = "a1: edited case.opened"
 	test ! -e .git/DOCKET_EDIT_a1.ini
+	test ! -e .git/DOCKET_EDIT_a1.ini.base
 	test_repo_clean
+'
+
+test_expect_success 'an edit kept aside is not committed over changes made since' '
+	EDITOR=../bad-ed test_refused docket edit a1
+	DOCKET_NOW=2026-11-23 docket set a1 client.phone=555-0199 >/dev/null
+	sed "s/2026-11-21/2026-11-20/" ../fix-ed >../fix-ed2
+	chmod +x ../fix-ed2
+	EDITOR=../fix-ed2 test_refused docket edit a1
+	grep -q "^docket: cases/2026/a1/case.ini changed since your edit began" ../err
+	test "$(ini_get $f client.phone)" = 555-0199
+	test -f .git/DOCKET_EDIT_a1.ini
+	rm .git/DOCKET_EDIT_a1.ini .git/DOCKET_EDIT_a1.ini.base
 '
 
 test_expect_success 'edit with no change makes no commit' '
