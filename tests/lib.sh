@@ -39,7 +39,7 @@ test_failed=0
 test_expect_success() {
 	test_count=$((test_count + 1))
 	# not inside an `if`: the shell ignores set -e in a condition
-	(set -e; eval "$2") >"$TRASH/.out" 2>&1
+	(set -e; [ -n "${TEST_TRACE:-}" ] && set -x; eval "$2") >"$TRASH/.out" 2>&1
 	if [ $? = 0 ]; then
 		echo "ok $test_count - $TEST_NAME: $1"
 	else
