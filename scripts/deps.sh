@@ -3,7 +3,7 @@
 # from Debian's packages: with apt-get when root, else print the line to run.
 set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev"
-need_check="$need_build git python3"
+need_check="$need_build git python3 strace"
 case "${1:-build}" in
 build) want=$need_build ;;
 check) want=$need_check ;;
