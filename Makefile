@@ -76,7 +76,29 @@ check: deps-check docket units
 demo: deps-build docket
 	@sh scripts/demo.sh
 
-clean:
-	rm -rf build build-san docket
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_FLAGS    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRCS     = $(filter-out src/main.c,$(SRCS))
 
-.PHONY: all deps-build deps-check units check demo clean
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS) $(HDRS) $(BUILD)/inih.flags
+	@mkdir -p build-fuzz
+	@echo "  FUZZ    $@"
+	@clang $(CPPFLAGS) $$(cat $(BUILD)/inih.flags) $(WARN) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer -o $@ $< $(FUZZ_SRCS) $(PKG_LIBS)
+
+fuzz: deps-build $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	    c=tests/fuzz/corpus-$${t#fuzz-}; mkdir -p build-fuzz/$$t.corpus; \
+	    echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+	    build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
+	        -print_final_stats=1 build-fuzz/$$t.corpus $$c 2>build-fuzz/$$t.log || \
+	        { tail -n 40 build-fuzz/$$t.log; exit 1; }; \
+	    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
+	done
+
+clean:
+	rm -rf build build-san build-fuzz docket
+
+.PHONY: all deps-build deps-check units check demo fuzz clean

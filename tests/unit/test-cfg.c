@@ -198,6 +198,16 @@ main(void)
 	free(t);
 	cfg_free(c);
 
+	/* a continuation after blank lines is still the key's (found by fuzzing) */
+	c = parse("[a]\nk = v\n\n  more\nj = 1\n");
+	CHECK(c != NULL);
+	CHECK_STR(cfg_get(c, "a", "k"), "v\nmore");
+	CHECK(cfg_set(c, "a", "k", "new") == 0);
+	t = text_of(c);
+	CHECK_STR(t, "[a]\nk = new\n\nj = 1\n");
+	free(t);
+	cfg_free(c);
+
 	/* CRLF files stay CRLF; a BOM is skipped */
 	c = parse("\xef\xbb\xbf[a]\r\nk = v\r\n");
 	CHECK(c != NULL && c->crlf);
