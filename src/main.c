@@ -173,6 +173,8 @@ main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "C");
 	signal(SIGPIPE, SIG_DFL);
+	/* a file size limit makes writes fail (and be rolled back), not kill */
+	signal(SIGXFSZ, SIG_IGN);
 	color_setup();
 	while (i < argc && argv[i][0] == '-') {
 		const char *a = argv[i];
