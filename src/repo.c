@@ -62,6 +62,8 @@ read_shared(struct repo *r)
 		file_mode = 0660;
 		dir_mode = 02770;
 	}
+	/* what libgit2 writes (objects, refs, the index) follows the umask */
+	umask(r->shared ? 007 : 077);
 	return 0;
 }
 
@@ -117,6 +119,8 @@ repo_init(struct repo **out, const char *dir, int shared, int *existed)
 					 GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	*out = NULL;
 	*existed = 0;
+	/* everything made from here on is owner-only (or group) */
+	umask(shared ? 007 : 077);
 	if (!git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				     NULL)) {
 		*existed = 1;

@@ -26,11 +26,26 @@ test_expect_success 'the firm is readable by its owner only, whatever the umask'
 	test "$(stat -c %a open/docket.ini)" = 600
 '
 
+test_expect_success 'every file and directory docket writes is owner-only, whatever the umask' '
+	cd open
+	(umask 000; docket add --id a1 --client "Ann One" >/dev/null)
+	(umask 000; docket note a1 -m hello >/dev/null)
+	test "$(stat -c %a cases cases/2026 cases/2026/a1 cases/2026/a1/notes | sort -u)" = 700
+	test "$(stat -c %a cases/2026/a1/case.ini cases/2026/a1/notes/*.md | sort -u)" = 600
+	test "$(stat -c %a .git/docket.lock)" = 600
+	cd ..
+	test "$(find open -perm /o=rwx | wc -l)" = 0
+'
+
 test_expect_success 'init --shared makes it group-readable' '
 	docket init shared --shared --name X >/dev/null
 	test "$(stat -c %a shared)" = 2770
 	test "$(stat -c %a shared/docket.ini)" = 660
 	test "$(git -C shared config core.sharedRepository)" = group
+	cd shared
+	(umask 077; docket add --id a1 --client "Ann One" >/dev/null)
+	test "$(stat -c %a cases/2026/a1/case.ini)" = 660
+	test "$(stat -c %a cases/2026/a1)" = 2770
 '
 
 test_expect_success 'init --pipeline generic' '
