@@ -3,6 +3,11 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+MAN1     = $(wildcard man/*.1)
+MAN5     = $(wildcard man/*.5)
 ifeq ($(origin CC),default)
 CC        = cc
 endif
@@ -76,7 +81,32 @@ check: deps-check docket units
 demo: deps-build docket
 	@sh scripts/demo.sh
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, every page in
+# man/, and the completions where each shell looks for them.
+install: $(BUILD)/docket
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BUILD)/docket $(DESTDIR)$(BINDIR)/docket
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completions/docket.bash $(DESTDIR)$(BASHCOMPDIR)/docket
+	install -m 644 completions/_docket $(DESTDIR)$(ZSHCOMPDIR)/_docket
+	install -m 644 completions/docket.fish $(DESTDIR)$(FISHCOMPDIR)/docket.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/docket
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(MAN5))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/docket $(DESTDIR)$(ZSHCOMPDIR)/_docket \
+	    $(DESTDIR)$(FISHCOMPDIR)/docket.fish
+
+# every man page, as mandoc's linter sees it
+lint-man:
+	@mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+
 clean:
 	rm -rf build build-san docket
 
-.PHONY: all deps-build deps-check units check demo clean
+.PHONY: all deps-build deps-check units check demo install uninstall \
+	lint-man clean
