@@ -86,33 +86,6 @@ print_help(FILE *f)
 	      "man docket has the rest.\n", f);
 }
 
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = xcalloc(lb + 1, sizeof(*row)), d;
-
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			size_t best = row[j] + 1 < row[j - 1] + 1 ?
-				      row[j] + 1 : row[j - 1] + 1;
-
-			row[j] = sub < best ? sub : best;
-			prev = cur;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
-}
-
 static const struct command *
 closest(const char *name)
 {
@@ -243,8 +216,14 @@ main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			fprintf(stderr, "docket: unknown option '%s'\n%s", a,
-				global_usage);
+			fprintf(stderr, "docket: unknown option '%s'", a);
+			if (a[1] == '-' && a[2] && (edit_distance(a, "--version") <= 2 ||
+			    has_prefix("--version", a)))
+				fprintf(stderr, "; did you mean '--version'?");
+			else if (a[1] == '-' && a[2] && (edit_distance(a, "--help") <= 2 ||
+				 has_prefix("--help", a)))
+				fprintf(stderr, "; did you mean '--help'?");
+			fprintf(stderr, "\n%s", global_usage);
 			return EXIT_USAGE;
 		}
 	}

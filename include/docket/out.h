@@ -58,7 +58,8 @@ void ics_line(struct ics *w, const char *name, const char *value);
 /* value escaped as iCalendar TEXT (\ ; , and newlines), appended to out. */
 void ics_escape(struct sb *out, const char *value);
 
-/* Colour: on only when stdout is a terminal and NO_COLOR is unset. */
+/* Colour: on only when stdout is a terminal, NO_COLOR is unset (or
+ * empty) and TERM is not "dumb". */
 extern int color_on;
 void color_setup(void);
 const char *c_red(void);
