@@ -521,7 +521,10 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 	struct out o = { "", NULL };
 
 	memset(&fc, 0, sizeof(fc));
-	if (!strcmp(what, "words")) {
+	if (!strcmp(what, "--help") || !strcmp(what, "-h")) {
+		print_usage(stdout, ctx->cmd);
+		return EXIT_OK;
+	} else if (!strcmp(what, "words")) {
 		if (argc > 2)
 			complete_words(&fc, argv + 2, argc - 2);
 	} else if (!strcmp(what, "commands")) {
