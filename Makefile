@@ -30,7 +30,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 SRCS  = $(wildcard src/*.c)
 OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
-LIB_OBJS = $(filter-out $(BUILD)/main.o,$(OBJS))
+# the unit tests link the modules: not main.c and its command table, nor
+# the commands (cmd-complete.c reads the table)
+LIB_OBJS = $(filter-out $(BUILD)/main.o $(BUILD)/cmd-%.o,$(OBJS))
 HDRS  = $(wildcard include/docket/*.h)
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
