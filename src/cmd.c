@@ -56,10 +56,35 @@ usage_error(const struct ctx *ctx, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The long option closest to a mistyped "--name[=value]", or NULL. */
+static const char *
+closest_option(const struct option *longopts, const char *bad)
+{
+	const char *best = NULL;
+	size_t bd = (size_t)-1, n;
+	char *name;
+
+	if (strncmp(bad, "--", 2) || !bad[2])
+		return NULL;
+	n = strcspn(bad + 2, "=");
+	name = xstrndup(bad + 2, n);
+	for (const struct option *o = longopts; o->name; o++) {
+		size_t d = edit_distance(name, o->name);
+
+		if (d < bd) {
+			bd = d;
+			best = o->name;
+		}
+	}
+	free(name);
+	return bd <= 2 && bd < n ? best : NULL;
+}
+
 int
 next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 	 const struct option *longopts, int *status)
 {
+	const char *near;
 	char *so = xasprintf(":%sh", shortopts);
 	int c, idx = -1;
 
@@ -79,6 +104,9 @@ next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 					      bad);
 		else if (optopt)
 			*status = usage_error(ctx, "unknown option '-%c'", optopt);
+		else if ((near = closest_option(longopts, bad)))
+			*status = usage_error(ctx, "unknown option '%s'; did you "
+					      "mean '--%s'?", bad, near);
 		else
 			*status = usage_error(ctx, "unknown option '%s'", bad);
 		return OPT_EXIT;
