@@ -19,7 +19,7 @@ test_expect_success 'the binary lists its commands' '
 	for c in init add note advance-stage due escalate set edit list show log check; do
 		grep -qx "$c" commands
 	done
-	! grep -q "^__" commands
+	test_not grep -q "^__" commands
 '
 
 test_expect_success 'every command answers --help and -h on stdout, exit 0, outside a firm' '
@@ -41,8 +41,10 @@ test_expect_success 'docket --help lists every command, on stdout' '
 	docket --help >out 2>err
 	test ! -s err
 	for c in $(cat commands); do grep -q "^  $c " out; done
-	docket -h >out2 && test_cmp out out2
-	docket help >out3 && test_cmp out out3
+	docket -h >out2
+	test_cmp out out2
+	docket help >out3
+	test_cmp out out3
 '
 
 test_expect_success 'an unknown option of any command is a usage error (2)' '
@@ -82,7 +84,7 @@ test_expect_success 'an unknown command: usage error with the closest command' '
 	test_must_fail --code=2 docket shwo 2>err
 	grep -q "did you mean .show.?" err
 	test_must_fail --code=2 docket frobnicate 2>err
-	! grep -q "did you mean" err
+	test_not grep -q "did you mean" err
 	test_must_fail --code=2 docket help lst 2>err
 	grep -q "did you mean .list.?" err
 '
@@ -102,9 +104,12 @@ test_expect_success 'global options: --version, unknown ones, none at all' '
 
 test_expect_success '-C DIR runs as if started in DIR, like git' '
 	(cd firm && docket list) >expect
-	docket -C firm list >actual && test_cmp expect actual
-	docket -Cfirm list >actual && test_cmp expect actual
-	docket -C firm -C cases list >actual && test_cmp expect actual
+	docket -C firm list >actual
+	test_cmp expect actual
+	docket -Cfirm list >actual
+	test_cmp expect actual
+	docket -C firm -C cases list >actual
+	test_cmp expect actual
 	(cd nofirm && docket -C ../firm show smith) >actual
 	(cd firm && docket show smith-7k2p) >expect && test_cmp expect actual
 	test_must_fail docket -C no-such-dir list 2>err
@@ -151,28 +156,28 @@ test_expect_success 'colour on a terminal' '
 
 test_expect_success 'no colour through a pipe, with NO_COLOR, or on a dumb terminal' '
 	(cd firm && TERM=xterm docket show smith-7k2p) >out
-	! grep -q "$esc" out
+	test_not grep -q "$esc" out
 	grep -q "^smith-7k2p  John Smith$" out
 	(cd firm && NO_COLOR=1 TERM=xterm on_tty docket show smith-7k2p) >out
-	! grep -q "$esc" out
+	test_not grep -q "$esc" out
 	grep -q "^smith-7k2p  John Smith$" out
 	(cd firm && TERM=dumb on_tty docket due) >out
-	! grep -q "$esc" out
+	test_not grep -q "$esc" out
 	grep -q "in 3 days" out
 '
 
 test_expect_success 'machine output has no colour even on a terminal' '
 	(cd firm && TERM=xterm on_tty docket list --json) >out
-	! grep -q "$esc" out
+	test_not grep -q "$esc" out
 	(cd firm && TERM=xterm on_tty docket due --ics) >out
-	! grep -q "$esc" out
+	test_not grep -q "$esc" out
 '
 
 test_expect_success 'progress of a check on a terminal only' '
 	(cd firm && TERM=xterm on_tty docket check) >out
 	grep -q "checking cases: 1/1" out
 	(cd firm && docket check) >out 2>err
-	! grep -q "checking" out err
+	test_not grep -q "checking" out err
 	grep -qx "1 case checked: 0 errors, 0 warnings" err
 '
 

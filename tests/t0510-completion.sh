@@ -47,9 +47,11 @@ test_expect_success '__complete options: read from the usage, with the value nam
 test_expect_success '__complete values of the firm' '
 	cd firm
 	docket __complete cases >out
-	printf "%s\n" jones-1 smith-7k2p smith-9x >expect && test_cmp expect out
+	printf "%s\n" jones-1 smith-7k2p smith-9x >expect
+	test_cmp expect out
 	docket __complete cases smith- >out
-	printf "%s\n" smith-7k2p smith-9x >expect && test_cmp expect out
+	printf "%s\n" smith-7k2p smith-9x >expect
+	test_cmp expect out
 	docket __complete stages >out
 	printf "%s\n" intake treatment records demand negotiation litigation settlement closed >expect
 	test_cmp expect out
@@ -63,25 +65,30 @@ test_expect_success '__complete values of the firm' '
 	printf "%s\n" "sol	Statute of limitations" "records	Send records request" >expect
 	test_cmp expect out
 	docket __complete escalations smith-7k2p >out
-	printf "1\tNumbness\n" >expect && test_cmp expect out
+	printf "1\tNumbness\n" >expect
+	test_cmp expect out
 '
 
 test_expect_success '__complete lists case IDs from the directories, without reading them' '
-	mkdir -p firm/cases/2025/broken-1 &&
-	echo "[case" >firm/cases/2025/broken-1/case.ini &&
-	docket -C firm __complete cases b >out &&
-	echo broken-1 >expect && test_cmp expect out &&
+	mkdir -p firm/cases/2025/broken-1
+	echo "[case" >firm/cases/2025/broken-1/case.ini
+	docket -C firm __complete cases b >out
+	echo broken-1 >expect
+	test_cmp expect out
 	rm -r firm/cases/2025
 '
 
 test_expect_success '__complete outside a firm: nothing, exit 0' '
-	mkdir nofirm && cd nofirm
+	mkdir nofirm
+	cd nofirm
 	for w in cases stages staff "deadlines smith" "escalations smith"; do
 		docket __complete $w >out 2>err
-		test ! -s out && test ! -s err
+		test ! -s out
+		test ! -s err
 	done
 	docket __complete words note "" >out 2>err
-	test ! -s out && test ! -s err
+	test ! -s out
+	test ! -s err
 	docket __complete words no "" >out
 	test ! -s out
 	docket __complete words "" | cut -f1 >out
@@ -91,44 +98,60 @@ test_expect_success '__complete outside a firm: nothing, exit 0' '
 test_expect_success '__complete words: what goes where' '
 	cd firm
 	docket __complete words note sm >out
-	printf "%s\n" smith-7k2p smith-9x >expect && test_cmp expect out
+	printf "%s\n" smith-7k2p smith-9x >expect
+	test_cmp expect out
 	docket __complete words note smith-7k2p --kind me >out
-	printf "%s\n" meeting medical >expect && test_cmp expect out
+	printf "%s\n" meeting medical >expect
+	test_cmp expect out
 	docket __complete words note smith-7k2p --kind=me >out
-	printf "%s\n" --kind=meeting --kind=medical >expect && test_cmp expect out
+	printf "%s\n" --kind=meeting --kind=medical >expect
+	test_cmp expect out
 	docket __complete words note smith-7k2p -m "a text" --kind "" | wc -l >out
 	test "$(cat out)" = 10
 	docket __complete words note smith-7k2p -F "" >out
-	echo :files >expect && test_cmp expect out
+	echo :files >expect
+	test_cmp expect out
 	docket __complete words advance-stage smith-7k2p re >out
-	echo records >expect && test_cmp expect out
+	echo records >expect
+	test_cmp expect out
 	docket __complete words escalate smith-7k2p --reason co >out
-	printf "%s\n" complexity coverage communication >expect && test_cmp expect out
+	printf "%s\n" complexity coverage communication >expect
+	test_cmp expect out
 	docket __complete words escalate smith-7k2p --resolve --name "" >out
-	printf "1\tNumbness\n" >expect && test_cmp expect out
+	printf "1\tNumbness\n" >expect
+	test_cmp expect out
 	docket __complete words due smith-7k2p --done "" | cut -f1 >out
-	printf "%s\n" sol records >expect && test_cmp expect out
+	printf "%s\n" sol records >expect
+	test_cmp expect out
 	docket __complete words due smith-7k2p --name "" >out
 	test ! -s out
 	docket __complete words list --who a | cut -f1 >out
-	echo alice >expect && test_cmp expect out
+	echo alice >expect
+	test_cmp expect out
 	docket __complete words list --status "" >out
-	printf "%s\n" open closed all >expect && test_cmp expect out
+	printf "%s\n" open closed all >expect
+	test_cmp expect out
 	docket __complete words init --pipeline "" >out
-	printf "%s\n" pi generic >expect && test_cmp expect out
+	printf "%s\n" pi generic >expect
+	test_cmp expect out
 	docket __complete words init "" >out
-	echo :dirs >expect && test_cmp expect out
+	echo :dirs >expect
+	test_cmp expect out
 	docket __complete words set smith-7k2p client. >out
-	printf "client.phone=\t+1 555 0100\n:nospace\n" >expect && test_cmp expect out
+	printf "client.phone=\t+1 555 0100\n:nospace\n" >expect
+	test_cmp expect out
 	docket __complete words set smith-7k2p case.st | cut -f1 >out
 	echo case.status= >expect
-	echo :nospace >>expect && test_cmp expect out
+	echo :nospace >>expect
+	test_cmp expect out
 	docket __complete words list -- "" >out
 	test ! -s out
 	docket __complete words -C "" >out
-	echo :dirs >expect && test_cmp expect out
+	echo :dirs >expect
+	test_cmp expect out
 	docket __complete words --v | cut -f1 >out
-	echo --version >expect && test_cmp expect out
+	echo --version >expect
+	test_cmp expect out
 '
 
 test_expect_success '__complete --help, and a wrong question' '
@@ -138,14 +161,17 @@ test_expect_success '__complete --help, and a wrong question' '
 	test ! -s out
 	grep -q "^usage: docket __complete" err
 	docket __complete words list --he >out
-	echo --help >expect && test_cmp expect out
+	echo --help >expect
+	test_cmp expect out
 '
 
 test_expect_success '__complete words -C DIR asks the firm in DIR' '
-	mkdir -p elsewhere && cd elsewhere
+	mkdir -p elsewhere
+	cd elsewhere
 	docket __complete words -C ../firm note j >out
-	echo jones-1 >expect && test_cmp expect out
-	HOME=$TRASH docket __complete words -C ~/firm note j >out
+	echo jones-1 >expect
+	test_cmp expect out
+	HOME=$TRASH docket __complete words -C \~/firm note j >out
 	test_cmp expect out
 	docket -C ../firm __complete words note j >out
 	test_cmp expect out
@@ -261,7 +287,8 @@ test_expect_success 'bash: the values that matter' '
 '
 
 test_expect_success 'bash: directories for init and -C, nothing outside a firm' '
-	mkdir -p nofirm/sub1 nofirm/sub2 && : >nofirm/file
+	mkdir -p nofirm/sub1 nofirm/sub2
+	: >nofirm/file
 	printf "%s\n" "docket init " "docket -C " "docket note " >lines
 	(cd nofirm && bash_complete <../lines) >out
 	cat >expect <<-\EOT

@@ -27,7 +27,8 @@ test_expect_success 'make install PREFIX=/usr DESTDIR=...: every file where it b
 	test "$(stat -c %a "$dest/usr/share/man/man1/docket.1")" = 644
 	cmp "$dest/usr/bin/docket" "$DOCKET_BUILD/docket"
 	cmp "$dest/usr/share/zsh/site-functions/_docket" "$SRC_DIR/completions/_docket"
-	grep -qx docket.1 pages && grep -qx docket.5 pages
+	grep -qx docket.1 pages
+	grep -qx docket.5 pages
 	for c in $(docket __complete commands | cut -f1); do
 		test -f "$dest/usr/share/man/man1/docket-$c.1"
 	done
@@ -42,7 +43,8 @@ test_expect_success 'the installed docket runs, and man finds its pages' '
 test_expect_success 'bash-completion loads the installed completion on demand' '
 	XDG_DATA_DIRS="$dest/usr/share" PATH="$dest/usr/bin:$PATH" \
 	bash --norc --noprofile -c ". /usr/share/bash-completion/bash_completion
-		__load_completion docket && complete -p docket" >out
+		__load_completion docket
+		complete -p docket" >out
 	grep -q "^complete -F _docket docket$" out
 '
 

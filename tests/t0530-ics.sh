@@ -29,7 +29,8 @@ test_expect_success 'due --ics: a calendar of the open deadlines' '
 	EOT
 	test_cmp expect head
 	tail -n 1 cal.ics | tr -d "\r" >tail
-	echo END:VCALENDAR >expect && test_cmp expect tail
+	echo END:VCALENDAR >expect
+	test_cmp expect tail
 	test "$(grep -c "^BEGIN:VEVENT" cal.ics)" = 3
 	test "$(grep -c "^END:VEVENT" cal.ics)" = 3
 '
