@@ -36,7 +36,11 @@ test_failed=0
 
 test_expect_success() {
 	test_count=$((test_count + 1))
-	if (cd "$TRASH" && set -e && eval "$2") >"$TRASH/.out" 2>&1; then
+	# not inside an if: a shell ignores set -e in a condition, even when
+	# the condition sets it, and a test would then check only its last
+	# command
+	(cd "$TRASH" || exit 1; set -e; eval "$2") >"$TRASH/.out" 2>&1
+	if [ $? = 0 ]; then
 		echo "ok $test_count - $TEST_NAME: $1"
 	else
 		test_failed=$((test_failed + 1))
