@@ -59,6 +59,15 @@ const struct command commands[] = {
 	{ "check", cmd_check, NEED_FIRM,
 	  "docket check",
 	  "validate docket.ini and every case" },
+	{ "sync", cmd_sync, NEED_FIRM | WRITES,
+	  "docket sync",
+	  "fetch, merge and push with the firm's shared remote" },
+	{ "clone", cmd_clone, 0,
+	  "docket clone URL [DIR]",
+	  "copy a firm from its shared remote, ready to use" },
+	{ "merge-driver", cmd_merge_driver, HIDDEN,
+	  "docket merge-driver BASE OURS THEIRS [PATH]",
+	  "merge a *.ini file for git (merge=docket)" },
 	{ NULL, NULL, 0, NULL, NULL }
 };
 
