@@ -330,7 +330,7 @@ repo_commit_time(struct repo *r, const char *id, time_t *out)
 		return DK_EGIT;
 	if (git_commit_lookup(&c, repo_git(r), &oid) < 0)
 		return dk_giterr("cannot read a commit");
-	*out = (time_t)git_commit_time(c);
+	*out = (time_t)git_commit_author(c)->when.time;
 	git_commit_free(c);
 	return 0;
 }
@@ -515,7 +515,9 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 			memset(&ch, 0, sizeof(ch));
 			hex(id, &oid);
 			ch.id = id;
-			ch.time = (time_t)git_commit_time(c);
+			/* the author time: when the change was made, which
+			 * a rebase or a cherry-pick keeps */
+			ch.time = (time_t)git_commit_author(c)->when.time;
 			ch.author = git_commit_author(c)->name;
 			if (has_first && !git_blob_lookup(&ob, git, &first)) {
 				ch.old_text = git_blob_rawcontent(ob);
@@ -537,6 +539,40 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 	if (e < 0)
 		return dk_giterr("cannot read the history");
 	return rc;
+}
+
+/* The commit a rebase is replaying ("pick <id> ..."), or 0. */
+static int
+rebase_pick(struct repo *r, char out[REPO_ID_LEN])
+{
+	char *path = repo_git_path(r, "rebase-merge/done");
+	struct sb sb = SB_INIT;
+	git_object *obj = NULL;
+	char *line, *id, *end;
+	int found = 0;
+
+	if (read_file(path, &sb) < 0 || !sb.len)
+		goto out;
+	while (sb.len && sb.buf[sb.len - 1] == '\n')
+		sb.buf[--sb.len] = '\0';
+	line = strrchr(sb.buf, '\n');
+	line = line ? line + 1 : sb.buf;
+	id = strchr(line, ' ');
+	if (!id)
+		goto out;
+	id++;
+	end = id + strcspn(id, " ");
+	*end = '\0';
+	if (!git_revparse_single(&obj, repo_git(r), id) &&
+	    git_object_type(obj) == GIT_OBJECT_COMMIT) {
+		hex(out, git_object_id(obj));
+		found = 1;
+	}
+out:
+	git_object_free(obj);
+	sb_free(&sb);
+	free(path);
+	return found;
 }
 
 int
@@ -571,6 +607,9 @@ repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
 			hex(theirs, &oid);
 			return 0;
 		}
+	/* git rebase: the commit it replays is the last line of done */
+	if (rebase_pick(r, theirs))
+		return 0;
 	return dk_err(DK_ENOTFOUND, "cannot tell which commit is being "
 		      "merged (no GITHEAD_*, MERGE_HEAD or REBASE_HEAD)");
 }

@@ -52,7 +52,7 @@ int repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
 int repo_push(struct repo *r, const char *remote, const char *branch,
 	      const char *merge_ref, char **rejected);
 
-/* A commit's committer time. */
+/* A commit's author time. */
 int repo_commit_time(struct repo *r, const char *id, time_t *out);
 /* Is a an ancestor of b (or b itself)?  1, 0, or an error. */
 int repo_is_ancestor(struct repo *r, const char *a, const char *b);
@@ -124,7 +124,7 @@ void repo_merge_free(struct repo_merge *m);
 
 struct repo_path_change {
 	const char *id;
-	time_t time;		/* committer time */
+	time_t time;		/* author time: when the change was made */
 	const char *author;
 	const char *old_text, *new_text;	/* NULL when absent */
 	size_t old_len, new_len;
@@ -138,7 +138,8 @@ int repo_path_changes(struct repo *r, const char *tip, const char *base,
 		      void *arg);
 /* The two sides of the merge the git command line is running: HEAD and
  * the GITHEAD_<id> it exports (else MERGE_HEAD, REBASE_HEAD,
- * CHERRY_PICK_HEAD).  0, or DK_ENOTFOUND. */
+ * CHERRY_PICK_HEAD, or the commit a rebase is replaying).  0, or
+ * DK_ENOTFOUND. */
 int repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
 			 char theirs[REPO_ID_LEN]);
 
