@@ -3,6 +3,7 @@
 #include "docket/cmd.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/out.h"
 #include "docket/repo.h"
 #include "docket/repo-sync.h"
 
@@ -74,7 +75,10 @@ cmd_clone(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	existed = path_exists(dir);
-	if ((r = repo_clone(&repo, url, dir))) {
+	repo_set_progress(progress);
+	r = repo_clone(&repo, url, dir);
+	progress_end();
+	if (r) {
 		status = fail(r);
 		goto out;
 	}

@@ -36,6 +36,7 @@ static void
 print_event(void *arg, const struct sync_event *ev)
 {
 	(void)arg;
+	progress_end();
 	switch (ev->kind) {
 	case SYNC_NOTES:
 		printf("committed %zu note%s kept by a git merge\n", ev->n,
@@ -99,6 +100,8 @@ cmd_sync(struct ctx *ctx, int argc, char **argv)
 	o.handle = handle;
 	o.now = ctx->now;
 	o.report = print_event;
+	repo_set_progress(progress);
 	r = sync_run(&o);
+	progress_end();
 	return r ? fail(r) : EXIT_OK;
 }

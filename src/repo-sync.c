@@ -70,6 +70,37 @@ repo_register_driver(struct repo *r)
 /* ---- branch, upstream, HEAD ---- */
 
 int
+repo_idle(struct repo *r)
+{
+	const char *what;
+
+	switch (git_repository_state(repo_git(r))) {
+	case GIT_REPOSITORY_STATE_NONE:
+		return 0;
+	case GIT_REPOSITORY_STATE_MERGE:
+		what = "a git merge is under way: finish it with 'git commit' "
+		       "or 'git merge --abort'";
+		break;
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+		what = "a git rebase is under way: finish it with 'git rebase "
+		       "--continue' or 'git rebase --abort'";
+		break;
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		what = "a git cherry-pick is under way: finish it or run 'git "
+		       "cherry-pick --abort'";
+		break;
+	default:
+		what = "a git operation (revert, am, bisect) is under way: "
+		       "finish or abort it";
+		break;
+	}
+	return dk_err(DK_EINVAL, "%s, then try again", what);
+}
+
+int
 repo_branch(struct repo *r, char **branch)
 {
 	git_reference *head = NULL;
@@ -191,6 +222,35 @@ struct net {
 	char *rejected;
 };
 
+static void (*progress_fn)(const char *what, size_t done, size_t total);
+
+void
+repo_set_progress(void (*fn)(const char *what, size_t done, size_t total))
+{
+	progress_fn = fn;
+}
+
+static int
+fetch_progress(const git_indexer_progress *st, void *payload)
+{
+	(void)payload;
+	if (progress_fn)
+		progress_fn("receiving objects", st->received_objects,
+			    st->total_objects);
+	return 0;
+}
+
+static int
+push_progress(unsigned int current, unsigned int total, size_t bytes,
+	      void *payload)
+{
+	(void)bytes;
+	(void)payload;
+	if (progress_fn)
+		progress_fn("sending objects", current, total);
+	return 0;
+}
+
 /* ssh: the agent; other transports need no credentials here. */
 static int
 credentials(git_credential **out, const char *url, const char *user,
@@ -254,6 +314,7 @@ repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
 	specs.count = 1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	fo.callbacks.credentials = credentials;
+	fo.callbacks.transfer_progress = fetch_progress;
 	fo.callbacks.payload = &n;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
 	e = git_remote_fetch(rem, &specs, &fo, "docket sync: fetch");
@@ -295,6 +356,7 @@ repo_push(struct repo *r, const char *remote, const char *branch,
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	po.callbacks.credentials = credentials;
 	po.callbacks.push_update_reference = push_status;
+	po.callbacks.push_transfer_progress = push_progress;
 	po.callbacks.payload = &n;
 	e = git_remote_push(rem, &specs, &po);
 	if (e == GIT_ENONFASTFORWARD) {
@@ -1113,6 +1175,7 @@ repo_clone(struct repo **out, const char *url, const char *dir)
 		return dk_errno(DK_EIO, errno, "cannot make '%s'", dir);
 	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
 	co.fetch_opts.callbacks.credentials = credentials;
+	co.fetch_opts.callbacks.transfer_progress = fetch_progress;
 	co.fetch_opts.callbacks.payload = &n;
 	co.checkout_opts.file_mode = file_mode;
 	co.checkout_opts.dir_mode = dir_mode & 07777;

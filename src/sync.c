@@ -797,7 +797,8 @@ sync_run(const struct sync_opts *o)
 
 	memset(&s, 0, sizeof(s));
 	s.o = o;
-	if ((r = commit_pending(o)) || (r = repo_branch(o->repo, &branch)))
+	if ((r = repo_idle(o->repo)) || (r = commit_pending(o)) ||
+	    (r = repo_branch(o->repo, &branch)))
 		goto out;
 	if ((r = repo_upstream(o->repo, branch, &remote, &merge_ref, &url,
 			       &had_upstream)))

@@ -401,6 +401,59 @@ test_expect_success 'staged work of the user survives a merge, unswept' '
 	rm carol/README.draft
 '
 
+test_expect_success 'two different notes under one name: both kept' '
+	at 2026-11-26T14:00:00Z bob docket sync >/dev/null
+	at 2026-11-26T14:00:00Z carol docket sync >/dev/null
+	(cd bob && DOCKET_USER=alice DOCKET_NOW=2026-11-26T14:05:00Z docket note smith-7k2p --kind call -m "From Bob clone") >/dev/null
+	(cd carol && DOCKET_USER=alice DOCKET_NOW=2026-11-26T14:05:00Z docket note smith-7k2p --kind call -m "From Carol clone") >/dev/null
+	at 2026-11-26T14:06:00Z bob docket sync >/dev/null
+	at 2026-11-26T14:07:00Z carol docket sync >out
+	grep -qx "$notes/20261126T140500Z-call-alice.md: a different note of the same name came from origin/main; it is kept as 20261126T140500Z.02-call-alice.md" out
+	echo "From Carol clone" >expect
+	test_cmp expect carol/$notes/20261126T140500Z-call-alice.md
+	echo "From Bob clone" >expect
+	test_cmp expect carol/$notes/20261126T140500Z.02-call-alice.md
+	test_repo_clean carol
+'
+
+test_expect_success 'a file changed on one side and deleted on the other stays' '
+	at 2026-11-26T15:00:00Z bob docket sync >/dev/null
+	echo "Office hours: 9-5" >bob/README.txt
+	git -C bob add README.txt
+	git -C bob commit -qm "readme"
+	at 2026-11-26T15:01:00Z bob docket sync >/dev/null
+	at 2026-11-26T15:02:00Z carol docket sync >/dev/null
+	echo "Office hours: 8-6" >bob/README.txt
+	git -C bob commit -qam "readme: hours"
+	git -C carol rm -q README.txt
+	git -C carol commit -qm "no readme"
+	at 2026-11-26T15:03:00Z bob docket sync >/dev/null
+	at 2026-11-26T15:04:00Z carol docket sync >out
+	grep -qx "README.txt: kept as changed on the remote; it was deleted here" out
+	echo "Office hours: 8-6" >expect
+	test_cmp expect carol/README.txt
+	test_repo_clean carol
+'
+
+test_expect_success 'other files changed on both sides in the same lines: stop, nothing changed' '
+	at 2026-11-26T16:00:00Z bob docket sync >/dev/null
+	echo "Office hours: 7-3" >bob/README.txt
+	git -C bob commit -qam "readme: early"
+	at 2026-11-26T16:01:00Z bob docket sync >/dev/null
+	echo "Office hours: 10-6" >carol/README.txt
+	git -C carol commit -qam "readme: late"
+	head=$(git -C carol rev-parse HEAD)
+	test_must_fail at 2026-11-26T16:02:00Z carol docket sync >out 2>err
+	echo "docket: cannot merge origin/main: README.txt was changed on both sides and docket cannot merge it (only *.ini files and notes merge automatically); merge it with git or undo one side; nothing was changed" >expect
+	test_cmp expect err
+	test "$(git -C carol rev-parse HEAD)" = "$head"
+	echo "Office hours: 10-6" >expect
+	test_cmp expect carol/README.txt
+	test_repo_clean carol
+	git -C carol reset -q --hard HEAD~1
+	at 2026-11-26T16:03:00Z carol docket sync >/dev/null
+'
+
 test_expect_success 'everyone synced: identical trees, whole repositories, no markers' '
 	at 2026-11-27T09:00:00Z alice docket sync >/dev/null
 	at 2026-11-27T09:01:00Z bob docket sync >/dev/null

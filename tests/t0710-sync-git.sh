@@ -145,6 +145,11 @@ test_expect_success 'git pull: a file that does not parse stays a conflict, with
 	grep -q "CONFLICT (content): Merge conflict in $case_ini" out
 	test_cmp before carol/$case_ini
 	! grep -q "<<<<<<<" carol/$case_ini
+	# docket sync will not start in the middle of it
+	test_must_fail at 2026-11-27T09:03:00Z carol docket sync >out 2>err
+	echo "docket: a git merge is under way: finish it with '"'"'git commit'"'"' or '"'"'git merge --abort'"'"', then try again" >expect
+	test_cmp expect err
+	test ! -s out
 	git -C carol merge --abort
 	test_cmp before carol/$case_ini
 	test_repo_clean carol

@@ -27,6 +27,13 @@ struct sb;
  * defines merge.docket.driver yet (called whenever a firm is opened). */
 void repo_register_driver(struct repo *r);
 
+/* Report the progress of fetch, push and clone to fn (NULL: none). */
+void repo_set_progress(void (*fn)(const char *what, size_t done,
+				  size_t total));
+/* 0 when no git merge, rebase, cherry-pick... is under way; else
+ * DK_EINVAL saying which and how to finish it. */
+int repo_idle(struct repo *r);
+
 /* The branch HEAD is on ("main").  0, or DK_EINVAL when detached. */
 int repo_branch(struct repo *r, char **branch);
 /* The branch's remote (branch.B.remote, else "origin"), the remote's
