@@ -537,6 +537,13 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 	git_oid oid;
 	int e, rc = 0;
 
+	/*
+	 * Every commit's path is looked up through cases/<year>, a tree of
+	 * a year's cases: thousands of entries.  libgit2 caches only trees
+	 * under 4 KiB, and would inflate it again for every lookup.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)1 << 20);
 	e = walk_range(&walk, git, tip, base);
 	while (!e && !rc && !(e = git_revwalk_next(&oid, walk))) {
 		git_commit *c = NULL;
