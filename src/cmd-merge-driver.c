@@ -21,7 +21,7 @@ print_event(void *arg, const struct sync_event *ev)
 		return;
 	fputs("docket: ", stderr);
 	print_clean(stderr, ev->text);
-	fputs(" ('docket sync' commits the note)\n", stderr);
+	fputs(ev->id ? " ('docket sync' commits the note)\n" : "\n", stderr);
 }
 
 int

@@ -963,8 +963,14 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	if (!r)
 		for (size_t i = 0; i < s.ndec; i++) {
 			char *line = decision_line(&s, &s.dec[i]);
+			struct sync_event ev;
 
-			report_text(o, SYNC_DECISION, s.where, line);
+			memset(&ev, 0, sizeof(ev));
+			ev.kind = SYNC_DECISION;
+			ev.where = s.where;
+			ev.text = line;
+			ev.id = s.dec[i].note;
+			report(o, &ev);
 			free(line);
 		}
 out:

@@ -316,6 +316,15 @@ test_expect_success 'an unreachable remote: a clear error, local work untouched'
 	test_repo_clean carol
 '
 
+test_expect_success 'a detached HEAD: says so, nothing changed' '
+	git -C carol checkout -q --detach
+	test_must_fail at 2026-11-26T09:01:30Z carol docket sync >out 2>err
+	echo "docket: HEAD is not on a branch (detached); check out the firm'"'"'s branch first" >expect
+	test_cmp expect err
+	test ! -s out
+	git -C carol checkout -q main
+'
+
 test_expect_success 'no remote at all: says how to add one' '
 	mkdir solo && (cd solo && docket init >/dev/null)
 	test_must_fail at 2026-11-26T09:02:00Z solo docket sync 2>err

@@ -121,7 +121,7 @@ test_expect_success 'docket.ini: the same key on both sides keeps the other valu
 	sed -i "s/^sol_years = 2\$/sol_years = 4/" carol/docket.ini
 	gitat 2026-11-26T09:05:00Z carol commit -qam "rules: 4 years"
 	gitat 2026-11-26T09:10:00Z carol pull -q --no-rebase 2>err
-	grep -qx "docket: docket.ini: rules.sol_years: kept \"4\" (Carol Park, 2026-11-26 09:05); \"3\" (Bob Diaz, 2026-11-26 09:00) kept in a comment above it (.docket sync. commits the note)" err
+	grep -qx "docket: docket.ini: rules.sol_years: kept \"4\" (Carol Park, 2026-11-26 09:05); \"3\" (Bob Diaz, 2026-11-26 09:00) kept in a comment above it" err
 	sed -n "/^\\[rules\\]/,/^sol_years/p" carol/docket.ini | tail -n 2 >actual
 	cat >expect <<-\EOF
 	# docket merge: sol_years was also "3" (Bob Diaz, 2026-11-26 09:00)
@@ -175,7 +175,7 @@ test_expect_success 'merge-driver outside any merge: theirs wins, nothing is los
 	stage = demand
 	EOF
 	test_cmp expect A
-	echo "docket: test.ini: case.stage: kept \"demand\" (theirs); \"records\" (yours) kept in a comment above it ('"'"'docket sync'"'"' commits the note)" >expect
+	echo "docket: test.ini: case.stage: kept \"demand\" (theirs); \"records\" (yours) kept in a comment above it" >expect
 	test_cmp expect err
 '
 

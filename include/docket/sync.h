@@ -28,7 +28,8 @@ enum sync_event_kind {
 	SYNC_IN,		/* commits came in from `where` */
 	SYNC_UP_TO_DATE,	/* nothing came in, nothing went out */
 	SYNC_FAST_FORWARD,	/* the branch moved to id */
-	SYNC_DECISION,		/* text: a decision the merge made */
+	SYNC_DECISION,		/* text: a decision the merge made; id: the
+				 * note that keeps the other value, if any */
 	SYNC_MERGED,		/* id: the merge commit */
 	SYNC_RETRY,		/* text: why the push was refused */
 	SYNC_OUT,		/* commits went out to `where` */
