@@ -289,12 +289,26 @@ sect_same_values(const struct sect *a, const struct sect *b)
 	return 1;
 }
 
+/*
+ * The merge builds the result on one side's order, the primary side: ours,
+ * unless only theirs reordered what it shares with base (then theirs, so
+ * that a merge with an unchanged side gives the other side back).  swap
+ * is set while theirs is the primary side; sides are turned back into
+ * ours and theirs where they leave: later() and decide().
+ */
 struct merger {
 	const struct merge_opts *o;
 	struct merge_result *res;
 	size_t cap;
 	int err;
+	int swap;
 };
+
+static enum merge_side
+real_side(const struct merger *m, enum merge_side s)
+{
+	return m->swap ? (s == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS) : s;
+}
 
 static struct merge_decision *
 decide(struct merger *m, enum merge_kind kind, const char *section,
@@ -308,17 +322,19 @@ decide(struct merger *m, enum merge_kind kind, const char *section,
 	d->kind = kind;
 	d->section = xstrdup(section);
 	d->key = key ? xstrdup(key) : NULL;
-	d->kept = kept;
+	d->kept = real_side(m, kept);
 	return d;
 }
 
 static enum merge_side
 later(struct merger *m, const char *section, const char *key)
 {
-	if (!m->o || !m->o->later)
-		return MERGE_THEIRS;
-	return m->o->later(m->o->arg, section, key) == MERGE_OURS ?
-	       MERGE_OURS : MERGE_THEIRS;
+	enum merge_side s = MERGE_THEIRS;
+
+	if (m->o && m->o->later && m->o->later(m->o->arg, section, key) ==
+	    MERGE_OURS)
+		s = MERGE_OURS;
+	return real_side(m, s);
 }
 
 /* The comment that keeps a lost value in the file, added to *lead. */
@@ -385,13 +401,56 @@ insert_pos_sect(const struct doc *out, const struct doc *t, size_t j)
 	return pos;
 }
 
+/* Did x put the keys it shares with b in another order? */
+static int
+items_reordered(const struct sect *b, const struct sect *x)
+{
+	long last = -1;
+
+	for (size_t i = 0; b && i < x->n; i++) {
+		long p = find_item(b, x->it[i].key);
+
+		if (p < 0)
+			continue;
+		if (p < last)
+			return 1;
+		last = p;
+	}
+	return 0;
+}
+
+static int
+sects_reordered(const struct doc *b, const struct doc *x)
+{
+	long last = -1;
+
+	for (size_t i = 0; b && i < x->n; i++) {
+		long p = find_sect(b, x->s[i].name);
+
+		if (p < 0)
+			continue;
+		if (p < last)
+			return 1;
+		last = p;
+	}
+	return 0;
+}
+
 /* Merge one section present in ours and theirs (and maybe base). */
 static void
 merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 	   const struct sect *so, const struct sect *st)
 {
 	const char *head = pick3(sb ? sb->head : NULL, so->head, st->head);
+	int swapped = !items_reordered(sb, so) && items_reordered(sb, st);
 
+	if (swapped) {
+		const struct sect *x = so;
+
+		so = st;
+		st = x;
+		m->swap = !m->swap;
+	}
 	out->name = xstrdup(so->name);
 	out->lead = merge_lead(sb ? sb->lead : NULL, so->lead, st->lead);
 	out->head = xstrdup(head ? head : so->head);
@@ -457,6 +516,8 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 		}
 		item_copy(item_insert(out, insert_pos_item(out, st, j)), it);
 	}
+	if (swapped)
+		m->swap = !m->swap;
 }
 
 /* [escalation "N"]: N when it is a number, else -1. */
@@ -495,6 +556,13 @@ static void
 merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 	   const struct doc *o, const struct doc *t)
 {
+	if (!sects_reordered(b, o) && sects_reordered(b, t)) {
+		const struct doc *x = o;
+
+		o = t;
+		t = x;
+		m->swap = 1;
+	}
 	for (size_t i = 0; i < o->n && !m->err; i++) {
 		const struct sect *so = &o->s[i];
 		const struct sect *sb = get_sect(b, so->name);
@@ -556,6 +624,7 @@ merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 		sect_copy(sect_insert(out, insert_pos_sect(out, t, j)), st);
 	}
 	out->tail = merge_lead(b ? b->tail : NULL, o->tail, t->tail);
+	m->swap = 0;
 }
 
 static void
@@ -608,7 +677,7 @@ merge_cfg(struct merge_result *out, const struct cfg *base,
 	  const struct cfg *ours, const struct cfg *theirs,
 	  const struct merge_opts *opts)
 {
-	struct merger m = { opts, out, 0, 0 };
+	struct merger m = { opts, out, 0, 0, 0 };
 	struct doc b, o, t, r;
 	struct sb text = SB_INIT;
 	struct cfg *check = NULL;

@@ -455,7 +455,6 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 static void
 note_text(const struct syncer *s, const char *dir, struct sb *out)
 {
-	(void)s;
 	sb_adds(out, "docket merged changes made to this case in two places "
 		"at once:\n\n");
 	for (size_t i = 0; i < s->ndec; i++) {

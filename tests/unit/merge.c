@@ -391,6 +391,40 @@ test_crlf_and_continuations(void)
 	merge_result_free(&res);
 }
 
+static void
+test_reordered(void)
+{
+	struct merge_result res;
+	struct oracle orc = { MERGE_OURS, "" };
+	const char *b = "[a]\nx = 1\ny = 2\n[b]\nk = 1\n";
+	const char *o = "[a]\nx = 9\ny = 2\n[b]\nk = 1\n";
+	/* theirs moved [b] up and y above x, and changed k */
+	const char *t = "[b]\nk = 5\n[a]\ny = 2\nx = 1\n";
+	char *got = run(b, o, t, &orc, &res);
+
+	/* the order of the side that changed it, the changes of both */
+	CHECK_STR(got, "[b]\nk = 5\n[a]\ny = 2\nx = 9\n");
+	CHECK_INT(res.n, 0);
+	merge_result_free(&res);
+	free(got);
+	/* a side that changed nothing gives the other back */
+	got = run(b, b, t, &orc, &res);
+	CHECK_STR(got, t);
+	merge_result_free(&res);
+	free(got);
+	/* with the sides swapped inside, decisions still name the real
+	 * sides */
+	got = run(b, "[a]\nx = 7\ny = 2\n[b]\nk = 1\n",
+		  "[b]\nk = 1\n[a]\ny = 2\nx = 8\n", &orc, &res);
+	CHECK_STR(got, "[b]\nk = 1\n[a]\ny = 2\nx = 7\n");
+	CHECK_INT(res.n, 1);
+	CHECK_INT(res.d[0].kept, MERGE_OURS);
+	CHECK_STR(res.d[0].kept_value, "7");
+	CHECK_STR(res.d[0].lost_value, "8");
+	merge_result_free(&res);
+	free(got);
+}
+
 int
 main(void)
 {
@@ -410,5 +444,6 @@ main(void)
 	test_parse_errors();
 	test_comment();
 	test_crlf_and_continuations();
+	test_reordered();
 	return UNIT_DONE();
 }
