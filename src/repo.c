@@ -2,6 +2,8 @@
 #include "docket/repo.h"
 #include "docket/date.h"
 #include "docket/error.h"
+#include "docket/repo-sync.h"
+#include "repo-git.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -77,7 +79,21 @@ wrap(git_repository *git)
 	r->lock_fd = -1;
 	r->root = path_join(wd ? wd : "", "");
 	read_shared(r);
+	repo_register_driver(r);
 	return r;
+}
+
+git_repository *
+repo_git(const struct repo *r)
+{
+	return r->git;
+}
+
+struct repo *
+repo_wrap(git_repository *git)
+{
+	setup();
+	return wrap(git);
 }
 
 int

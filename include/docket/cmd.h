@@ -143,6 +143,9 @@ int cmd_list(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 int cmd_log(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);
+int cmd_sync(struct ctx *, int, char **);
+int cmd_clone(struct ctx *, int, char **);
+int cmd_merge_driver(struct ctx *, int, char **);
 int cmd_help(struct ctx *, int, char **);
 int cmd_complete(struct ctx *, int, char **);
 
