@@ -711,6 +711,12 @@ merge_cfg(struct merge_result *out, const struct cfg *base,
 	return 0;
 }
 
+static int
+same_bytes(const char *a, size_t al, const char *b, size_t bl)
+{
+	return al == bl && (!al || !memcmp(a, b, al));
+}
+
 int
 merge_text(struct merge_result *out, const char *base, size_t blen,
 	   const char *ours, size_t olen, const char *theirs, size_t tlen,
@@ -728,6 +734,15 @@ merge_text(struct merge_result *out, const char *base, size_t blen,
 	    (r = cfg_parse(&o, label[1], ours, olen)) < 0 ||
 	    (r = cfg_parse(&t, label[2], theirs, tlen)) < 0)
 		goto out;
+	/* one side unchanged: the other, byte for byte (as git would) */
+	if (base && (same_bytes(base, blen, ours, olen) ||
+		     same_bytes(base, blen, theirs, tlen))) {
+		int take_ours = same_bytes(base, blen, theirs, tlen);
+
+		out->len = take_ours ? olen : tlen;
+		out->text = xstrndup(take_ours ? ours : theirs, out->len);
+		goto out;
+	}
 	r = merge_cfg(out, b, o, t, opts);
 out:
 	cfg_free(b);
