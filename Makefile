@@ -77,8 +77,18 @@ deps-check:
 
 units: $(UNIT_BINS)
 
-check: deps-check docket units
-	@sh tests/run.sh $(BUILD)
+# make check: the suite, then again under ASan+UBSan, then each fuzz target
+# for CHECK_FUZZ_SECONDS; make check SANITIZE=1: the sanitized suite only.
+CHECK_FUZZ_SECONDS ?= 10
+check: deps-check
+	@$(MAKE) --no-print-directory docket units
+ifeq ($(SANITIZE),1)
+	@sh tests/run.sh build-san
+else
+	@$(MAKE) --no-print-directory SANITIZE=1 docket units
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh tests/run.sh --fuzz $(CHECK_FUZZ_SECONDS) build build-san
+endif
 
 demo: deps-build docket
 	@sh scripts/demo.sh
@@ -95,7 +105,9 @@ build-fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS) $(HDRS) $(BUILD)/inih.flags
 	@clang $(CPPFLAGS) $$(cat $(BUILD)/inih.flags) $(WARN) $(FUZZ_FLAGS) \
 	    -fsanitize=fuzzer -o $@ $< $(FUZZ_SRCS) $(PKG_LIBS)
 
-fuzz: deps-build $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
+fuzz-build: $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
+
+fuzz: deps-build fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    c=tests/fuzz/corpus-$${t#fuzz-}; mkdir -p build-fuzz/$$t.corpus; \
 	    echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
@@ -133,4 +145,4 @@ clean:
 	rm -rf build build-san build-fuzz docket
 
 .PHONY: all deps-build deps-check units check demo install uninstall \
-	lint-man fuzz clean
+	lint-man fuzz fuzz-build clean

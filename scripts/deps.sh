@@ -5,7 +5,7 @@ set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev"
 # the tests: the man page linter, the three shells the completions are for,
 # a pseudo-terminal (script), strace for the crash tests, and node with npm for an iCalendar parser
-need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace nodejs"
+need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace clang libclang-rt-14-dev nodejs"
 # npm comes with some builds of nodejs (NodeSource's), else on its own
 if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
 	need_check="$need_check npm"
