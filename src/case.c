@@ -498,6 +498,20 @@ case_set(struct dcase *c, const char *section, const char *key,
 	return cfg_set(c->cfg, section, key, value);
 }
 
+int
+case_set_keys(struct dcase *c, const char *section, ...)
+{
+	va_list ap;
+	const char *key;
+	int r = 0;
+
+	va_start(ap, section);
+	while (!r && (key = va_arg(ap, const char *)))
+		r = case_set(c, section, key, va_arg(ap, const char *));
+	va_end(ap);
+	return r;
+}
+
 char *
 case_path(const struct firm *firm, const struct dcase *c)
 {

@@ -40,17 +40,13 @@ fill(struct ctx *ctx, struct dcase *c, const char *const *v,
 	char d[DATE_LEN];
 	int r = 0;
 
-	(void)((r = case_set(c, "case", "title", v[0])) ||
-	(r = case_set(c, "case", "client", v[1])) ||
-	(r = case_set(c, "case", "type", v[2])) ||
-	(r = case_set(c, "case", "opened", date_fmt(d, ctx->today))) ||
-	(r = case_set(c, "case", "incident", v[3])) ||
-	(r = case_set(c, "case", "stage", f->stages[0].name)) ||
-	(r = case_set(c, "case", "status", "open")) ||
-	(r = case_set(c, "case", "closed", "")) ||
-	(r = case_set(c, "case", "attorney", v[4])) ||
-	(r = case_set(c, "case", "manager", v[5])) ||
-	(r = case_set(c, "stages", f->stages[0].name, d)));
+	r = case_set_keys(c, "case", "title", v[0], "client", v[1],
+			  "type", v[2], "opened", date_fmt(d, ctx->today),
+			  "incident", v[3], "stage", f->stages[0].name,
+			  "status", "open", "closed", "", "attorney", v[4],
+			  "manager", v[5], NULL);
+	if (!r)
+		r = case_set(c, "stages", f->stages[0].name, d);
 	for (size_t i = 0; !r && i < nas; i++)
 		r = case_set(c, as[i].section, as[i].key, as[i].value);
 	if (!r && *v[3]) {
@@ -58,10 +54,9 @@ fill(struct ctx *ctx, struct dcase *c, const char *const *v,
 
 		date_parse_iso(&inc, v[3]);
 		sol = date_add_months(inc, 12 * f->sol_years);
-		(void)((r = case_set(c, "due \"sol\"", "date", date_fmt(d, sol))) ||
-		(r = case_set(c, "due \"sol\"", "what", "Statute of limitations")) ||
-		(r = case_set(c, "due \"sol\"", "who", *v[4] ? v[4] : v[5])) ||
-		(r = case_set(c, "due \"sol\"", "done", "")));
+		r = case_set_keys(c, "due \"sol\"", "date", date_fmt(d, sol),
+				  "what", "Statute of limitations",
+				  "who", *v[4] ? v[4] : v[5], "done", "", NULL);
 	}
 	return r;
 }
@@ -190,8 +185,6 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 
 		r = fill(ctx, c, v, as, nas);
 	}
-	if (!r)
-		r = case_view(c, ctx->firm, NULL);
 	if (!r)
 		r = change_save_case(&ch, c);
 	if (!r)

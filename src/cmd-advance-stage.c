@@ -35,10 +35,9 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 	if (date_parse(&when, s->due_when, ctx->today) < 0)
 		return dk_err(DK_EINVAL, "docket.ini: [stage \"%s\"] on_enter_due "
 			      "is not valid", s->name);
-	(void)((r = case_set(c, sec, "date", date_fmt(d, when))) ||
-	(r = case_set(c, sec, "what", s->due_what)) ||
-	(r = case_set(c, sec, "who", *c->manager ? c->manager : c->attorney)) ||
-	(r = case_set(c, sec, "done", "")));
+	r = case_set_keys(c, sec, "date", date_fmt(d, when), "what", s->due_what,
+			  "who", *c->manager ? c->manager : c->attorney,
+			  "done", "", NULL);
 	free(sec);
 	return r;
 }
@@ -119,18 +118,16 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	else
 		r = 0;
 	if (!r)
-		(void)((r = case_set(c, "case", "stage", f->stages[to].name)) ||
-		(r = case_set(c, "stages", f->stages[to].name, today)));
+		r = case_set(c, "case", "stage", f->stages[to].name);
+	if (!r)
+		r = case_set(c, "stages", f->stages[to].name, today);
 	if (!r && to == last)
-		(void)((r = case_set(c, "case", "status", "closed")) ||
-		(r = case_set(c, "case", "closed", today)));
+		r = case_set_keys(c, "case", "status", "closed", "closed", today,
+				  NULL);
 	else if (!r && !strcmp(c->status, "closed"))
-		(void)((r = case_set(c, "case", "status", "open")) ||
-		(r = case_set(c, "case", "closed", "")));
+		r = case_set_keys(c, "case", "status", "open", "closed", "", NULL);
 	if (!r && f->stages[to].due_when)
 		r = open_stage_deadline(ctx, c, &f->stages[to]);
-	if (!r)
-		r = case_view(c, f, NULL);
 	sb_addf(&note, "Stage: %s -> %s%s\n", from, f->stages[to].name,
 		to < cur ? " (moved back)" : "");
 	if (m && *m)

@@ -201,13 +201,12 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 		goto out;
 	}
 	sec = cfg_subsection("due", name);
-	(void)((r = case_set(c, sec, "date", date_fmt(d, date))) ||
-	(r = case_set(c, sec, "what", text)) ||
-	(r = case_set(c, sec, "who", who)) ||
-	(r = case_set(c, sec, "done", "")) ||
-	(r = case_view(c, ctx->firm, NULL)) ||
-	(r = change_save_case(&ch, c)) ||
-	(r = change_commit(&ch, c, "add %s %s", name, d)));
+	r = case_set_keys(c, sec, "date", date_fmt(d, date), "what", text,
+			  "who", who, "done", "", NULL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_commit(&ch, c, "add %s %s", name, d);
 	if (!r)
 		printf("%s: deadline %s on %s\n", c->id, name, d);
 out:
@@ -241,10 +240,11 @@ done_due(struct ctx *ctx, struct dcase *c, const char *name)
 			      "already", name, c->id, date_fmt(d, dl->done));
 	change_init(&ch, ctx);
 	sec = cfg_subsection("due", name);
-	(void)((r = case_set(c, sec, "done", date_fmt(d, ctx->today))) ||
-	(r = case_view(c, ctx->firm, NULL)) ||
-	(r = change_save_case(&ch, c)) ||
-	(r = change_commit(&ch, c, "done %s", name)));
+	r = case_set(c, sec, "done", date_fmt(d, ctx->today));
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_commit(&ch, c, "done %s", name);
 	if (!r)
 		printf("%s: deadline %s done\n", c->id, name);
 	change_free(&ch);

@@ -115,17 +115,16 @@ open_escalation(struct ctx *ctx, struct dcase *c, const char *reason,
 	sb_addf(&note, "Escalation %s (%s) to %s:\n\n%s", name, reason, to, text);
 	if (note.buf[note.len - 1] != '\n')
 		sb_addc(&note, '\n');
-	(void)((r = case_set(c, sec, "opened", date_fmt(d, ctx->today))) ||
-	(r = case_set(c, sec, "by", me)) ||
-	(r = case_set(c, sec, "to", to)) ||
-	(r = case_set(c, sec, "reason", reason)) ||
-	(r = case_set(c, sec, "what", what)) ||
-	(r = case_set(c, sec, "resolved", "")) ||
-	(r = case_view(c, ctx->firm, NULL)) ||
-	(r = change_save_case(&ch, c)) ||
-	(r = change_add_note(&ch, c, "escalation", note.buf, note.len,
-			     ctx->now, NULL)) ||
-	(r = change_commit(&ch, c, "open %s (%s) to %s", name, reason, to)));
+	r = case_set_keys(c, sec, "opened", date_fmt(d, ctx->today), "by", me,
+			  "to", to, "reason", reason, "what", what,
+			  "resolved", "", NULL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_add_note(&ch, c, "escalation", note.buf, note.len,
+				    ctx->now, NULL);
+	if (!r)
+		r = change_commit(&ch, c, "open %s (%s) to %s", name, reason, to);
 	if (!r)
 		printf("%s: escalation %s (%s) to %s\n", c->id, name, reason, to);
 out:
@@ -181,10 +180,10 @@ resolve(struct ctx *ctx, struct dcase *c, const char *decision,
 	what = first_line(decision ? decision : "");
 	if ((r = cfg_value_check("-m", "resolution", what)))
 		goto out;
-	(void)((r = case_set(c, sec, "resolved", date_fmt(d, ctx->today))) ||
-	(r = case_set(c, sec, "resolution", what)) ||
-	(r = case_view(c, ctx->firm, NULL)) ||
-	(r = change_save_case(&ch, c)));
+	r = case_set_keys(c, sec, "resolved", date_fmt(d, ctx->today),
+			  "resolution", what, NULL);
+	if (!r)
+		r = change_save_case(&ch, c);
 	if (!r && decision && *decision) {
 		sb_addf(&note, "Escalation %s resolved:\n\n%s", ename, decision);
 		if (note.buf[note.len - 1] != '\n')

@@ -405,6 +405,9 @@ change_save_case(struct change *ch, struct dcase *c)
 	const struct firm *firm = ch->ctx->firm;
 	int r;
 
+	/* nothing that would not load again is ever written */
+	if ((r = case_view(c, firm, NULL)))
+		return r;
 	if (!ch->case_file) {
 		if ((r = repo_journal_add(ch->ctx->repo, c->file)))
 			return r;

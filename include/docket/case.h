@@ -86,6 +86,9 @@ int case_view(struct dcase *c, const struct firm *firm, struct strv *warnings);
 /* Edit helpers: 0 or DK_EINVAL (nothing changed). */
 int case_set(struct dcase *c, const char *section, const char *key,
 	     const char *value);
+/* Set several keys of one section: key, value, ..., NULL.  0, or the
+ * first error (the keys before it are set). */
+int case_set_keys(struct dcase *c, const char *section, ...);
 /* The path of the case file under root, as a new string. */
 char *case_path(const struct firm *firm, const struct dcase *c);
 /* Save case.ini atomically. 0 or DK_EIO. */

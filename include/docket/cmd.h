@@ -121,6 +121,7 @@ struct change {
 };
 
 void change_init(struct change *ch, struct ctx *ctx);
+/* Validate the case (case_view) and save it: 0, or an error, nothing saved. */
 int change_save_case(struct change *ch, struct dcase *c);
 int change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 		    const char *text, size_t len, time_t when, char **path);
