@@ -134,5 +134,6 @@ int cmd_list(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 int cmd_log(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);
+int cmd_report(struct ctx *, int, char **);
 
 #endif
