@@ -7,15 +7,37 @@
 
 #include <string.h>
 
-/* Display columns of a UTF-8 string (one per code point). */
+/* A line being built, printed when full. */
+struct row {
+	FILE *f;
+	int width;
+	struct sb line;
+};
+
+#define INDENT "      "
+
+/* Display columns of a UTF-8 string: one per code point, none for the
+ * colour codes this file writes (the data's control characters are
+ * written as '?'). */
 static size_t
 ncols(const char *s)
 {
 	size_t c = 0;
 
-	for (; *s; s++)
+	for (; *s; s++) {
+		if (s[0] == '\033' && s[1] == '[') {
+			const char *e = s + 2;
+
+			while (*e >= '0' && *e <= '9')
+				e++;
+			if (*e == 'm') {
+				s = e;
+				continue;
+			}
+		}
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			c++;
+	}
 	return c;
 }
 
@@ -39,44 +61,71 @@ fit(struct sb *line, const char *s, size_t max)
 		sb_adds(line, "...");
 }
 
-/* A cell: s cut and padded to width columns, then a space. */
 static void
-cell(struct sb *line, const char *s, size_t width)
+flush_line(struct row *r)
 {
-	size_t before = line->len, cols;
-
-	fit(line, s, width);
-	cols = ncols(line->buf + before);
-	while (cols++ < width)
-		sb_addc(line, ' ');
-	sb_addc(line, ' ');
+	while (r->line.len && r->line.buf[r->line.len - 1] == ' ')
+		r->line.buf[--r->line.len] = '\0';
+	fprintf(r->f, "%s\n", sb_str(&r->line));
+	sb_reset(&r->line);
 }
 
-/* The case ID: whole (it is what the user types), then a space. */
+/* What does not fit on this line goes on the next, indented. */
 static void
-id_cell(struct sb *line, const char *id, size_t width)
+make_room(struct row *r, size_t need)
+{
+	size_t used = ncols(sb_str(&r->line));
+
+	if (used > strlen(INDENT) && used + need > (size_t)r->width) {
+		flush_line(r);
+		sb_adds(&r->line, INDENT);
+	}
+}
+
+/* A cell: s cut and padded to width columns, then a space. */
+static void
+cell(struct row *r, const char *s, size_t width)
+{
+	size_t before, cols;
+
+	make_room(r, width + 1);
+	before = r->line.len;
+	fit(&r->line, s, width);
+	cols = ncols(r->line.buf + before);
+	while (cols++ < width)
+		sb_addc(&r->line, ' ');
+	sb_addc(&r->line, ' ');
+}
+
+/* A case ID or a deadline's name: whole (it is what the user types),
+ * padded to width, then a space. */
+static void
+whole_cell(struct row *r, const char *id, size_t width)
 {
 	size_t n = ncols(id);
 
-	sb_adds(line, id);
+	make_room(r, (n > width ? n : width) + 1);
+	sb_adds(&r->line, id);
 	while (n++ < width)
-		sb_addc(line, ' ');
-	sb_addc(line, ' ');
+		sb_addc(&r->line, ' ');
+	sb_addc(&r->line, ' ');
 }
 
 /* The rest of the line: free text in what is left of the width. */
 static void
-end_line(FILE *f, struct sb *line, const char *text, int width)
+end_line(struct row *r, const char *text)
 {
-	size_t used = ncols(sb_str(line));
-	size_t room = (size_t)width > used + 10 ? (size_t)width - used : 10;
+	size_t used;
 
-	if (text && *text)
-		fit(line, text, room);
-	while (line->len && line->buf[line->len - 1] == ' ')
-		line->buf[--line->len] = '\0';
-	fprintf(f, "%s\n", sb_str(line));
-	sb_reset(line);
+	if (text && *text) {
+		size_t n = ncols(text);
+
+		make_room(r, n < (size_t)r->width - 20 ? n : (size_t)r->width - 20);
+		used = ncols(sb_str(&r->line));
+		fit(&r->line, text, (size_t)r->width > used + 10 ?
+		    (size_t)r->width - used : 10);
+	}
+	flush_line(r);
 }
 
 char *
@@ -107,25 +156,25 @@ plural(long n, const char *one, const char *many)
 
 /* The second line of an entry: free text under the case ID. */
 static void
-text_line(FILE *f, struct sb *line, const char *text, int width)
+text_line(struct row *r, const char *text)
 {
 	if (!text || !*text)
 		return;
-	sb_adds(line, "      ");
-	end_line(f, line, text, width);
+	sb_adds(&r->line, INDENT);
+	end_line(r, text);
 }
 
 static void
 due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 	 int late, int width)
 {
-	struct sb line = SB_INIT;
+	struct row row = { f, width, SB_INIT };
 	char d[DATE_LEN], when[40];
 
 	for (size_t i = 0; i < n; i++) {
 		const struct rdue *e = &v[i];
 
-		sb_addf(&line, "  %s  ", date_fmt(d, e->date));
+		sb_addf(&row.line, "  %s  ", date_fmt(d, e->date));
 		if (late)
 			snprintf(when, sizeof(when), "%ld %s late", e->days,
 				 plural(e->days, "day", "days"));
@@ -134,19 +183,19 @@ due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 				 e->days ? "tomorrow" : "today");
 		else
 			snprintf(when, sizeof(when), "in %ld days", e->days);
-		cell(&line, when, 14);
-		id_cell(&line, r->cases[e->c].id, 16);
-		cell(&line, e->name, 20);
-		end_line(f, &line, *e->who ? e->who : "-", width);
-		text_line(f, &line, e->what, width);
+		cell(&row, when, 14);
+		whole_cell(&row, r->cases[e->c].id, 16);
+		whole_cell(&row, e->name, 20);
+		end_line(&row, *e->who ? e->who : "-");
+		text_line(&row, e->what);
 	}
-	sb_free(&line);
+	sb_free(&row.line);
 }
 
 static void
 exceptions(FILE *f, const struct report *r, int width)
 {
-	struct sb line = SB_INIT;
+	struct row row = { f, width, SB_INIT };
 	char d[DATE_LEN], buf[80];
 	size_t over = 0, any;
 
@@ -163,12 +212,12 @@ exceptions(FILE *f, const struct report *r, int width)
 		for (size_t i = 0; i < r->nerrors; i++) {
 			const struct rerror *e = &r->errors[i];
 
-			sb_adds(&line, "  ");
-			fit(&line, e->file, (size_t)width);
+			sb_adds(&row.line, "  ");
+			fit(&row.line, e->file, (size_t)width);
 			if (e->line)
-				sb_addf(&line, ":%d", e->line);
-			sb_adds(&line, ": ");
-			end_line(f, &line, e->message, width);
+				sb_addf(&row.line, ":%d", e->line);
+			sb_adds(&row.line, ": ");
+			end_line(&row, e->message);
 		}
 	}
 	if (r->noverdue) {
@@ -184,15 +233,15 @@ exceptions(FILE *f, const struct report *r, int width)
 		for (size_t i = 0; i < r->nesc; i++) {
 			const struct resc *e = &r->esc[i];
 
-			sb_adds(&line, "  ");
-			id_cell(&line, r->cases[e->c].id, 16);
-			cell(&line, e->reason, 13);
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->reason, 13);
 			snprintf(buf, sizeof(buf), "open %ld %s", e->days_open,
 				 plural(e->days_open, "day", "days"));
-			cell(&line, buf, 14);
-			sb_adds(&line, "to ");
-			end_line(f, &line, *e->to ? e->to : "-", width);
-			text_line(f, &line, e->what, width);
+			cell(&row, buf, 14);
+			sb_adds(&row.line, "to ");
+			end_line(&row, *e->to ? e->to : "-");
+			text_line(&row, e->what);
 		}
 	}
 	if (r->nsugg) {
@@ -201,14 +250,14 @@ exceptions(FILE *f, const struct report *r, int width)
 			const struct rsugg *e = &r->sugg[i];
 			struct sb q = SB_INIT;
 
-			sb_adds(&line, "  ");
-			id_cell(&line, r->cases[e->c].id, 16);
-			cell(&line, e->reason, 13);
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->reason, 13);
 			sb_addf(&q, "\"%s\"", e->match);
-			end_line(f, &line, q.buf, width);
+			end_line(&row, q.buf);
 			sb_free(&q);
-			sb_adds(&line, "      in ");
-			end_line(f, &line, e->note, width);
+			sb_adds(&row.line, "      in ");
+			end_line(&row, e->note);
 		}
 	}
 	if (r->nstuck) {
@@ -216,12 +265,12 @@ exceptions(FILE *f, const struct report *r, int width)
 		for (size_t i = 0; i < r->nstuck; i++) {
 			const struct rstuck *e = &r->stuck[i];
 
-			sb_adds(&line, "  ");
-			id_cell(&line, r->cases[e->c].id, 16);
-			cell(&line, e->stage, 13);
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->stage, 13);
 			snprintf(buf, sizeof(buf), "%ld days (limit %d)", e->days,
 				 e->max_days);
-			end_line(f, &line, buf, width);
+			end_line(&row, buf);
 		}
 	}
 	if (r->contact.nstale) {
@@ -231,8 +280,8 @@ exceptions(FILE *f, const struct report *r, int width)
 		for (size_t i = 0; i < r->contact.nstale; i++) {
 			const struct rstale *e = &r->contact.stale[i];
 
-			sb_adds(&line, "  ");
-			id_cell(&line, r->cases[e->c].id, 16);
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
 			if (e->last_contact != NO_DATE)
 				snprintf(buf, sizeof(buf), "last contact %s, %ld %s "
 					 "ago", date_fmt(d, e->last_contact),
@@ -241,7 +290,7 @@ exceptions(FILE *f, const struct report *r, int width)
 				snprintf(buf, sizeof(buf), "never contacted; opened "
 					 "%ld %s ago", e->days,
 					 plural(e->days, "day", "days"));
-			end_line(f, &line, buf, width);
+			end_line(&row, buf);
 		}
 	}
 	if (over) {
@@ -251,21 +300,21 @@ exceptions(FILE *f, const struct report *r, int width)
 
 			if (!l->over)
 				continue;
-			sb_adds(&line, "  ");
-			cell(&line, l->who, 16);
-			cell(&line, l->role, 9);
+			sb_adds(&row.line, "  ");
+			cell(&row, l->who, 16);
+			cell(&row, l->role, 9);
 			snprintf(buf, sizeof(buf), "%ld open cases, limit %d",
 				 l->open, l->max);
-			end_line(f, &line, buf, width);
+			end_line(&row, buf);
 		}
 	}
-	sb_free(&line);
+	sb_free(&row.line);
 }
 
 static void
 figures(FILE *f, const struct report *r, int width)
 {
-	struct sb line = SB_INIT;
+	struct row row = { f, width, SB_INIT };
 	char buf[120];
 
 	fprintf(f, "\n%sPipeline%s              open  over limit\n", c_bold(),
@@ -273,17 +322,17 @@ figures(FILE *f, const struct report *r, int width)
 	for (size_t i = 0; i < r->nstages; i++) {
 		const struct rstage *s = &r->stages[i];
 
-		sb_adds(&line, "  ");
-		cell(&line, s->stage, 18);
-		sb_addf(&line, "%5ld  ", s->open);
+		sb_adds(&row.line, "  ");
+		cell(&row, s->stage, 18);
+		sb_addf(&row.line, "%5ld  ", s->open);
 		if (s->max_days >= 0)
 			snprintf(buf, sizeof(buf), "%s%5ld%s  (limit %d days)",
 				 s->over_limit ? c_yellow() : "", s->over_limit,
 				 c_off(), s->max_days);
 		else
 			snprintf(buf, sizeof(buf), "    -  (no limit)");
-		sb_adds(&line, buf);
-		end_line(f, &line, NULL, width);
+		sb_adds(&row.line, buf);
+		end_line(&row, NULL);
 	}
 
 	fprintf(f, "\n%sClient contact%s in the last %d days: ", c_bold(),
@@ -306,14 +355,14 @@ figures(FILE *f, const struct report *r, int width)
 	for (size_t i = 0; i < r->nload; i++) {
 		const struct rload *l = &r->load[i];
 
-		sb_adds(&line, "  ");
-		cell(&line, l->who, 16);
-		cell(&line, l->role, 9);
+		sb_adds(&row.line, "  ");
+		cell(&row, l->who, 16);
+		cell(&row, l->role, 9);
 		snprintf(buf, sizeof(buf), "%s%5ld%s of %d%s", l->over ? c_red() : "",
 			 l->open, l->over ? c_off() : "", l->max,
 			 l->over ? "  over" : "");
-		sb_adds(&line, buf);
-		end_line(f, &line, NULL, width);
+		sb_adds(&row.line, buf);
+		end_line(&row, NULL);
 	}
 
 	fprintf(f, "\n%sResolution%s: ", c_bold(), c_off());
@@ -328,28 +377,27 @@ figures(FILE *f, const struct report *r, int width)
 			report_num(avg, sizeof(avg), r->resolution.avg_days),
 			report_num(med, sizeof(med), r->resolution.median_days));
 	}
-	sb_free(&line);
+	sb_free(&row.line);
 }
 
 void
 report_text(FILE *f, const struct report *r, int width)
 {
-	struct sb line = SB_INIT;
+	struct row row = { f, width, SB_INIT };
 	char d[DATE_LEN];
 
-	sb_addf(&line, "%s", c_bold());
-	fit(&line, *r->firm_name ? r->firm_name : "docket", (size_t)width - 25);
-	sb_addf(&line, ": report as of %s%s", date_fmt(d, r->as_of), c_off());
-	fprintf(f, "%s\n", line.buf);
-	sb_reset(&line);
-	sb_addf(&line, "%ld open %s, %ld closed", r->open,
+	sb_addf(&row.line, "%s", c_bold());
+	fit(&row.line, *r->firm_name ? r->firm_name : "docket", (size_t)width - 25);
+	sb_addf(&row.line, ": report as of %s%s", date_fmt(d, r->as_of), c_off());
+	flush_line(&row);
+	sb_addf(&row.line, "%ld open %s, %ld closed", r->open,
 		plural(r->open, "case", "cases"), r->closed);
 	if (r->filter.who)
-		sb_addf(&line, "; %s's cases", r->filter.who);
+		sb_addf(&row.line, "; %s's cases", r->filter.who);
 	if (r->filter.stage)
-		sb_addf(&line, "; stage %s", r->filter.stage);
-	end_line(f, &line, NULL, width);
+		sb_addf(&row.line, "; stage %s", r->filter.stage);
+	end_line(&row, NULL);
 	exceptions(f, r, width);
 	figures(f, r, width);
-	sb_free(&line);
+	sb_free(&row.line);
 }
