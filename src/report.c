@@ -31,6 +31,7 @@ struct matcher {
 	struct phrase *ph;
 	size_t nph;
 	size_t first[257];	/* phrases starting with byte b: first[b]..first[b+1] */
+	unsigned char pair[65536 / 8];	/* is there a phrase starting with these two bytes? */
 	int nreasons;
 };
 
@@ -102,6 +103,18 @@ matcher_index(struct matcher *m)
 			i++;
 	}
 	m->first[256] = m->nph;
+	memset(m->pair, 0, sizeof(m->pair));
+	for (size_t k = 0; k < m->nph; k++) {
+		unsigned c = (unsigned char)m->ph[k].s[0];
+
+		/* a phrase of one byte goes with any second byte */
+		for (unsigned d = 0; d < 256; d++) {
+			unsigned v = c << 8 | d;
+
+			if (m->ph[k].len == 1 || d == (unsigned char)m->ph[k].s[1])
+				m->pair[v >> 3] |= (unsigned char)(1u << (v & 7));
+		}
+	}
 }
 
 static void
@@ -123,7 +136,11 @@ matcher_run(const struct matcher *m, const char *norm, size_t len, int *best)
 		best[r] = -1;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)norm[i];
+		unsigned v = c << 8 | (unsigned char)norm[i + 1];
 
+		/* norm[len] is its NUL */
+		if (!(m->pair[v >> 3] & (1u << (v & 7))))
+			continue;
 		for (size_t k = m->first[c]; k < m->first[c + 1]; k++) {
 			const struct phrase *p = &m->ph[k];
 
@@ -636,7 +653,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
 
-		if (progress)
+		if (progress && (i % 64 == 0 || i + 1 == dirs.n))
 			progress(i + 1, dirs.n);
 		if (case_load(&c, f, dirs.v[i])) {
 			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);

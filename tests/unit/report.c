@@ -35,6 +35,14 @@ main(void)
 	CHECK_INT(match("hit by a semi truck", odd, 3), 0);
 	CHECK_INT(match("an 18-Wheeler", odd, 3), 1);
 	CHECK_INT(match("nothing", odd, 3), -1);
+	/* a phrase of one character */
+	{
+		static const char *const one[] = { "zz", "x" };
+
+		CHECK_INT(match("a x b", one, 2), 1);
+		CHECK_INT(match("ax", one, 2), 1);
+		CHECK_INT(match("abc", one, 2), -1);
+	}
 	/* only ASCII letters fold: É and é differ, TOURDI and tourdi do not */
 	{
 		static const char *const u[] = { "ÉTOURDI" };
