@@ -24,7 +24,9 @@ test_expect_success 'a firm with a few cases' '
 test_expect_success 'a note: the index is what git would write' '
 	# git fills in its cache tree first, so there is one to keep right
 	git -C firm write-tree >/dev/null &&
+	grep -q TREE firm/.git/index &&
 	docket -C firm note case-3 -m "a note" >/dev/null &&
+	grep -q TREE firm/.git/index &&
 	index_is_head &&
 	docket -C firm set case-2 client.phone="+1 555 0100" >/dev/null &&
 	index_is_head &&
