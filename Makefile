@@ -76,7 +76,11 @@ check: deps-check docket units
 demo: deps-build docket
 	@sh scripts/demo.sh
 
+# not part of check: synthetic firms of 10,000 and 50,000 cases, a few minutes
+bench: deps-build docket
+	@python3 scripts/bench.py
+
 clean:
 	rm -rf build build-san docket
 
-.PHONY: all deps-build deps-check units check demo clean
+.PHONY: all deps-build deps-check units check demo bench clean
