@@ -77,7 +77,7 @@ demo: deps-build docket
 	@sh scripts/demo.sh
 
 # not part of check: synthetic firms of 10,000 and 50,000 cases, a few minutes
-bench: deps-build docket
+bench: deps-check docket
 	@python3 scripts/bench.py
 
 clean:

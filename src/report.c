@@ -454,6 +454,7 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			GROW(r->stuck, r->cap[CAP_STUCK], r->nstuck + 1);
 			x = &r->stuck[r->nstuck++];
 			x->c = add_case(r, c);
+			x->st = (size_t)st;
 			x->stage = rs->stage;
 			x->days = days;
 			x->max_days = rs->max_days;
@@ -527,15 +528,8 @@ stuck_cmp(const void *a, const void *b)
 {
 	const struct rstuck *x = a, *y = b;
 
-	if (x->stage != y->stage) {
-		/* stage names point into the report's funnel, in order */
-		for (size_t i = 0; i < sorting->nstages; i++) {
-			if (sorting->stages[i].stage == x->stage)
-				return -1;
-			if (sorting->stages[i].stage == y->stage)
-				return 1;
-		}
-	}
+	if (x->st != y->st)
+		return x->st < y->st ? -1 : 1;
 	if (x->days != y->days)
 		return x->days > y->days ? -1 : 1;
 	return idcmp(x->c, y->c);

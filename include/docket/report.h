@@ -56,6 +56,7 @@ struct rstage {		/* the funnel: every stage but the last */
 
 struct rstuck {
 	size_t c;
+	size_t st;		/* the stage's place in the pipeline */
 	const char *stage;	/* the firm's */
 	long days;
 	int max_days;
