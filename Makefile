@@ -3,6 +3,11 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+MAN1     = $(wildcard man/*.1)
+MAN5     = $(wildcard man/*.5)
 ifeq ($(origin CC),default)
 CC        = cc
 endif
@@ -25,7 +30,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 SRCS  = $(wildcard src/*.c)
 OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
-LIB_OBJS = $(filter-out $(BUILD)/main.o,$(OBJS))
+# the unit tests link the modules: not main.c and its command table, nor
+# the commands (cmd-complete.c reads the table)
+LIB_OBJS = $(filter-out $(BUILD)/main.o $(BUILD)/cmd-%.o,$(OBJS))
 HDRS  = $(wildcard include/docket/*.h)
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -80,7 +87,54 @@ demo: deps-build docket
 bench: deps-check docket
 	@python3 scripts/bench.py
 
-clean:
-	rm -rf build build-san docket
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_FLAGS    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRCS     = $(filter-out src/main.c src/cmd.c src/cmd-%.c,$(SRCS))
 
-.PHONY: all deps-build deps-check units check demo bench clean
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_SRCS) $(HDRS) $(BUILD)/inih.flags
+	@mkdir -p build-fuzz
+	@echo "  FUZZ    $@"
+	@clang $(CPPFLAGS) $$(cat $(BUILD)/inih.flags) $(WARN) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer -o $@ $< $(FUZZ_SRCS) $(PKG_LIBS)
+
+fuzz: deps-build $(patsubst %,build-fuzz/%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	    c=tests/fuzz/corpus-$${t#fuzz-}; mkdir -p build-fuzz/$$t.corpus; \
+	    echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+	    build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
+	        -print_final_stats=1 build-fuzz/$$t.corpus $$c 2>build-fuzz/$$t.log || \
+	        { tail -n 40 build-fuzz/$$t.log; exit 1; }; \
+	    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
+	done
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, every page in
+# man/, and the completions where each shell looks for them.
+install: $(BUILD)/docket
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BUILD)/docket $(DESTDIR)$(BINDIR)/docket
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completions/docket.bash $(DESTDIR)$(BASHCOMPDIR)/docket
+	install -m 644 completions/_docket $(DESTDIR)$(ZSHCOMPDIR)/_docket
+	install -m 644 completions/docket.fish $(DESTDIR)$(FISHCOMPDIR)/docket.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/docket
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(MAN5))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/docket $(DESTDIR)$(ZSHCOMPDIR)/_docket \
+	    $(DESTDIR)$(FISHCOMPDIR)/docket.fish
+
+# every man page, as mandoc's linter sees it
+lint-man:
+	@mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+
+clean:
+	rm -rf build build-san build-fuzz build-clang docket
+
+.PHONY: all deps-build deps-check units check demo bench install uninstall \
+	lint-man fuzz clean

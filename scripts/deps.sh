@@ -3,7 +3,13 @@
 # from Debian's packages: with apt-get when root, else print the line to run.
 set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev"
-need_check="$need_build git python3"
+# the tests: the man page linter, the three shells the completions are for,
+# a pseudo-terminal (script), strace for the crash tests, and node with npm for an iCalendar parser
+need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace nodejs"
+# npm comes with some builds of nodejs (NodeSource's), else on its own
+if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
+	need_check="$need_check npm"
+fi
 case "${1:-build}" in
 build) want=$need_build ;;
 check) want=$need_check ;;

@@ -43,13 +43,22 @@ list_years(struct strv *years, const char *root)
 	strv_sort(years);
 }
 
+/* cases/YEAR/ID/case.ini, with real directories all the way: a symlink
+ * planted in the tree must never lead docket outside the repository. */
 static int
 is_case_dir(const char *root, const char *year, const char *id)
 {
 	char *p = xasprintf("%s%s/%s/%s/%s", root, CASES_DIR, year, id, CASE_FILE);
+	size_t n = strlen(p);
 	struct stat st;
 	int r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
 
+	for (int up = 0; r && up < 3; up++) {
+		while (n && p[n - 1] != '/')
+			n--;
+		p[--n] = '\0';
+		r = lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	}
 	free(p);
 	return r;
 }
@@ -270,8 +279,9 @@ fail(struct checker *k, const char *section, const char *key,
 
 	if (k->r)
 		return k->r;
+	/* the key's line as read; a value set since has none to name */
 	line = cfg_lineno(k->c->cfg, section, key);
-	if (!line)
+	if (!line && (!key || !cfg_get(k->c->cfg, section, key)))
 		line = cfg_lineno(k->c->cfg, section, NULL);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);

@@ -192,9 +192,9 @@ split_lines(struct parse *ps, const char *buf, size_t len)
 		size_t bad;
 
 		lineno++;
-		if (n && p[n - 1] == '\r') {
-			if (lineno == 1)
-				cfg->crlf = 1;
+		/* a CRLF file (by its first line) is written back CRLF */
+		if (n && p[n - 1] == '\r' && (lineno == 1 || cfg->crlf)) {
+			cfg->crlf = 1;
 			n--;
 		}
 		l = insert_line(cfg, cfg->n);
@@ -541,14 +541,26 @@ section_end(const struct cfg *cfg, size_t s)
 	return last + 1;
 }
 
+/*
+ * Remove the continuation lines of the key at k: every CONT line up to the
+ * next key or section, even past blank lines and comments (inih and
+ * configparser both read them as the key's).  The number removed.
+ */
 static size_t
-cont_count(const struct cfg *cfg, size_t k)
+remove_conts(struct cfg *cfg, size_t k)
 {
-	size_t n = 0;
+	size_t i = k + 1, removed = 0;
 
-	while (k + 1 + n < cfg->n && cfg->lines[k + 1 + n].kind == CFG_CONT)
-		n++;
-	return n;
+	while (i < cfg->n && cfg->lines[i].kind != CFG_KEY &&
+	       cfg->lines[i].kind != CFG_SECTION) {
+		if (cfg->lines[i].kind == CFG_CONT) {
+			remove_lines(cfg, i, 1);
+			removed++;
+		} else {
+			i++;
+		}
+	}
+	return removed;
 }
 
 int
@@ -592,9 +604,10 @@ cfg_set(struct cfg *cfg, const char *section, const char *key,
 	i = find_key(cfg, section, key);
 	if (i >= 0) {
 		l = &cfg->lines[i];
-		if (!strcmp(l->value, value) && !cont_count(cfg, (size_t)i))
+		if (!strcmp(l->value, value))
 			return 0;
-		remove_lines(cfg, (size_t)i + 1, cont_count(cfg, (size_t)i));
+		remove_conts(cfg, (size_t)i);
+		l = &cfg->lines[i];
 		free(l->raw);
 		free(l->value);
 		l->raw = key_line(key, value);
@@ -622,7 +635,8 @@ cfg_unset(struct cfg *cfg, const char *section, const char *key)
 
 	if (i < 0)
 		return 0;
-	remove_lines(cfg, (size_t)i, 1 + cont_count(cfg, (size_t)i));
+	remove_conts(cfg, (size_t)i);
+	remove_lines(cfg, (size_t)i, 1);
 	return 1;
 }
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 struct row {
-	char *case_id, *name, *what, *who;
+	char *case_id, *title, *name, *what, *who;
 	long date, days;
 };
 
@@ -49,6 +49,7 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 		GROW(fl->rows, fl->cap, fl->n + 1);
 		row = &fl->rows[fl->n++];
 		row->case_id = xstrdup(c->id);
+		row->title = xstrdup(c->title);
 		row->name = xstrdup(d->name);
 		row->what = xstrdup(d->what);
 		row->who = xstrdup(who);
@@ -68,6 +69,33 @@ row_cmp(const void *a, const void *b)
 		return x->date < y->date ? -1 : 1;
 	c = strcmp(x->case_id, y->case_id);
 	return c ? c : strcmp(x->name, y->name);
+}
+
+/* The open deadlines as a calendar; a deadline's UID is its case and
+ * name ('+' is in neither), so a calendar that imports it again updates
+ * the event rather than adding another. */
+static void
+print_ics(struct ctx *ctx, const struct filter *fl)
+{
+	struct ics w;
+	char *calname = xasprintf("%s deadlines", ctx->firm->name);
+
+	ics_begin(&w, stdout, ctx->now, calname);
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct row *r = &fl->rows[i];
+		char *uid = xasprintf("%s+%s@docket", r->case_id, r->name);
+		char *summary = xasprintf("%s (%s)", r->what, r->case_id);
+		char *desc = xasprintf("Case %s: %s\nDeadline: %s\nWho: %s",
+				       r->case_id, r->title, r->name,
+				       *r->who ? r->who : "-");
+
+		ics_event(&w, uid, r->date, summary, desc);
+		free(uid);
+		free(summary);
+		free(desc);
+	}
+	ics_end(&w);
+	free(calname);
 }
 
 static void
@@ -110,16 +138,20 @@ print_rows(const struct filter *fl, int json)
 }
 
 static int
-list_due(struct ctx *ctx, struct filter *fl, int json)
+list_due(struct ctx *ctx, struct filter *fl, int json, int ics)
 {
 	int errors = 0, r;
 
 	r = scan_cases(ctx, collect, fl, &errors);
 	if (fl->n > 1)
 		qsort(fl->rows, fl->n, sizeof(*fl->rows), row_cmp);
-	print_rows(fl, json);
+	if (ics)
+		print_ics(ctx, fl);
+	else
+		print_rows(fl, json);
 	for (size_t i = 0; i < fl->n; i++) {
 		free(fl->rows[i].case_id);
+		free(fl->rows[i].title);
 		free(fl->rows[i].name);
 		free(fl->rows[i].what);
 		free(fl->rows[i].who);
@@ -228,6 +260,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		{ "overdue", no_argument, NULL, 'o' },
 		{ "who", required_argument, NULL, 'W' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "ics", no_argument, NULL, 'i' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "done", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
@@ -236,7 +269,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 	struct filter fl = { -1, 0, NULL, NULL, 0, 0 };
 	const char *name = NULL, *done = NULL, *within = NULL;
 	struct dcase *c = NULL;
-	int opt, status = EXIT_OK, json = 0, r, listing;
+	int opt, status = EXIT_OK, json = 0, ics = 0, r, listing;
 
 	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
 		switch (opt) {
@@ -245,6 +278,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		case 'o': fl.overdue = 1; break;
 		case 'W': fl.who = optarg; break;
 		case 'j': json = 1; break;
+		case 'i': ics = 1; break;
 		case 'n': name = optarg; break;
 		case 'd': done = optarg; break;
 		}
@@ -254,13 +288,15 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		if (name || done)
 			return usage_error(ctx, "--%s needs a case ID",
 					   name ? "name" : "done");
+		if (json && ics)
+			return usage_error(ctx, "--json and --ics cannot go together");
 		if (within && (r = parse_days(within, &fl.within)))
 			return usage_error(ctx, "--within: %s", dk_errmsg());
-		return list_due(ctx, &fl, json);
+		return list_due(ctx, &fl, json, ics);
 	}
-	if (within || fl.overdue || json)
-		return usage_error(ctx, "--within, --overdue and --json list the "
-				   "firm's deadlines; they take no case ID");
+	if (within || fl.overdue || json || ics)
+		return usage_error(ctx, "--within, --overdue, --json and --ics list "
+				   "the firm's deadlines; they take no case ID");
 	if (done ? argc - optind != 1 : argc - optind != 3)
 		return usage_error(ctx, done ? "--done NAME takes only the case ID"
 				   : "to add a deadline: docket due ID DATE TEXT");

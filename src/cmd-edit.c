@@ -35,7 +35,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	struct dcase *c = NULL;
 	struct cfg *old = NULL;
 	struct change ch;
-	char *dir = NULL, *file = NULL, *aside = NULL, *rel = NULL;
+	char *dir = NULL, *file = NULL, *aside = NULL, *base = NULL, *rel = NULL;
 	int opt, status = EXIT_OK, r;
 
 	change_init(&ch, ctx);
@@ -51,8 +51,11 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	file = path_join(ctx->root, rel);
 	aside = xasprintf("%s.git/DOCKET_EDIT_%s.ini", ctx->root,
 			  strrchr(dir, '/') + 1);
-	if ((r = read_file(file, &start)) < 0) {
-		r = dk_errno(DK_EIO, r, "cannot read %s", rel);
+	base = xasprintf("%s.base", aside);
+	/* an edit kept aside goes on from the text it started from */
+	if ((r = read_file(path_exists(aside) ? base : file, &start)) < 0) {
+		r = dk_errno(DK_EIO, r, "cannot read %s",
+			     path_exists(aside) ? base : rel);
 		goto out;
 	}
 	if (repo_path_dirty(ctx->repo, rel)) {
@@ -64,8 +67,10 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (path_exists(aside)) {
 		fprintf(stderr, "docket: going on with your earlier edit, kept "
 			"in %s\n", aside);
-	} else if ((r = write_file_atomic(aside, start.buf, start.len, 0600))) {
+	} else if ((r = write_file_atomic(base, start.buf, start.len, 0600)) ||
+		   (r = write_file_atomic(aside, start.buf, start.len, 0600))) {
 		r = dk_errno(DK_EIO, r, "cannot write %s", aside);
+		unlink(base);
 		goto out;
 	}
 	if ((r = run_editor(aside)))
@@ -76,6 +81,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	if (edited.len == start.len && !memcmp(edited.buf, start.buf, start.len)) {
 		unlink(aside);
+		unlink(base);
 		printf("%s: nothing changed\n", strrchr(dir, '/') + 1);
 		goto out;
 	}
@@ -83,7 +89,8 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		goto keep;
 	if (read_file(file, &now) < 0 || now.len != start.len ||
 	    memcmp(now.buf, start.buf, start.len)) {
-		r = dk_err(DK_EBUSY, "%s changed while you edited it", rel);
+		r = dk_err(DK_EBUSY, "%s changed since your edit began (see "
+			   "'docket log %s')", rel, strrchr(dir, '/') + 1);
 		goto keep;
 	}
 	if ((r = case_parse(&c, ctx->firm, dir, edited.buf, edited.len)))
@@ -95,6 +102,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	    (r = change_commit(&ch, c, "%s", keys.len ? keys.buf : "case.ini")))
 		goto keep;
 	unlink(aside);
+	unlink(base);
 	printf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
 	goto out;
 keep:
@@ -117,6 +125,7 @@ out:
 	free(dir);
 	free(file);
 	free(aside);
+	free(base);
 	free(rel);
 	return status;
 }

@@ -75,8 +75,13 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 
 		base = xstrdup(abs ? abs : dir);
 		free(abs);
+		/* the directory's name, made or not yet */
+		for (size_t n = strlen(base); n > 1 && base[n - 1] == '/'; n--)
+			base[n - 1] = '\0';
 		slash = strrchr(base, '/');
-		firm_name = slash && slash[1] ? slash + 1 : "Our Firm";
+		firm_name = slash ? slash + 1 : base;
+		if (!*firm_name || !strcmp(firm_name, "."))
+			firm_name = "Our Firm";
 	}
 	if ((r = cfg_value_check("--name", "name", firm_name)))
 		return fail(r);

@@ -17,7 +17,7 @@ print_key(void *ctx, const char *section, const char *key, const char *old,
 
 	(void)ctx;
 	if (!old) {
-		printf("    + %s = ", k);
+		printf("    + %s =%s", k, *new_ ? " " : "");
 		print_clean(stdout, new_);
 	} else if (!new_) {
 		printf("    - %s (was ", k);

@@ -150,7 +150,7 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 			long days = d->date - ctx->today;
 
 			if (d->done != NO_DATE)
-				printf("  %s  %sdone %s%s     ", date_fmt(d1, d->date),
+				printf("  %s  %sdone %s%s  ", date_fmt(d1, d->date),
 				       c_dim(), date_fmt(d2, d->done), c_off());
 			else
 				printf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),

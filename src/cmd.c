@@ -56,10 +56,35 @@ usage_error(const struct ctx *ctx, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The long option closest to a mistyped "--name[=value]", or NULL. */
+static const char *
+closest_option(const struct option *longopts, const char *bad)
+{
+	const char *best = NULL;
+	size_t bd = (size_t)-1, n;
+	char *name;
+
+	if (strncmp(bad, "--", 2) || !bad[2])
+		return NULL;
+	n = strcspn(bad + 2, "=");
+	name = xstrndup(bad + 2, n);
+	for (const struct option *o = longopts; o->name; o++) {
+		size_t d = edit_distance(name, o->name);
+
+		if (d < bd) {
+			bd = d;
+			best = o->name;
+		}
+	}
+	free(name);
+	return bd <= 2 && bd < n ? best : NULL;
+}
+
 int
 next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 	 const struct option *longopts, int *status)
 {
+	const char *near;
 	char *so = xasprintf(":%sh", shortopts);
 	int c, idx = -1;
 
@@ -79,6 +104,9 @@ next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 					      bad);
 		else if (optopt)
 			*status = usage_error(ctx, "unknown option '-%c'", optopt);
+		else if ((near = closest_option(longopts, bad)))
+			*status = usage_error(ctx, "unknown option '%s'; did you "
+					      "mean '--%s'?", bad, near);
 		else
 			*status = usage_error(ctx, "unknown option '%s'", bad);
 		return OPT_EXIT;
@@ -378,14 +406,15 @@ change_save_case(struct change *ch, struct dcase *c)
 	int r;
 
 	if (!ch->case_file) {
+		if ((r = repo_journal_add(ch->ctx->repo, c->file)))
+			return r;
 		ch->case_file = case_path(firm, c);
 		ch->had_orig = read_file(ch->case_file, &ch->orig) == 0;
 		strv_push(&ch->paths, c->file);
 		if (!ch->had_orig)
 			strv_push(&ch->created, ch->case_file);
 	}
-	r = case_save(firm, c);
-	return r;
+	return case_save(firm, c);
 }
 
 int
@@ -394,16 +423,21 @@ change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 {
 	const char *author;
 	char *rel = NULL;
-	int r = ctx_user(ch->ctx, &author);
+	int r;
 
-	if (r)
+	if ((r = note_text_check(text, len)) || (r = ctx_user(ch->ctx, &author)) ||
+	    (r = note_new_path(&rel, ch->ctx->root, c->dir, when, kind, author)))
 		return r;
-	r = note_write(&rel, ch->ctx->root, c->dir, when, kind, author, text,
-		       len);
-	if (r)
+	if ((r = repo_journal_add(ch->ctx->repo, rel))) {
+		free(rel);
 		return r;
+	}
 	strv_push(&ch->paths, rel);
 	strv_push_owned(&ch->created, path_join(ch->ctx->root, rel));
+	if ((r = note_write(ch->ctx->root, rel, text, len))) {
+		free(rel);
+		return r;
+	}
 	if (path)
 		*path = rel;
 	else
@@ -455,6 +489,8 @@ change_free(struct change *ch)
 {
 	if (!ch->done)
 		rollback(ch);
+	if (ch->ctx->repo)
+		repo_journal_end(ch->ctx->repo);
 	strv_free(&ch->paths);
 	strv_free(&ch->created);
 	free(ch->case_file);

@@ -32,12 +32,12 @@ const struct command commands[] = {
 	  "docket advance-stage ID [STAGE] [-m REASON] [--force]",
 	  "move a case to its next stage, or to a later one" },
 	{ "due", cmd_due, NEED_FIRM,
-	  "docket due [--within DAYS] [--overdue] [--who H] [--json]\n"
+	  "docket due [--within DAYS] [--overdue] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"
 	  "docket due ID --done NAME",
 	  "list the firm's open deadlines, add one, or mark one done" },
 	{ "escalate", cmd_escalate, NEED_FIRM,
-	  "docket escalate [--json]\n"
+	  "docket escalate [--who H] [--json]\n"
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
 	  "docket escalate ID --resolve [-m DECISION] [--name N]",
 	  "list open escalations, escalate a case, or resolve one" },
@@ -62,6 +62,23 @@ const struct command commands[] = {
 	{ "check", cmd_check, NEED_FIRM,
 	  "docket check",
 	  "validate docket.ini and every case" },
+	{ "sync", cmd_sync, NEED_FIRM | WRITES,
+	  "docket sync",
+	  "fetch, merge and push with the firm's shared remote" },
+	{ "clone", cmd_clone, 0,
+	  "docket clone URL [DIR]",
+	  "copy a firm from its shared remote, ready to use" },
+	{ "merge-driver", cmd_merge_driver, HIDDEN,
+	  "docket merge-driver BASE OURS THEIRS [PATH]",
+	  "merge a *.ini file for git (merge=docket)" },
+	{ "help", cmd_help, HIDDEN | RAW,
+	  "docket help [COMMAND]",
+	  "what docket can do, or a command's usage" },
+	{ "__complete", cmd_complete, HIDDEN | RAW,
+	  "docket __complete commands | options CMD | cases [PREFIX]\n"
+	  "docket __complete stages | kinds | reasons | staff\n"
+	  "docket __complete deadlines ID | escalations ID | words WORD...",
+	  "what the shell completions ask" },
 	{ NULL, NULL, 0, NULL, NULL }
 };
 
@@ -79,33 +96,6 @@ print_help(FILE *f)
 			fprintf(f, "  %-14s %s\n", c->name, c->summary);
 	fputs("\n'docket COMMAND --help' shows a command's usage; "
 	      "man docket has the rest.\n", f);
-}
-
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = xcalloc(lb + 1, sizeof(*row)), d;
-
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			size_t best = row[j] + 1 < row[j - 1] + 1 ?
-				      row[j] + 1 : row[j - 1] + 1;
-
-			row[j] = sub < best ? sub : best;
-			prev = cur;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
 }
 
 static const struct command *
@@ -129,6 +119,40 @@ closest(const char *name)
 }
 
 static int
+unknown_command(const char *name)
+{
+	const struct command *near = closest(name);
+
+	fprintf(stderr, "docket: '%s' is not a docket command", name);
+	if (near)
+		fprintf(stderr, "; did you mean '%s'?", near->name);
+	fprintf(stderr, "\n(see 'docket --help')\n");
+	return EXIT_USAGE;
+}
+
+/* docket help [COMMAND], for those who type it the git way */
+int
+cmd_help(struct ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	if (argc > 2) {
+		fprintf(stderr, "docket help: too many arguments\n");
+		print_usage(stderr, ctx->cmd);
+		return EXIT_USAGE;
+	}
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		print_help(stdout);
+		return EXIT_OK;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, argv[1]) && !(c->flags & HIDDEN)) {
+			print_usage(stdout, c);
+			return EXIT_OK;
+		}
+	return unknown_command(argv[1]);
+}
+
+static int
 run(const struct command *cmd, int argc, char **argv)
 {
 	struct ctx ctx;
@@ -141,7 +165,7 @@ run(const struct command *cmd, int argc, char **argv)
 		return fail(r);
 	ctx.today = date_of_time(ctx.now);
 	/* --help needs no firm */
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+	for (int i = 1; !(cmd->flags & RAW) && i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_usage(stdout, cmd);
 			return EXIT_OK;
@@ -176,6 +200,8 @@ main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "C");
 	signal(SIGPIPE, SIG_DFL);
+	/* a file size limit makes writes fail (and be rolled back), not kill */
+	signal(SIGXFSZ, SIG_IGN);
 	color_setup();
 	while (i < argc && argv[i][0] == '-') {
 		const char *a = argv[i];
@@ -204,8 +230,14 @@ main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			fprintf(stderr, "docket: unknown option '%s'\n%s", a,
-				global_usage);
+			fprintf(stderr, "docket: unknown option '%s'", a);
+			if (a[1] == '-' && a[2] && (edit_distance(a, "--version") <= 2 ||
+			    has_prefix("--version", a)))
+				fprintf(stderr, "; did you mean '--version'?");
+			else if (a[1] == '-' && a[2] && (edit_distance(a, "--help") <= 2 ||
+				 has_prefix("--help", a)))
+				fprintf(stderr, "; did you mean '--help'?");
+			fprintf(stderr, "\n%s", global_usage);
 			return EXIT_USAGE;
 		}
 	}
@@ -216,13 +248,5 @@ main(int argc, char **argv)
 	for (const struct command *c = commands; c->name; c++)
 		if (!strcmp(c->name, argv[i]))
 			return run(c, argc - i, argv + i);
-	{
-		const struct command *near = closest(argv[i]);
-
-		fprintf(stderr, "docket: '%s' is not a docket command", argv[i]);
-		if (near)
-			fprintf(stderr, "; did you mean '%s'?", near->name);
-		fprintf(stderr, "\n(see 'docket --help')\n");
-	}
-	return EXIT_USAGE;
+	return unknown_command(argv[i]);
 }

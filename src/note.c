@@ -215,33 +215,24 @@ next_seq(const char *root, const char *dir, time_t t)
 }
 
 int
-note_write(char **path, const char *root, const char *case_dir, time_t t,
-	   const char *kind, const char *author, const char *text, size_t len)
+note_new_path(char **path, const char *root, const char *case_dir, time_t t,
+	      const char *kind, const char *author)
 {
 	char *dir = xasprintf("%s/%s", case_dir, NOTES_DIR);
 	char *name = NULL, *full = NULL;
-	int r, seq;
+	int r;
 
 	*path = NULL;
-	r = note_text_check(text, len);
-	if (r)
-		goto out;
 	r = mkdirs(root, dir, dir_mode);
 	if (r < 0) {
 		r = dk_errno(DK_EIO, r, "cannot make %s", dir);
 		goto out;
 	}
 	/* notes of the same second are numbered, so names sort in order */
-	seq = next_seq(root, dir, t);
-	name = note_make_name(t, seq, kind, author);
+	name = note_make_name(t, next_seq(root, dir, t), kind, author);
 	full = xasprintf("%s%s/%s", root, dir, name);
 	if (path_exists(full)) {
 		r = dk_err(DK_EEXISTS, "note %s/%s exists already", dir, name);
-		goto out;
-	}
-	r = write_file_atomic(full, text, len, file_mode);
-	if (r < 0) {
-		r = dk_errno(DK_EIO, r, "cannot write %s/%s", dir, name);
 		goto out;
 	}
 	*path = xasprintf("%s/%s", dir, name);
@@ -250,4 +241,20 @@ out:
 	free(name);
 	free(full);
 	return r;
+}
+
+int
+note_write(const char *root, const char *path, const char *text, size_t len)
+{
+	char *full;
+	int r = note_text_check(text, len);
+
+	if (r)
+		return r;
+	full = path_join(root, path);
+	r = write_file_atomic(full, text, len, file_mode);
+	free(full);
+	if (r < 0)
+		return dk_errno(DK_EIO, r, "cannot write %s", path);
+	return 0;
 }

@@ -12,9 +12,11 @@ int color_on;
 void
 color_setup(void)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
 
-	color_on = isatty(STDOUT_FILENO) && !(nc && *nc);
+	/* https://no-color.org: set and not empty; a dumb terminal has none */
+	color_on = isatty(STDOUT_FILENO) && !(nc && *nc) &&
+		   !(term && !strcmp(term, "dumb"));
 }
 
 const char *c_red(void) { return color_on ? "\033[31m" : ""; }

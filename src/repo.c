@@ -3,7 +3,10 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/gitindex.h"
+#include "docket/repo-sync.h"
+#include "repo-git.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -20,9 +23,14 @@ struct repo {
 	char *root;
 	int lock_fd;
 	int shared;
+	int journal;	/* this process has a journal open */
 };
 
 static int libgit2_ready;
+
+static int head_commit(git_commit **out, git_repository *git);
+static int is_regular(const char *root, const char *path);
+static int recover(struct repo *r);
 
 static void
 setup(void)
@@ -57,6 +65,8 @@ read_shared(struct repo *r)
 		file_mode = 0660;
 		dir_mode = 02770;
 	}
+	/* what libgit2 writes (objects, refs, the index) follows the umask */
+	umask(r->shared ? 007 : 077);
 	return 0;
 }
 
@@ -70,7 +80,21 @@ wrap(git_repository *git)
 	r->lock_fd = -1;
 	r->root = path_join(wd ? wd : "", "");
 	read_shared(r);
+	repo_register_driver(r);
 	return r;
+}
+
+git_repository *
+repo_git(const struct repo *r)
+{
+	return r->git;
+}
+
+struct repo *
+repo_wrap(git_repository *git)
+{
+	setup();
+	return wrap(git);
 }
 
 int
@@ -112,6 +136,8 @@ repo_init(struct repo **out, const char *dir, int shared, int *existed)
 					 GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	*out = NULL;
 	*existed = 0;
+	/* everything made from here on is owner-only (or group) */
+	umask(shared ? 007 : 077);
 	if (!git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				     NULL)) {
 		*existed = 1;
@@ -170,6 +196,241 @@ repo_is_shared(const struct repo *r)
 	return r->shared;
 }
 
+/* ---- the journal ---- */
+
+#define JOURNAL "docket-journal"
+#define RECOVERED "docket-recovered"
+
+static char *
+git_path(const struct repo *r, const char *name)
+{
+	return path_join(git_repository_path(r->git), name);
+}
+
+static int
+journal_append(struct repo *r, const char *line)
+{
+	char *path = git_path(r, JOURNAL);
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+		      O_NOFOLLOW, 0600);
+	size_t n = strlen(line);
+	int e = 0;
+
+	free(path);
+	if (fd < 0)
+		return dk_errno(DK_EIO, errno, "cannot write .git/%s", JOURNAL);
+	if (write(fd, line, n) != (ssize_t)n)
+		e = dk_errno(DK_EIO, errno, "cannot write .git/%s", JOURNAL);
+	close(fd);
+	return e;
+}
+
+int
+repo_journal_add(struct repo *r, const char *path)
+{
+	char *line;
+	int e;
+
+	if (!r->journal) {
+		git_oid head;
+		char hex[GIT_OID_HEXSZ + 1] = "-";
+
+		if (!git_reference_name_to_id(&head, r->git, "HEAD"))
+			git_oid_tostr(hex, sizeof(hex), &head);
+		line = xasprintf("docket-journal %ld\nhead %s\n", (long)getpid(),
+				 hex);
+		e = journal_append(r, line);
+		free(line);
+		if (e)
+			return e;
+		r->journal = 1;
+	}
+	line = xasprintf("path %s\n", path);
+	e = journal_append(r, line);
+	free(line);
+	return e;
+}
+
+void
+repo_journal_end(struct repo *r)
+{
+	char *path;
+
+	if (!r->journal)
+		return;
+	path = git_path(r, JOURNAL);
+	unlink(path);
+	free(path);
+	r->journal = 0;
+}
+
+/* Keep a copy of a file recovery is about to replace. */
+static void
+keep_copy(struct repo *r, const char *rel, const char *full)
+{
+	char *base = git_path(r, RECOVERED);
+	char *dst = path_join(base, rel);
+	char *slash = strrchr(dst, '/');
+	struct sb sb = SB_INIT;
+
+	if (read_file(full, &sb) == 0) {
+		*slash = '\0';
+		mkdir(base, 0700);
+		mkdirs(base, dst + strlen(base) + 1, 0700);
+		*slash = '/';
+		write_file_atomic(dst, sb.buf, sb.len, 0600);
+		fprintf(stderr, "docket: kept a copy of %s in .git/%s/%s\n", rel,
+			RECOVERED, rel);
+	}
+	sb_free(&sb);
+	free(dst);
+	free(base);
+}
+
+/* Remove the ".NAME.tmpPID" files write_file_atomic may have left. */
+static void
+remove_temps(const char *full)
+{
+	char *dir = xstrdup(full), *slash = strrchr(dir, '/');
+	char *prefix;
+	DIR *d;
+	struct dirent *e;
+
+	if (!slash) {
+		free(dir);
+		return;
+	}
+	*slash = '\0';
+	prefix = xasprintf(".%s.tmp", slash + 1);
+	if ((d = opendir(dir))) {
+		while ((e = readdir(d)))
+			if (has_prefix(e->d_name, prefix)) {
+				char *t = path_join(dir, e->d_name);
+
+				unlink(t);
+				free(t);
+			}
+		closedir(d);
+	}
+	free(prefix);
+	free(dir);
+}
+
+/* Put one journaled path right against HEAD's tree; 1 if it went back. */
+static int
+recover_path(struct repo *r, git_tree *head, git_index *idx, const char *rel)
+{
+	char *full = path_join(r->root, rel);
+	git_tree_entry *te = NULL;
+	git_oid wt;
+	int in_head = head && !git_tree_entry_bypath(&te, head, rel);
+	int exists = is_regular(r->root, rel);
+	int rolled = 0;
+
+	remove_temps(full);
+	if (exists && in_head &&
+	    !git_odb_hashfile(&wt, full, GIT_OBJECT_BLOB) &&
+	    git_oid_equal(&wt, git_tree_entry_id(te))) {
+		git_index_add_bypath(idx, rel);	/* the commit landed */
+	} else if (in_head) {
+		git_blob *b = NULL;
+
+		if (exists)
+			keep_copy(r, rel, full);
+		if (!git_blob_lookup(&b, r->git, git_tree_entry_id(te))) {
+			write_file_atomic(full, git_blob_rawcontent(b),
+					  (size_t)git_blob_rawsize(b), file_mode);
+			git_blob_free(b);
+			git_index_add_bypath(idx, rel);
+		}
+		rolled = 1;
+	} else if (exists) {
+		keep_copy(r, rel, full);
+		unlink(full);
+		git_index_remove_bypath(idx, rel);
+		rolled = 1;
+	}
+	git_tree_entry_free(te);
+	free(full);
+	return rolled;
+}
+
+/* After a writer died mid-change: see repo_journal_add. */
+static int
+recover(struct repo *r)
+{
+	char *path = git_path(r, JOURNAL);
+	struct sb sb = SB_INIT;
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_index *idx = NULL;
+	const char *p;
+	long pid = 0;
+	int rolled = 0, committing = 0;
+
+	if (read_file(path, &sb) < 0) {
+		free(path);
+		return 0;
+	}
+	if (!head_commit(&head, r->git) && head)
+		git_commit_tree(&tree, head);
+	sscanf(sb_str(&sb), "docket-journal %ld", &pid);
+	committing = strstr(sb_str(&sb), "\ncommit\n") != NULL;
+	if (committing) {
+		/* its libgit2 lock files are stale: the writer is dead */
+		const char *locks[] = { "index.lock", "HEAD.lock", NULL };
+		git_reference *ref = NULL;
+
+		for (int i = 0; locks[i]; i++) {
+			char *l = git_path(r, locks[i]);
+
+			unlink(l);
+			free(l);
+		}
+		if (!git_reference_lookup(&ref, r->git, "HEAD") &&
+		    git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC) {
+			char *l = xasprintf("%s%s.lock", git_repository_path(r->git),
+					    git_reference_symbolic_target(ref));
+
+			unlink(l);
+			free(l);
+		}
+		git_reference_free(ref);
+	}
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 1) < 0) {
+		git_index_free(idx);
+		idx = NULL;
+	}
+	for (p = sb_str(&sb); idx && (p = strstr(p, "\npath ")); ) {
+		const char *s = p + 6, *e = strchr(s, '\n');
+		char *rel;
+
+		if (!e)
+			break;	/* a line cut short: never written */
+		rel = xstrndup(s, (size_t)(e - s));
+		rolled += recover_path(r, tree, idx, rel);
+		free(rel);
+		p = e;
+	}
+	if (idx)
+		git_index_write(idx);
+	if (rolled)
+		fprintf(stderr, "docket: an earlier docket command (pid %ld) was "
+			"interrupted; its unfinished change to %d file%s was "
+			"undone\n", pid, rolled, rolled == 1 ? "" : "s");
+	else
+		fprintf(stderr, "docket: an earlier docket command (pid %ld) was "
+			"interrupted after its commit; its index entries are up "
+			"to date now\n", pid);
+	unlink(path);
+	git_index_free(idx);
+	git_tree_free(tree);
+	git_commit_free(head);
+	sb_free(&sb);
+	free(path);
+	return 0;
+}
+
 int
 repo_lock(struct repo *r)
 {
@@ -204,7 +465,7 @@ repo_lock(struct repo *r)
 		nanosleep(&nap, NULL);
 	}
 	r->lock_fd = fd;
-	return 0;
+	return recover(r);
 }
 
 void
@@ -269,6 +530,17 @@ head_commit(git_commit **out, git_repository *git)
 	if (e < 0)
 		return e;
 	return git_commit_lookup(out, git, &oid);
+}
+
+static int
+is_regular(const char *root, const char *path)
+{
+	char *full = path_join(root, path);
+	struct stat st;
+	int r = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(full);
+	return r;
 }
 
 /* A path of a commit: the blob of the file as it was read, and the file's
@@ -444,6 +716,8 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		rc = dk_giterr("bad git identity");
 		goto out;
 	}
+	if (r->journal && (rc = journal_append(r, "commit\n")))
+		goto out;
 	for (int attempt = 0; attempt < 20; attempt++) {
 		e = commit_once(r, message, paths, sig, staged);
 		if (e != GIT_EMODIFIED && e != GIT_ELOCKED)

@@ -24,6 +24,8 @@ enum cmd_flags {
 	NEED_FIRM = 1 << 0,	/* open the repository and load docket.ini */
 	WRITES = 1 << 1,	/* take the writers' lock before running */
 	HIDDEN = 1 << 2,	/* not listed in help or completion */
+	RAW = 1 << 3,		/* its arguments are not docket's options:
+				 * no --help scan before it runs */
 };
 
 struct ctx;
@@ -33,7 +35,14 @@ struct command {
 	const char *name;
 	cmd_fn fn;
 	unsigned flags;
-	const char *usage;	/* the SYNOPSIS lines, without "usage: " */
+	/*
+	 * The SYNOPSIS lines, without "usage: ".  The completions read them
+	 * (see cmd-complete.c), so they name every option: "[--name N]" an
+	 * option with a value, "[--json]" a flag, positionals before the
+	 * options, and values named ID (a case), H (a staff handle), STAGE
+	 * or S, KIND, R (a reason), FILE, DIR or "a|b|c" complete as such.
+	 */
+	const char *usage;
 	const char *summary;	/* one line for `docket --help` */
 };
 
@@ -134,6 +143,11 @@ int cmd_list(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 int cmd_log(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);
+int cmd_sync(struct ctx *, int, char **);
+int cmd_clone(struct ctx *, int, char **);
+int cmd_merge_driver(struct ctx *, int, char **);
+int cmd_help(struct ctx *, int, char **);
+int cmd_complete(struct ctx *, int, char **);
 int cmd_report(struct ctx *, int, char **);
 
 #endif

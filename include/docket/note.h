@@ -45,11 +45,14 @@ int note_read(struct sb *out, const char *root, const char *case_dir,
 int note_text_check(const char *text, size_t len);
 
 /*
- * Write a new note file under root/case_dir/notes; *path receives its path
- * relative to root.  0, DK_EINVAL (text refused) or DK_EIO.
+ * The path (relative to root) of a new note of case_dir at time t, its
+ * notes/ directory made if need be; nothing is written yet.  0 or DK_EIO.
  */
-int note_write(char **path, const char *root, const char *case_dir, time_t t,
-	       const char *kind, const char *author, const char *text,
+int note_new_path(char **path, const char *root, const char *case_dir,
+		  time_t t, const char *kind, const char *author);
+/* Write the note at path (from note_new_path) atomically: 0, DK_EINVAL
+ * (text refused, see note_text_check) or DK_EIO. */
+int note_write(const char *root, const char *path, const char *text,
 	       size_t len);
 
 #endif

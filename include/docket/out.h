@@ -1,14 +1,16 @@
 /*
- * out.h - the writers: JSON, terminal text (colour, plain-text rendering
- * of a note's CommonMark).
+ * out.h - the writers: JSON, iCalendar, terminal text (colour, plain-text
+ * rendering of a note's CommonMark).
  *
- * Ownership: a struct json writes to a FILE it does not own.  The
+ * Ownership: a struct json and a struct ics write to a FILE they do not
+ * own.  The
  * render_* functions append to a struct sb the caller owns.
  */
 #ifndef DOCKET_OUT_H
 #define DOCKET_OUT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "docket/util.h"
 
@@ -35,7 +37,29 @@ void json_finish(struct json *j);	/* the final newline */
 /* s as a JSON string literal, appended to out. */
 void json_quote(struct sb *out, const char *s);
 
-/* Colour: on only when stdout is a terminal and NO_COLOR is unset. */
+/*
+ * An RFC 5545 calendar of all-day events: CRLF line ends, lines folded at
+ * 75 octets (never inside a UTF-8 sequence), text escaped.  stamp (the
+ * clock) is every event's DTSTAMP, so the same data gives the same bytes.
+ */
+struct ics {
+	FILE *f;
+	time_t stamp;
+};
+
+void ics_begin(struct ics *w, FILE *f, time_t stamp, const char *calname);
+/* One all-day event on date (a day number); uid stays the same for the
+ * same thing, so a calendar that imports it again updates it. */
+void ics_event(struct ics *w, const char *uid, long date, const char *summary,
+	       const char *description);
+void ics_end(struct ics *w);
+/* One content line "name:value", folded, with CRLF. */
+void ics_line(struct ics *w, const char *name, const char *value);
+/* value escaped as iCalendar TEXT (\ ; , and newlines), appended to out. */
+void ics_escape(struct sb *out, const char *value);
+
+/* Colour: on only when stdout is a terminal, NO_COLOR is unset (or
+ * empty) and TERM is not "dumb". */
 extern int color_on;
 void color_setup(void);
 const char *c_red(void);

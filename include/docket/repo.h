@@ -36,6 +36,20 @@ int repo_is_shared(const struct repo *r);
 int repo_lock(struct repo *r);
 void repo_unlock(struct repo *r);
 
+/*
+ * The journal of a change in progress (.git/docket-journal).  A writer
+ * names each path before it writes it; if the process dies (SIGKILL, a
+ * crash), the next writer puts things right when it takes the lock: a
+ * path whose work-tree text is HEAD's is brought into the index (the
+ * commit landed); any other goes back to HEAD's version, with a copy of
+ * what was there kept in .git/docket-recovered/; temporary files and
+ * libgit2 lock files the dead process left are removed.  It says so on
+ * stderr.  0, or DK_EIO.
+ */
+int repo_journal_add(struct repo *r, const char *path);
+/* The change is committed and indexed (or rolled back): drop the journal. */
+void repo_journal_end(struct repo *r);
+
 /* The git identity (GIT_AUTHOR_NAME/EMAIL, else user.name/user.email):
  * two new strings (r NULL: the user's global config only).  0, or DK_EINVAL
  * saying how to set one. */

@@ -63,6 +63,8 @@ void strv_split(struct strv *out, const char *s, char sep);
 
 char *trim(char *s);	/* in place; returns s advanced past spaces */
 int has_prefix(const char *s, const char *prefix);
+/* The edit (Levenshtein) distance of two strings, for "did you mean". */
+size_t edit_distance(const char *a, const char *b);
 int streq(const char *a, const char *b);	/* NULL-safe */
 
 /* Is buf valid UTF-8?  On failure, *bad is the offset of the first bad byte. */

@@ -1,0 +1,159 @@
+/*
+ * repo-sync.h - the git layer of team work: the merge driver's
+ * registration, fetch, an in-memory merge with docket's INI driver, moving
+ * the branch and the work tree, push, clone, and the history a merge
+ * decision needs.  Every libgit2 call of it is in src/repo-sync.c.
+ *
+ * Ownership: commit lists (repo_commits) belong to the caller, released
+ * with repo_commit_infos_free.  repo_merge_start gives the caller a
+ * struct repo_merge to release with repo_merge_free (NULL is a no-op);
+ * the conflicts it lists belong to it.  Commit ids are 40 hex digits in
+ * caller-provided char[REPO_ID_LEN] buffers; "" means none.
+ */
+#ifndef DOCKET_REPO_SYNC_H
+#define DOCKET_REPO_SYNC_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct repo;
+struct sb;
+
+#define REPO_ID_LEN 41
+/* The command git runs for files with the merge=docket attribute. */
+#define REPO_DRIVER_COMMAND "docket merge-driver %O %A %B %P"
+
+/* Register docket's merge driver in .git/config when no config level
+ * defines merge.docket.driver yet (called whenever a firm is opened). */
+void repo_register_driver(struct repo *r);
+
+/* Report the progress of fetch, push and clone to fn (NULL: none). */
+void repo_set_progress(void (*fn)(const char *what, size_t done,
+				  size_t total));
+/* 0 when no git merge, rebase, cherry-pick... is under way; else
+ * DK_EINVAL saying which and how to finish it. */
+int repo_idle(struct repo *r);
+
+/* The branch HEAD is on ("main").  0, or DK_EINVAL when detached. */
+int repo_branch(struct repo *r, char **branch);
+/* The branch's remote (branch.B.remote, else "origin"), the remote's
+ * branch (branch.B.merge, else refs/heads/B), the remote's URL, and
+ * whether the branch has an upstream configured.  0, or DK_ENOTFOUND when
+ * there is no such remote. */
+int repo_upstream(struct repo *r, const char *branch, char **remote,
+		  char **merge_ref, char **url, int *configured);
+/* Record the upstream (what `git push -u` does). */
+int repo_set_upstream(struct repo *r, const char *branch, const char *remote,
+		      const char *merge_ref);
+/* HEAD's commit, "" on an unborn branch. */
+int repo_head_id(struct repo *r, char id[REPO_ID_LEN]);
+
+/* Fetch merge_ref from remote into refs/remotes/REMOTE/...; tip gets the
+ * remote branch's commit, "" when the remote has no such branch.  0, or
+ * DK_ENET saying why the remote cannot be reached. */
+int repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
+	       char tip[REPO_ID_LEN]);
+/* Push the branch to merge_ref, never forced.  0 with *rejected NULL when
+ * it went out; 0 with *rejected set (a new string: the remote's reason)
+ * when the remote refused the update; DK_ENET when it cannot be reached. */
+int repo_push(struct repo *r, const char *remote, const char *branch,
+	      const char *merge_ref, char **rejected);
+
+/* A commit's author time. */
+int repo_commit_time(struct repo *r, const char *id, time_t *out);
+/* Is a an ancestor of b (or b itself)?  1, 0, or an error. */
+int repo_is_ancestor(struct repo *r, const char *a, const char *b);
+/* The merge base of a and b.  0, or DK_ENOTFOUND when they share no
+ * history. */
+int repo_merge_base(struct repo *r, const char *a, const char *b,
+		    char out[REPO_ID_LEN]);
+
+struct repo_commit_info {
+	char id[REPO_ID_LEN];
+	char *summary;
+	char *author;
+	time_t time;
+};
+/* The commits reachable from tip and not from hide (hide "" for none),
+ * oldest first. */
+int repo_commits(struct repo *r, const char *tip, const char *hide,
+		 struct repo_commit_info **out, size_t *n);
+void repo_commit_infos_free(struct repo_commit_info *v, size_t n);
+
+/*
+ * Move the branch from `from` to `to` and bring the index and work tree
+ * along, safely: when a file docket would change has uncommitted changes
+ * (or an untracked file is in the way) nothing changes and the error
+ * (DK_ECONFLICT) names it.  why is the reflog message.
+ */
+int repo_advance(struct repo *r, const char *from, const char *to,
+		 const char *why);
+
+/* ---- an in-memory merge ---- */
+
+struct repo_merge;
+/* Merge one *.ini file: 0 with the result in out, or an error whose
+ * message says why (the file then stays a conflict). base may be NULL. */
+typedef int (*repo_merge_file_fn)(void *arg, const char *path,
+				  const char *base, size_t blen,
+				  const char *ours, size_t olen,
+				  const char *theirs, size_t tlen,
+				  struct sb *out);
+
+struct repo_conflict {
+	char *path;
+	int base, ours, theirs;	/* which versions exist */
+	char *why;		/* the driver's message, or NULL */
+};
+
+/* Merge theirs into ours from base ("" for none) in memory; fn merges the
+ * *.ini files both sides changed.  Nothing on disk changes. */
+int repo_merge_start(struct repo_merge **out, struct repo *r,
+		     const char *base, const char *ours, const char *theirs,
+		     repo_merge_file_fn fn, void *arg);
+/* The conflicts left (the array belongs to m and changes with it). */
+size_t repo_merge_conflicts(struct repo_merge *m,
+			    const struct repo_conflict **out);
+/* Resolve path: keep side's version (0 ours, 1 theirs; a side without
+ * one deletes it), and with theirs_as, theirs' version under that path
+ * too. */
+int repo_merge_resolve(struct repo_merge *m, const char *path, int side,
+		       const char *theirs_as);
+int repo_merge_has(struct repo_merge *m, const char *path);
+int repo_merge_add(struct repo_merge *m, const char *path, const char *text,
+		   size_t len);
+/* The merge commit (its parents ours and theirs), not yet on any branch. */
+int repo_merge_commit(struct repo_merge *m, const char *message, time_t when,
+		      char id[REPO_ID_LEN]);
+void repo_merge_free(struct repo_merge *m);
+
+/* ---- the history a decision needs ---- */
+
+struct repo_path_change {
+	const char *id;
+	time_t time;		/* author time: when the change was made */
+	const char *author;
+	const char *old_text, *new_text;	/* NULL when absent */
+	size_t old_len, new_len;
+};
+/* Call cb for every commit reachable from tip and not from base ("" for
+ * none) that changed path, merges aside (a merge's version of a key is
+ * always one of its parents'; the commit that made it is in the walk). */
+int repo_path_changes(struct repo *r, const char *tip, const char *base,
+		      const char *path,
+		      int (*cb)(void *arg, const struct repo_path_change *c),
+		      void *arg);
+/* The two sides of the merge the git command line is running: HEAD and
+ * the GITHEAD_<id> it exports (else MERGE_HEAD, REBASE_HEAD,
+ * CHERRY_PICK_HEAD, or the commit a rebase is replaying).  0, or
+ * DK_ENOTFOUND. */
+int repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
+			 char theirs[REPO_ID_LEN]);
+
+/* The path of name inside .git (a new string). */
+char *repo_git_path(struct repo *r, const char *name);
+
+/* Clone url into dir (made owner-only, or must be empty). */
+int repo_clone(struct repo **out, const char *url, const char *dir);
+
+#endif

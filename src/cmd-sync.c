@@ -1,0 +1,107 @@
+/* cmd-sync.c - docket sync: fetch, merge and push with the shared remote. */
+#include "docket/cmd.h"
+#include "docket/error.h"
+#include "docket/out.h"
+#include "docket/repo-sync.h"
+#include "docket/sync.h"
+
+#include <string.h>
+
+/* At most this many commits are listed each way. */
+#define LIST_MAX 10
+
+static void
+list_commits(const struct sync_event *ev)
+{
+	for (size_t i = 0; i < ev->n && i < LIST_MAX; i++) {
+		const struct repo_commit_info *c = &ev->commits[i];
+
+		printf("  %.7s ", c->id);
+		print_clean(stdout, c->summary);
+		printf(" (");
+		print_clean(stdout, c->author);
+		printf(")\n");
+	}
+	if (ev->n > LIST_MAX)
+		printf("  ... and %zu more\n", ev->n - LIST_MAX);
+}
+
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static void
+print_event(void *arg, const struct sync_event *ev)
+{
+	(void)arg;
+	progress_end();
+	switch (ev->kind) {
+	case SYNC_NOTES:
+		printf("committed %zu note%s kept by a git merge\n", ev->n,
+		       plural(ev->n));
+		break;
+	case SYNC_IN:
+		printf("in: %zu commit%s from %s\n", ev->n, plural(ev->n),
+		       ev->where);
+		list_commits(ev);
+		break;
+	case SYNC_UP_TO_DATE:
+		printf("up to date with %s\n", ev->where);
+		break;
+	case SYNC_FAST_FORWARD:
+		printf("fast-forward to %.7s\n", ev->id);
+		break;
+	case SYNC_DECISION:
+		print_clean(stdout, ev->text);
+		putchar('\n');
+		break;
+	case SYNC_MERGED:
+		printf("merged %s: %.7s\n", ev->where, ev->id);
+		break;
+	case SYNC_RETRY:
+		printf("%s moved while pushing (%s): fetching and merging "
+		       "again\n", ev->where, ev->text);
+		break;
+	case SYNC_OUT:
+		printf("out: %zu commit%s to %s\n", ev->n, plural(ev->n),
+		       ev->where);
+		list_commits(ev);
+		break;
+	case SYNC_PUBLISHED:
+		printf("published %s (%s): %zu commit%s\n", ev->where, ev->url,
+		       ev->n, plural(ev->n));
+		break;
+	}
+	fflush(stdout);
+}
+
+int
+cmd_sync(struct ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sync_opts o;
+	const char *handle;
+	int c, status = EXIT_OK, r;
+
+	while ((c = next_opt(ctx, argc, argv, "", longopts, &status)) != -1)
+		if (c == OPT_EXIT)
+			return status;
+	if (optind < argc)
+		return usage_error(ctx, "too many arguments");
+	if ((r = ctx_user(ctx, &handle)))
+		return fail(r);
+	memset(&o, 0, sizeof(o));
+	o.repo = ctx->repo;
+	o.handle = handle;
+	o.now = ctx->now;
+	o.report = print_event;
+	repo_set_progress(progress);
+	r = sync_run(&o);
+	progress_end();
+	return r ? fail(r) : EXIT_OK;
+}

@@ -1,0 +1,752 @@
+/* merge.c - the three-way INI merge, key by key (see merge.h). */
+#include "docket/merge.h"
+#include "docket/cfg.h"
+#include "docket/error.h"
+#include "docket/util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A document as the merge sees it: sections of items.  Every text field
+ * holds whole lines, each ending in '\n'.  Comment and blank lines belong
+ * to the item or section below them (lead); what follows the last key of
+ * the file is the tail.
+ */
+struct item {
+	char *key, *value;
+	char *lead;		/* comment and blank lines above the key */
+	char *body;		/* the key line and its continuation lines */
+	int ours_added;		/* in the result: added by ours alone */
+};
+
+struct sect {
+	char *name;
+	char *lead, *head;
+	struct item *it;
+	size_t n, cap;
+	int ours_added;
+};
+
+struct doc {
+	struct sect *s;
+	size_t n, cap;
+	char *tail;
+};
+
+static void
+add_line(struct sb *sb, const char *raw)
+{
+	sb_adds(sb, raw);
+	sb_addc(sb, '\n');
+}
+
+static char *
+take(struct sb *sb)
+{
+	char *s = xstrdup(sb_str(sb));
+
+	sb_reset(sb);
+	return s;
+}
+
+static void
+item_clear(struct item *it)
+{
+	free(it->key);
+	free(it->value);
+	free(it->lead);
+	free(it->body);
+}
+
+static void
+sect_clear(struct sect *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		item_clear(&s->it[i]);
+	free(s->it);
+	free(s->name);
+	free(s->lead);
+	free(s->head);
+}
+
+static void
+doc_free(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		sect_clear(&d->s[i]);
+	free(d->s);
+	free(d->tail);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Make room for one section at pos and return it, zeroed. */
+static struct sect *
+sect_insert(struct doc *d, size_t pos)
+{
+	GROW(d->s, d->cap, d->n + 1);
+	memmove(d->s + pos + 1, d->s + pos, (d->n - pos) * sizeof(*d->s));
+	d->n++;
+	memset(&d->s[pos], 0, sizeof(d->s[pos]));
+	return &d->s[pos];
+}
+
+static struct item *
+item_insert(struct sect *s, size_t pos)
+{
+	GROW(s->it, s->cap, s->n + 1);
+	memmove(s->it + pos + 1, s->it + pos, (s->n - pos) * sizeof(*s->it));
+	s->n++;
+	memset(&s->it[pos], 0, sizeof(s->it[pos]));
+	return &s->it[pos];
+}
+
+static void
+doc_build(struct doc *d, const struct cfg *cfg)
+{
+	struct sb pend = SB_INIT;
+	struct sect *cur = NULL;
+
+	memset(d, 0, sizeof(*d));
+	for (size_t i = 0; cfg && i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		struct item *it;
+
+		switch (l->kind) {
+		case CFG_SECTION:
+			cur = sect_insert(d, d->n);
+			cur->name = xstrdup(l->section);
+			cur->lead = take(&pend);
+			add_line(&pend, l->raw);
+			cur->head = take(&pend);
+			break;
+		case CFG_KEY:
+			if (!cur || !l->key)
+				goto plain;
+			it = item_insert(cur, cur->n);
+			it->key = xstrdup(l->key);
+			it->value = xstrdup(l->value ? l->value : "");
+			it->lead = take(&pend);
+			add_line(&pend, l->raw);
+			it->body = take(&pend);
+			break;
+		case CFG_CONT:
+			if (!cur || !cur->n)
+				goto plain;
+			/* a continuation after comment lines keeps them in
+			 * place, inside the value's lines */
+			it = &cur->it[cur->n - 1];
+			{
+				struct sb b = SB_INIT;
+
+				sb_adds(&b, it->body);
+				sb_adds(&b, sb_str(&pend));
+				add_line(&b, l->raw);
+				free(it->body);
+				it->body = take(&b);
+				sb_free(&b);
+				sb_reset(&pend);
+			}
+			break;
+		default:
+		plain:
+			add_line(&pend, l->raw);
+			break;
+		}
+	}
+	d->tail = take(&pend);
+	sb_free(&pend);
+}
+
+static long
+find_sect(const struct doc *d, const char *name)
+{
+	for (size_t i = 0; d && i < d->n; i++)
+		if (!strcmp(d->s[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+static long
+find_item(const struct sect *s, const char *key)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		if (!strcmp(s->it[i].key, key))
+			return (long)i;
+	return -1;
+}
+
+static const struct item *
+get_item(const struct sect *s, const char *key)
+{
+	long i = find_item(s, key);
+
+	return i < 0 ? NULL : &s->it[i];
+}
+
+static const struct sect *
+get_sect(const struct doc *d, const char *name)
+{
+	long i = find_sect(d, name);
+
+	return i < 0 ? NULL : &d->s[i];
+}
+
+/* The three-way choice for a text: NULL when both sides changed it
+ * differently.  NULL texts count as empty. */
+static const char *
+pick3(const char *b, const char *o, const char *t)
+{
+	b = b ? b : "";
+	o = o ? o : "";
+	t = t ? t : "";
+	if (!strcmp(o, t) || !strcmp(t, b))
+		return o;
+	if (!strcmp(o, b))
+		return t;
+	return NULL;
+}
+
+/* Comment lines: both sides' changes kept, ours first, then the lines of
+ * theirs that ours does not have. */
+static char *
+merge_lead(const char *b, const char *o, const char *t)
+{
+	const char *p = pick3(b, o, t), *line;
+	struct sb sb = SB_INIT;
+	char *ours_nl;
+
+	if (p)
+		return xstrdup(p);
+	sb_adds(&sb, o);
+	ours_nl = xasprintf("\n%s", o);
+	for (line = t; *line; ) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
+		char *l = xasprintf("\n%.*s", (int)n, line);
+		int blank = 1;
+
+		for (size_t i = 0; i < n; i++)
+			if (!isspace((unsigned char)line[i]))
+				blank = 0;
+		if (!blank && !strstr(ours_nl, l))
+			sb_add(&sb, line, n);
+		free(l);
+		line += n;
+	}
+	free(ours_nl);
+	sb_add(&sb, "", 0);
+	return sb_detach(&sb);
+}
+
+static void
+item_copy(struct item *dst, const struct item *src)
+{
+	dst->key = xstrdup(src->key);
+	dst->value = xstrdup(src->value);
+	dst->lead = xstrdup(src->lead);
+	dst->body = xstrdup(src->body);
+}
+
+static void
+sect_copy(struct sect *dst, const struct sect *src)
+{
+	dst->name = xstrdup(src->name);
+	dst->lead = xstrdup(src->lead);
+	dst->head = xstrdup(src->head);
+	for (size_t i = 0; i < src->n; i++)
+		item_copy(item_insert(dst, dst->n), &src->it[i]);
+}
+
+/* Same text: the section as a whole (its lead aside). */
+static int
+sect_same(const struct sect *a, const struct sect *b)
+{
+	if (strcmp(a->head, b->head) || a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->it[i].key, b->it[i].key) ||
+		    strcmp(a->it[i].lead, b->it[i].lead) ||
+		    strcmp(a->it[i].body, b->it[i].body))
+			return 0;
+	return 1;
+}
+
+/* The same keys with the same values, in any order and layout. */
+static int
+sect_same_values(const struct sect *a, const struct sect *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct item *o = get_item(b, a->it[i].key);
+
+		if (!o || strcmp(o->value, a->it[i].value))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The merge builds the result on one side's order, the primary side: ours,
+ * unless only theirs reordered what it shares with base (then theirs, so
+ * that a merge with an unchanged side gives the other side back).  swap
+ * is set while theirs is the primary side; sides are turned back into
+ * ours and theirs where they leave: later() and decide().
+ */
+struct merger {
+	const struct merge_opts *o;
+	struct merge_result *res;
+	size_t cap;
+	int err;
+	int swap;
+};
+
+static enum merge_side
+real_side(const struct merger *m, enum merge_side s)
+{
+	return m->swap ? (s == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS) : s;
+}
+
+static struct merge_decision *
+decide(struct merger *m, enum merge_kind kind, const char *section,
+       const char *key, enum merge_side kept)
+{
+	struct merge_decision *d;
+
+	GROW(m->res->d, m->cap, m->res->n + 1);
+	d = &m->res->d[m->res->n++];
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->section = xstrdup(section);
+	d->key = key ? xstrdup(key) : NULL;
+	d->kept = real_side(m, kept);
+	return d;
+}
+
+static enum merge_side
+later(struct merger *m, const char *section, const char *key)
+{
+	enum merge_side s = MERGE_THEIRS;
+
+	if (m->o && m->o->later && m->o->later(m->o->arg, section, key) ==
+	    MERGE_OURS)
+		s = MERGE_OURS;
+	return real_side(m, s);
+}
+
+/* The comment that keeps a lost value in the file, added to *lead. */
+static void
+keep_in_comment(struct merger *m, const struct merge_decision *d, char **lead)
+{
+	char *text;
+	struct sb sb = SB_INIT;
+
+	if (!m->o || !m->o->comment || m->err)
+		return;
+	text = m->o->comment(m->o->arg, d);
+	if (!text)
+		return;
+	if (cfg_value_check("comment", "#", text) < 0) {
+		m->err = dk_err(DK_ECONFLICT, "cannot keep the other value of "
+				"[%s] %s in a comment: %s", d->section, d->key,
+				dk_errmsg());
+		free(text);
+		return;
+	}
+	sb_adds(&sb, *lead);
+	sb_addf(&sb, "# %s\n", text);
+	free(*lead);
+	*lead = sb_detach(&sb);
+	free(text);
+}
+
+/* Where an entry theirs added goes: after the nearest entry before it in
+ * theirs that the result has, past what ours added there. */
+static size_t
+insert_pos_item(const struct sect *out, const struct sect *st, size_t j)
+{
+	size_t pos = 0;
+
+	for (size_t k = j; k-- > 0; ) {
+		long p = find_item(out, st->it[k].key);
+
+		if (p >= 0) {
+			pos = (size_t)p + 1;
+			break;
+		}
+	}
+	while (pos < out->n && out->it[pos].ours_added)
+		pos++;
+	return pos;
+}
+
+static size_t
+insert_pos_sect(const struct doc *out, const struct doc *t, size_t j)
+{
+	size_t pos = 0;
+
+	for (size_t k = j; k-- > 0; ) {
+		long p = find_sect(out, t->s[k].name);
+
+		if (p >= 0) {
+			pos = (size_t)p + 1;
+			break;
+		}
+	}
+	while (pos < out->n && out->s[pos].ours_added)
+		pos++;
+	return pos;
+}
+
+/* Did x put the keys it shares with b in another order? */
+static int
+items_reordered(const struct sect *b, const struct sect *x)
+{
+	long last = -1;
+
+	for (size_t i = 0; b && i < x->n; i++) {
+		long p = find_item(b, x->it[i].key);
+
+		if (p < 0)
+			continue;
+		if (p < last)
+			return 1;
+		last = p;
+	}
+	return 0;
+}
+
+static int
+sects_reordered(const struct doc *b, const struct doc *x)
+{
+	long last = -1;
+
+	for (size_t i = 0; b && i < x->n; i++) {
+		long p = find_sect(b, x->s[i].name);
+
+		if (p < 0)
+			continue;
+		if (p < last)
+			return 1;
+		last = p;
+	}
+	return 0;
+}
+
+/* Merge one section present in ours and theirs (and maybe base). */
+static void
+merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
+	   const struct sect *so, const struct sect *st)
+{
+	const char *head = pick3(sb ? sb->head : NULL, so->head, st->head);
+	int swapped = !items_reordered(sb, so) && items_reordered(sb, st);
+
+	if (swapped) {
+		const struct sect *x = so;
+
+		so = st;
+		st = x;
+		m->swap = !m->swap;
+	}
+	out->name = xstrdup(so->name);
+	out->lead = merge_lead(sb ? sb->lead : NULL, so->lead, st->lead);
+	out->head = xstrdup(head ? head : so->head);
+
+	for (size_t i = 0; i < so->n; i++) {
+		const struct item *io = &so->it[i];
+		const struct item *ib = get_item(sb, io->key);
+		const struct item *it = get_item(st, io->key);
+		const struct item *win = io;
+		struct item *r;
+		char *lead;
+
+		if (!it) {
+			if (ib && !strcmp(io->value, ib->value))
+				continue;	/* theirs deleted it */
+			r = item_insert(out, out->n);
+			item_copy(r, io);
+			if (!ib)
+				r->ours_added = 1;
+			else
+				decide(m, MERGE_KEPT_CHANGE, so->name, io->key,
+				       MERGE_OURS)->kept_value = xstrdup(io->value);
+			continue;
+		}
+		lead = merge_lead(ib ? ib->lead : NULL, io->lead, it->lead);
+		if (!strcmp(io->value, it->value)) {
+			const char *body = pick3(ib ? ib->body : NULL,
+						 io->body, it->body);
+
+			win = body == it->body ? it : io;
+		} else if (ib && !strcmp(io->value, ib->value)) {
+			win = it;
+		} else if (ib && !strcmp(it->value, ib->value)) {
+			win = io;
+		} else {
+			enum merge_side w = later(m, so->name, io->key);
+			struct merge_decision *d;
+
+			win = w == MERGE_OURS ? io : it;
+			d = decide(m, MERGE_BOTH_CHANGED, so->name, io->key, w);
+			d->kept_value = xstrdup(win->value);
+			d->lost_value = xstrdup(w == MERGE_OURS ? it->value :
+						io->value);
+			keep_in_comment(m, d, &lead);
+		}
+		r = item_insert(out, out->n);
+		r->key = xstrdup(win->key);
+		r->value = xstrdup(win->value);
+		r->body = xstrdup(win->body);
+		r->lead = lead;
+	}
+	for (size_t j = 0; j < st->n; j++) {
+		const struct item *it = &st->it[j];
+		const struct item *ib = get_item(sb, it->key);
+
+		if (get_item(so, it->key))
+			continue;
+		if (ib) {
+			if (!strcmp(it->value, ib->value))
+				continue;	/* ours deleted it */
+			decide(m, MERGE_KEPT_CHANGE, st->name, it->key,
+			       MERGE_THEIRS)->kept_value = xstrdup(it->value);
+		}
+		item_copy(item_insert(out, insert_pos_item(out, st, j)), it);
+	}
+	if (swapped)
+		m->swap = !m->swap;
+}
+
+/* [escalation "N"]: N when it is a number, else -1. */
+static long
+escalation_number(const char *section)
+{
+	char *kind, *name, *end;
+	long n = -1;
+
+	if (cfg_split_subsection(section, &kind, &name) < 0)
+		return -1;
+	if (!strcmp(kind, "escalation") && isdigit((unsigned char)*name) &&
+	    strlen(name) < 10) {
+		n = strtol(name, &end, 10);
+		if (*end)
+			n = -1;
+	}
+	free(kind);
+	free(name);
+	return n;
+}
+
+static long
+max_escalation(const struct doc *d, long max)
+{
+	for (size_t i = 0; d && i < d->n; i++) {
+		long n = escalation_number(d->s[i].name);
+
+		if (n > max)
+			max = n;
+	}
+	return max;
+}
+
+static void
+merge_docs(struct merger *m, struct doc *out, const struct doc *b,
+	   const struct doc *o, const struct doc *t)
+{
+	if (!sects_reordered(b, o) && sects_reordered(b, t)) {
+		const struct doc *x = o;
+
+		o = t;
+		t = x;
+		m->swap = 1;
+	}
+	for (size_t i = 0; i < o->n && !m->err; i++) {
+		const struct sect *so = &o->s[i];
+		const struct sect *sb = get_sect(b, so->name);
+		const struct sect *st = get_sect(t, so->name);
+		struct sect *r;
+
+		if (!st) {
+			if (sb && sect_same(so, sb))
+				continue;	/* theirs deleted it */
+			r = sect_insert(out, out->n);
+			sect_copy(r, so);
+			if (!sb)
+				r->ours_added = 1;
+			else
+				decide(m, MERGE_KEPT_SECTION, so->name, NULL,
+				       MERGE_OURS);
+			continue;
+		}
+		if (!sb && escalation_number(so->name) >= 0 &&
+		    !sect_same_values(so, st)) {
+			/* two escalations under one number: the later one
+			 * takes the next free number */
+			enum merge_side w = later(m, so->name, NULL);
+			const struct sect *first = w == MERGE_OURS ? st : so;
+			const struct sect *second = w == MERGE_OURS ? so : st;
+			long n = max_escalation(out, max_escalation(b,
+				 max_escalation(o, max_escalation(t, 0)))) + 1;
+			struct merge_decision *d;
+			char num[24];
+
+			sect_copy(sect_insert(out, out->n), first);
+			r = sect_insert(out, out->n);
+			sect_copy(r, second);
+			r->ours_added = 1;
+			snprintf(num, sizeof(num), "%ld", n);
+			free(r->name);
+			free(r->head);
+			r->name = cfg_subsection("escalation", num);
+			r->head = xasprintf("[%s]\n", r->name);
+			d = decide(m, MERGE_RENUMBERED, so->name, NULL,
+				   w == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS);
+			d->renamed = xstrdup(r->name);
+			continue;
+		}
+		merge_sect(m, sect_insert(out, out->n), sb, so, st);
+	}
+	for (size_t j = 0; j < t->n && !m->err; j++) {
+		const struct sect *st = &t->s[j];
+		const struct sect *sb = get_sect(b, st->name);
+
+		if (get_sect(o, st->name))
+			continue;
+		if (sb) {
+			if (sect_same(st, sb))
+				continue;	/* ours deleted it */
+			decide(m, MERGE_KEPT_SECTION, st->name, NULL,
+			       MERGE_THEIRS);
+		}
+		sect_copy(sect_insert(out, insert_pos_sect(out, t, j)), st);
+	}
+	out->tail = merge_lead(b ? b->tail : NULL, o->tail, t->tail);
+	m->swap = 0;
+}
+
+static void
+doc_write(const struct doc *d, int crlf, struct sb *out)
+{
+	struct sb sb = SB_INIT;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct sect *s = &d->s[i];
+
+		sb_adds(&sb, s->lead);
+		sb_adds(&sb, s->head);
+		for (size_t j = 0; j < s->n; j++) {
+			sb_adds(&sb, s->it[j].lead);
+			sb_adds(&sb, s->it[j].body);
+		}
+	}
+	sb_adds(&sb, d->tail);
+	if (!crlf) {
+		sb_add(out, sb.buf ? sb.buf : "", sb.len);
+	} else {
+		for (size_t i = 0; i < sb.len; i++) {
+			if (sb.buf[i] == '\n')
+				sb_addc(out, '\r');
+			sb_addc(out, sb.buf[i]);
+		}
+	}
+	sb_free(&sb);
+}
+
+void
+merge_result_free(struct merge_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->d[i].section);
+		free(r->d[i].key);
+		free(r->d[i].kept_value);
+		free(r->d[i].lost_value);
+		free(r->d[i].renamed);
+	}
+	free(r->d);
+	free(r->text);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+merge_cfg(struct merge_result *out, const struct cfg *base,
+	  const struct cfg *ours, const struct cfg *theirs,
+	  const struct merge_opts *opts)
+{
+	struct merger m = { opts, out, 0, 0, 0 };
+	struct doc b, o, t, r;
+	struct sb text = SB_INIT;
+	struct cfg *check = NULL;
+
+	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
+	doc_build(&b, base);
+	doc_build(&o, ours);
+	doc_build(&t, theirs);
+	merge_docs(&m, &r, base ? &b : NULL, &o, &t);
+	if (!m.err) {
+		doc_write(&r, ours->crlf, &text);
+		sb_add(&text, "", 0);
+		/* what the merge writes must read back */
+		if (cfg_parse(&check, "the merged file", text.buf, text.len) < 0)
+			m.err = dk_err(DK_ECONFLICT, "the merge made a file "
+				       "that does not parse (%s)", dk_errmsg());
+		cfg_free(check);
+	}
+	doc_free(&b);
+	doc_free(&o);
+	doc_free(&t);
+	doc_free(&r);
+	if (m.err) {
+		sb_free(&text);
+		merge_result_free(out);
+		return m.err;
+	}
+	out->len = text.len;
+	out->text = sb_detach(&text);
+	return 0;
+}
+
+static int
+same_bytes(const char *a, size_t al, const char *b, size_t bl)
+{
+	return al == bl && (!al || !memcmp(a, b, al));
+}
+
+int
+merge_text(struct merge_result *out, const char *base, size_t blen,
+	   const char *ours, size_t olen, const char *theirs, size_t tlen,
+	   const struct merge_opts *opts)
+{
+	static const char *const dflt[3] = { "base", "ours", "theirs" };
+	const char *label[3];
+	struct cfg *b = NULL, *o = NULL, *t = NULL;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < 3; i++)
+		label[i] = opts && opts->label[i] ? opts->label[i] : dflt[i];
+	if ((base && (r = cfg_parse(&b, label[0], base, blen)) < 0) ||
+	    (r = cfg_parse(&o, label[1], ours, olen)) < 0 ||
+	    (r = cfg_parse(&t, label[2], theirs, tlen)) < 0)
+		goto out;
+	/* one side unchanged: the other, byte for byte (as git would) */
+	if (base && (same_bytes(base, blen, ours, olen) ||
+		     same_bytes(base, blen, theirs, tlen))) {
+		int take_ours = same_bytes(base, blen, theirs, tlen);
+
+		out->len = take_ours ? olen : tlen;
+		out->text = xstrndup(take_ours ? ours : theirs, out->len);
+		goto out;
+	}
+	r = merge_cfg(out, b, o, t, opts);
+out:
+	cfg_free(b);
+	cfg_free(o);
+	cfg_free(t);
+	return r;
+}

@@ -1,0 +1,1203 @@
+/* repo-sync.c - the git layer of team work (see repo-sync.h). */
+#include "docket/repo-sync.h"
+#include "docket/error.h"
+#include "docket/repo.h"
+#include "docket/date.h"
+#include "docket/util.h"
+#include "repo-git.h"
+
+#include <errno.h>
+#include <git2/sys/merge.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static const char *
+git_msg(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "unknown error";
+}
+
+static int
+parse_id(git_oid *oid, const char *hex)
+{
+	if (!hex || git_oid_fromstr(oid, hex) < 0)
+		return dk_err(DK_EGIT, "bad commit id '%s'", hex ? hex : "");
+	return 0;
+}
+
+/* ---- the driver's registration ---- */
+
+void
+repo_register_driver(struct repo *r)
+{
+	git_config *cfg = NULL, *local = NULL;
+	git_config_entry *e = NULL;
+
+	if (git_repository_config(&cfg, repo_git(r)) < 0)
+		return;
+	if (git_config_get_entry(&e, cfg, "merge.docket.driver") == 0) {
+		git_config_entry_free(e);
+	} else if (!git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL)) {
+		/* a read-only repository stays as it is; docket tries again
+		 * next time */
+		if (!git_config_set_string(local, "merge.docket.name",
+					   "docket: case.ini and docket.ini, "
+					   "key by key") &&
+		    !git_config_set_string(local, "merge.docket.recursive",
+					   "binary"))
+			git_config_set_string(local, "merge.docket.driver",
+					      REPO_DRIVER_COMMAND);
+		git_config_free(local);
+	}
+	git_config_free(cfg);
+}
+
+/* ---- branch, upstream, HEAD ---- */
+
+int
+repo_idle(struct repo *r)
+{
+	const char *what;
+
+	switch (git_repository_state(repo_git(r))) {
+	case GIT_REPOSITORY_STATE_NONE:
+		return 0;
+	case GIT_REPOSITORY_STATE_MERGE:
+		what = "a git merge is under way: finish it with 'git commit' "
+		       "or 'git merge --abort'";
+		break;
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+		what = "a git rebase is under way: finish it with 'git rebase "
+		       "--continue' or 'git rebase --abort'";
+		break;
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		what = "a git cherry-pick is under way: finish it or run 'git "
+		       "cherry-pick --abort'";
+		break;
+	default:
+		what = "a git operation (revert, am, bisect) is under way: "
+		       "finish or abort it";
+		break;
+	}
+	return dk_err(DK_EINVAL, "%s, then try again", what);
+}
+
+int
+repo_branch(struct repo *r, char **branch)
+{
+	git_reference *head = NULL;
+	const char *target;
+	int e = git_reference_lookup(&head, repo_git(r), "HEAD");
+
+	*branch = NULL;
+	if (e < 0)
+		return dk_giterr("cannot read HEAD");
+	target = git_reference_symbolic_target(head);
+	if (!target || !has_prefix(target, "refs/heads/")) {
+		git_reference_free(head);
+		return dk_err(DK_EINVAL, "HEAD is not on a branch (detached); "
+			      "check out the firm's branch first");
+	}
+	*branch = xstrdup(target + strlen("refs/heads/"));
+	git_reference_free(head);
+	return 0;
+}
+
+static char *
+cfg_str(git_repository *git, const char *key)
+{
+	git_config *cfg = NULL;
+	git_buf buf = { 0 };
+	char *v = NULL;
+
+	if (git_repository_config_snapshot(&cfg, git) < 0)
+		return NULL;
+	if (!git_config_get_string_buf(&buf, cfg, key)) {
+		if (buf.ptr && *buf.ptr)
+			v = xstrdup(buf.ptr);
+		git_buf_dispose(&buf);
+	}
+	git_config_free(cfg);
+	return v;
+}
+
+int
+repo_upstream(struct repo *r, const char *branch, char **remote,
+	      char **merge_ref, char **url, int *configured)
+{
+	git_remote *rem = NULL;
+	char *key;
+	int e;
+
+	key = xasprintf("branch.%s.remote", branch);
+	*remote = cfg_str(repo_git(r), key);
+	free(key);
+	*configured = *remote != NULL;
+	if (!*remote || !strcmp(*remote, "."))
+		*remote = (free(*remote), xstrdup("origin"));
+	key = xasprintf("branch.%s.merge", branch);
+	*merge_ref = cfg_str(repo_git(r), key);
+	free(key);
+	if (!*merge_ref || !has_prefix(*merge_ref, "refs/heads/"))
+		*merge_ref = (free(*merge_ref),
+			      xasprintf("refs/heads/%s", branch));
+	*url = NULL;
+	e = git_remote_lookup(&rem, repo_git(r), *remote);
+	if (e == GIT_ENOTFOUND || e == GIT_EINVALIDSPEC)
+		return dk_err(DK_ENOTFOUND, "no remote '%s': add the firm's "
+			      "shared repository with 'git remote add %s URL'",
+			      *remote, *remote);
+	if (e < 0)
+		return dk_giterr("cannot read the remote");
+	*url = xstrdup(git_remote_url(rem) ? git_remote_url(rem) : "");
+	git_remote_free(rem);
+	return 0;
+}
+
+int
+repo_set_upstream(struct repo *r, const char *branch, const char *remote,
+		  const char *merge_ref)
+{
+	git_config *cfg = NULL, *local = NULL;
+	char *k1 = xasprintf("branch.%s.remote", branch);
+	char *k2 = xasprintf("branch.%s.merge", branch);
+	int e = git_repository_config(&cfg, repo_git(r));
+
+	if (!e)
+		e = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
+	if (!e)
+		e = git_config_set_string(local, k1, remote);
+	if (!e)
+		e = git_config_set_string(local, k2, merge_ref);
+	git_config_free(local);
+	git_config_free(cfg);
+	free(k1);
+	free(k2);
+	return e < 0 ? dk_giterr("cannot record the upstream") : 0;
+}
+
+static void
+hex(char out[REPO_ID_LEN], const git_oid *oid)
+{
+	git_oid_tostr(out, REPO_ID_LEN, oid);
+}
+
+int
+repo_head_id(struct repo *r, char id[REPO_ID_LEN])
+{
+	git_oid oid;
+	int e = git_reference_name_to_id(&oid, repo_git(r), "HEAD");
+
+	id[0] = '\0';
+	if (e == GIT_ENOTFOUND || e == GIT_EUNBORNBRANCH)
+		return 0;
+	if (e < 0)
+		return dk_giterr("cannot read HEAD");
+	hex(id, &oid);
+	return 0;
+}
+
+/* ---- the network ---- */
+
+struct net {
+	int cred_calls;
+	char *rejected;
+};
+
+static void (*progress_fn)(const char *what, size_t done, size_t total);
+
+void
+repo_set_progress(void (*fn)(const char *what, size_t done, size_t total))
+{
+	progress_fn = fn;
+}
+
+static int
+fetch_progress(const git_indexer_progress *st, void *payload)
+{
+	(void)payload;
+	if (progress_fn)
+		progress_fn("receiving objects", st->received_objects,
+			    st->total_objects);
+	return 0;
+}
+
+static int
+push_progress(unsigned int current, unsigned int total, size_t bytes,
+	      void *payload)
+{
+	(void)bytes;
+	(void)payload;
+	if (progress_fn)
+		progress_fn("sending objects", current, total);
+	return 0;
+}
+
+/* ssh: the agent; other transports need no credentials here. */
+static int
+credentials(git_credential **out, const char *url, const char *user,
+	    unsigned int allowed, void *payload)
+{
+	struct net *n = payload;
+	const char *me = user && *user ? user : getenv("USER");
+
+	(void)url;
+	if (++n->cred_calls > 3)
+		return GIT_EAUTH;
+	if ((allowed & GIT_CREDENTIAL_USERNAME) && me)
+		return git_credential_username_new(out, me);
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && me)
+		return git_credential_ssh_key_from_agent(out, me);
+	return GIT_PASSTHROUGH;
+}
+
+static int
+push_status(const char *refname, const char *status, void *payload)
+{
+	struct net *n = payload;
+
+	(void)refname;
+	if (status && !n->rejected)
+		n->rejected = xstrdup(status);
+	return 0;
+}
+
+static int
+lookup_remote(git_remote **rem, struct repo *r, const char *remote)
+{
+	int e = git_remote_lookup(rem, repo_git(r), remote);
+
+	if (e == GIT_ENOTFOUND || e == GIT_EINVALIDSPEC)
+		return dk_err(DK_ENOTFOUND, "no remote '%s': add the firm's "
+			      "shared repository with 'git remote add %s URL'",
+			      remote, remote);
+	return e < 0 ? dk_giterr("cannot read the remote") : 0;
+}
+
+int
+repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
+	   char tip[REPO_ID_LEN])
+{
+	git_remote *rem = NULL;
+	git_fetch_options fo;
+	struct net n = { 0, NULL };
+	const git_remote_head **heads;
+	size_t nheads;
+	char *spec;
+	git_strarray specs;
+	int e, rc;
+
+	tip[0] = '\0';
+	if ((rc = lookup_remote(&rem, r, remote)))
+		return rc;
+	spec = xasprintf("+%s:refs/remotes/%s/%s", merge_ref, remote,
+			 merge_ref + strlen("refs/heads/"));
+	specs.strings = &spec;
+	specs.count = 1;
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	fo.callbacks.credentials = credentials;
+	fo.callbacks.transfer_progress = fetch_progress;
+	fo.callbacks.payload = &n;
+	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	e = git_remote_fetch(rem, &specs, &fo, "docket sync: fetch");
+	if (e < 0) {
+		rc = dk_err(DK_ENET, "cannot fetch from %s (%s): %s", remote,
+			    git_remote_url(rem), git_msg());
+		goto out;
+	}
+	if (git_remote_ls(&heads, &nheads, rem) < 0) {
+		rc = dk_giterr("cannot list the remote's branches");
+		goto out;
+	}
+	for (size_t i = 0; i < nheads; i++)
+		if (!strcmp(heads[i]->name, merge_ref))
+			hex(tip, &heads[i]->oid);
+	rc = 0;
+out:
+	free(spec);
+	git_remote_free(rem);
+	return rc;
+}
+
+int
+repo_push(struct repo *r, const char *remote, const char *branch,
+	  const char *merge_ref, char **rejected)
+{
+	git_remote *rem = NULL;
+	git_push_options po;
+	struct net n = { 0, NULL };
+	char *spec = xasprintf("refs/heads/%s:%s", branch, merge_ref);
+	git_strarray specs = { &spec, 1 };
+	int e, rc;
+
+	*rejected = NULL;
+	if ((rc = lookup_remote(&rem, r, remote))) {
+		free(spec);
+		return rc;
+	}
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	po.callbacks.credentials = credentials;
+	po.callbacks.push_update_reference = push_status;
+	po.callbacks.push_transfer_progress = push_progress;
+	po.callbacks.payload = &n;
+	e = git_remote_push(rem, &specs, &po);
+	if (e == GIT_ENONFASTFORWARD) {
+		/* the remote moved since the fetch */
+		*rejected = xstrdup("non-fast-forward");
+		free(n.rejected);
+		rc = 0;
+	} else if (e < 0) {
+		rc = dk_err(DK_ENET, "cannot push to %s (%s): %s", remote,
+			    git_remote_url(rem), git_msg());
+		free(n.rejected);
+	} else {
+		/* git_remote_push returns 0 for a refused update: the
+		 * status is the answer */
+		*rejected = n.rejected;
+		rc = 0;
+	}
+	free(spec);
+	git_remote_free(rem);
+	return rc;
+}
+
+/* ---- history ---- */
+
+int
+repo_commit_time(struct repo *r, const char *id, time_t *out)
+{
+	git_commit *c = NULL;
+	git_oid oid;
+
+	*out = 0;
+	if (parse_id(&oid, id))
+		return DK_EGIT;
+	if (git_commit_lookup(&c, repo_git(r), &oid) < 0)
+		return dk_giterr("cannot read a commit");
+	*out = (time_t)git_commit_author(c)->when.time;
+	git_commit_free(c);
+	return 0;
+}
+
+int
+repo_is_ancestor(struct repo *r, const char *a, const char *b)
+{
+	git_oid oa, ob;
+	int e;
+
+	if (parse_id(&oa, a) || parse_id(&ob, b))
+		return DK_EGIT;
+	if (git_oid_equal(&oa, &ob))
+		return 1;
+	e = git_graph_descendant_of(repo_git(r), &ob, &oa);
+	return e < 0 ? dk_giterr("cannot compare the histories") : e;
+}
+
+int
+repo_merge_base(struct repo *r, const char *a, const char *b,
+		char out[REPO_ID_LEN])
+{
+	git_oid oa, ob, base;
+	int e;
+
+	out[0] = '\0';
+	if (parse_id(&oa, a) || parse_id(&ob, b))
+		return DK_EGIT;
+	e = git_merge_base(&base, repo_git(r), &oa, &ob);
+	if (e == GIT_ENOTFOUND)
+		return dk_err(DK_ENOTFOUND, "no common history");
+	if (e < 0)
+		return dk_giterr("cannot find the merge base");
+	hex(out, &base);
+	return 0;
+}
+
+void
+repo_commit_infos_free(struct repo_commit_info *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].summary);
+		free(v[i].author);
+	}
+	free(v);
+}
+
+static int
+walk_range(git_revwalk **out, git_repository *git, const char *tip,
+	   const char *hide)
+{
+	git_oid oid;
+	int e = git_revwalk_new(out, git);
+
+	if (e < 0)
+		return e;
+	git_revwalk_sorting(*out, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if ((e = git_oid_fromstr(&oid, tip)) < 0 ||
+	    (e = git_revwalk_push(*out, &oid)) < 0)
+		return e;
+	if (hide && *hide && ((e = git_oid_fromstr(&oid, hide)) < 0 ||
+			      (e = git_revwalk_hide(*out, &oid)) < 0))
+		return e;
+	return 0;
+}
+
+int
+repo_commits(struct repo *r, const char *tip, const char *hide,
+	     struct repo_commit_info **out, size_t *n)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	size_t cap = 0;
+	int e;
+
+	*out = NULL;
+	*n = 0;
+	e = walk_range(&walk, repo_git(r), tip, hide);
+	while (!e && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+		struct repo_commit_info *ci;
+
+		if ((e = git_commit_lookup(&c, repo_git(r), &oid)) < 0)
+			break;
+		GROW(*out, cap, *n + 1);
+		ci = &(*out)[(*n)++];
+		hex(ci->id, &oid);
+		ci->summary = xstrdup(git_commit_summary(c) ?
+				      git_commit_summary(c) : "");
+		ci->author = xstrdup(git_commit_author(c)->name);
+		ci->time = (time_t)git_commit_time(c);
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	if (e == GIT_ITEROVER)
+		e = 0;
+	if (e < 0) {
+		repo_commit_infos_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return dk_giterr("cannot walk the history");
+	}
+	/* oldest first */
+	for (size_t i = 0; i < *n / 2; i++) {
+		struct repo_commit_info t = (*out)[i];
+
+		(*out)[i] = (*out)[*n - 1 - i];
+		(*out)[*n - 1 - i] = t;
+	}
+	return 0;
+}
+
+/* The blob id of path in a commit; 0 with *found 0 when absent. */
+static int
+path_blob(git_oid *out, int *found, git_commit *c, const char *path)
+{
+	git_tree *t = NULL;
+	git_tree_entry *te = NULL;
+	int e = git_commit_tree(&t, c);
+
+	*found = 0;
+	if (e < 0)
+		return e;
+	e = git_tree_entry_bypath(&te, t, path);
+	if (!e && git_tree_entry_type(te) == GIT_OBJECT_BLOB) {
+		git_oid_cpy(out, git_tree_entry_id(te));
+		*found = 1;
+	}
+	git_tree_entry_free(te);
+	git_tree_free(t);
+	return e == GIT_ENOTFOUND ? 0 : e;
+}
+
+int
+repo_path_changes(struct repo *r, const char *tip, const char *base,
+		  const char *path,
+		  int (*cb)(void *arg, const struct repo_path_change *c),
+		  void *arg)
+{
+	git_repository *git = repo_git(r);
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	int e, rc = 0;
+
+	/*
+	 * Every commit's path is looked up through cases/<year>, a tree of
+	 * a year's cases: thousands of entries.  libgit2 caches only trees
+	 * under 4 KiB, and would inflate it again for every lookup.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)1 << 20);
+	e = walk_range(&walk, git, tip, base);
+	while (!e && !rc && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+		git_oid now, before, first;
+		int has_now, has_before, has_first = 0, changed = 1;
+		unsigned np;
+
+		if ((e = git_commit_lookup(&c, git, &oid)) < 0 ||
+		    (e = path_blob(&now, &has_now, c, path)) < 0) {
+			git_commit_free(c);
+			break;
+		}
+		np = git_commit_parentcount(c);
+		if (np > 1)
+			changed = 0;
+		for (unsigned i = 0; i < np && !e && changed; i++) {
+			git_commit *p = NULL;
+
+			if ((e = git_commit_parent(&p, c, i)) < 0 ||
+			    (e = path_blob(&before, &has_before, p, path)) < 0) {
+				git_commit_free(p);
+				break;
+			}
+			if (has_before == has_now &&
+			    (!has_now || git_oid_equal(&before, &now)))
+				changed = 0;
+			if (i == 0) {
+				first = before;
+				has_first = has_before;
+			}
+			git_commit_free(p);
+		}
+		if (!e && changed && (has_now || has_first)) {
+			struct repo_path_change ch;
+			git_blob *ob = NULL, *nb = NULL;
+			char id[REPO_ID_LEN];
+
+			memset(&ch, 0, sizeof(ch));
+			hex(id, &oid);
+			ch.id = id;
+			/* the author time: when the change was made, which
+			 * a rebase or a cherry-pick keeps */
+			ch.time = (time_t)git_commit_author(c)->when.time;
+			ch.author = git_commit_author(c)->name;
+			if (has_first && !git_blob_lookup(&ob, git, &first)) {
+				ch.old_text = git_blob_rawcontent(ob);
+				ch.old_len = (size_t)git_blob_rawsize(ob);
+			}
+			if (has_now && !git_blob_lookup(&nb, git, &now)) {
+				ch.new_text = git_blob_rawcontent(nb);
+				ch.new_len = (size_t)git_blob_rawsize(nb);
+			}
+			rc = cb(arg, &ch);
+			git_blob_free(ob);
+			git_blob_free(nb);
+		}
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	if (e == GIT_ITEROVER)
+		e = 0;
+	if (e < 0)
+		return dk_giterr("cannot read the history");
+	return rc;
+}
+
+/* The commit a rebase is replaying ("pick <id> ..."), or 0. */
+static int
+rebase_pick(struct repo *r, char out[REPO_ID_LEN])
+{
+	char *path = repo_git_path(r, "rebase-merge/done");
+	struct sb sb = SB_INIT;
+	git_object *obj = NULL;
+	char *line, *id, *end;
+	int found = 0;
+
+	if (read_file(path, &sb) < 0 || !sb.len)
+		goto out;
+	while (sb.len && sb.buf[sb.len - 1] == '\n')
+		sb.buf[--sb.len] = '\0';
+	line = strrchr(sb.buf, '\n');
+	line = line ? line + 1 : sb.buf;
+	id = strchr(line, ' ');
+	if (!id)
+		goto out;
+	id++;
+	end = id + strcspn(id, " ");
+	*end = '\0';
+	if (!git_revparse_single(&obj, repo_git(r), id) &&
+	    git_object_type(obj) == GIT_OBJECT_COMMIT) {
+		hex(out, git_object_id(obj));
+		found = 1;
+	}
+out:
+	git_object_free(obj);
+	sb_free(&sb);
+	free(path);
+	return found;
+}
+
+int
+repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
+		     char theirs[REPO_ID_LEN])
+{
+	static const char *const refs[] = {
+		"MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", NULL
+	};
+	git_oid oid;
+	int rc = repo_head_id(r, ours);
+
+	theirs[0] = '\0';
+	if (rc)
+		return rc;
+	/* git merge (and so git pull) names the other side GITHEAD_<id> */
+	for (char **e = environ; e && *e; e++) {
+		const char *v = *e;
+
+		if (!has_prefix(v, "GITHEAD_") || strlen(v) < 8 + 40 ||
+		    v[8 + 40] != '=')
+			continue;
+		if (git_oid_fromstrn(&oid, v + 8, 40) < 0)
+			continue;
+		if (strncmp(v + 8, ours, 40)) {
+			hex(theirs, &oid);
+			return 0;
+		}
+	}
+	for (int i = 0; refs[i]; i++)
+		if (!git_reference_name_to_id(&oid, repo_git(r), refs[i])) {
+			hex(theirs, &oid);
+			return 0;
+		}
+	/* git rebase: the commit it replays is the last line of done */
+	if (rebase_pick(r, theirs))
+		return 0;
+	return dk_err(DK_ENOTFOUND, "cannot tell which commit is being "
+		      "merged (no GITHEAD_*, MERGE_HEAD or REBASE_HEAD)");
+}
+
+/* ---- moving the branch ---- */
+
+struct checkout_note {
+	struct strv paths;
+};
+
+static int
+checkout_notify(git_checkout_notify_t why, const char *path,
+		const git_diff_file *baseline, const git_diff_file *target,
+		const git_diff_file *workdir, void *payload)
+{
+	struct checkout_note *cn = payload;
+
+	(void)baseline;
+	(void)target;
+	(void)workdir;
+	if (why == GIT_CHECKOUT_NOTIFY_CONFLICT && cn->paths.n < 20)
+		strv_push(&cn->paths, path);
+	return 0;
+}
+
+static int
+lookup_tree(git_tree **out, git_repository *git, const char *id)
+{
+	git_oid oid;
+	git_commit *c = NULL;
+	int e;
+
+	*out = NULL;
+	if (!id || !*id)
+		return 0;
+	if ((e = git_oid_fromstr(&oid, id)) < 0 ||
+	    (e = git_commit_lookup(&c, git, &oid)) < 0)
+		return e;
+	e = git_commit_tree(out, c);
+	git_commit_free(c);
+	return e;
+}
+
+/* Put back the files that differ between the two trees as `back` has
+ * them (after a failure half way). */
+static void
+restore(git_repository *git, git_tree *back, git_tree *forth)
+{
+	git_checkout_options co;
+	git_diff *diff = NULL;
+	struct strv paths = STRV_INIT;
+
+	if (git_diff_tree_to_tree(&diff, git, back, forth, NULL) < 0)
+		return;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		strv_push(&paths, d->old_file.path);
+		if (strcmp(d->old_file.path, d->new_file.path))
+			strv_push(&paths, d->new_file.path);
+	}
+	git_diff_free(diff);
+	if (paths.n) {
+		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+		co.checkout_strategy = GIT_CHECKOUT_FORCE |
+				       GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+		co.baseline = forth;
+		co.paths.strings = paths.v;
+		co.paths.count = paths.n;
+		co.file_mode = file_mode;
+		co.dir_mode = dir_mode & 07777;
+		git_checkout_tree(git, (const git_object *)back, &co);
+	}
+	strv_free(&paths);
+}
+
+int
+repo_advance(struct repo *r, const char *from, const char *to,
+	     const char *why)
+{
+	git_repository *git = repo_git(r);
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_reference *ref = NULL;
+	git_checkout_options co;
+	struct checkout_note cn = { STRV_INIT };
+	git_oid to_oid, from_oid;
+	char *branch = NULL, *name = NULL;
+	int e, rc = 0;
+
+	if ((rc = repo_branch(r, &branch)))
+		return rc;
+	name = xasprintf("refs/heads/%s", branch);
+	if ((e = lookup_tree(&old_tree, git, from)) < 0 ||
+	    (e = lookup_tree(&new_tree, git, to)) < 0 ||
+	    (e = git_oid_fromstr(&to_oid, to)) < 0) {
+		rc = dk_giterr("cannot read the commits to check out");
+		goto out;
+	}
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	co.baseline = old_tree;
+	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+	co.notify_cb = checkout_notify;
+	co.notify_payload = &cn;
+	co.file_mode = file_mode;
+	co.dir_mode = dir_mode & 07777;
+	e = git_checkout_tree(git, (const git_object *)new_tree, &co);
+	if (e == GIT_ECONFLICT || cn.paths.n) {
+		struct sb sb = SB_INIT;
+
+		for (size_t i = 0; i < cn.paths.n; i++)
+			sb_addf(&sb, "%s%s", i ? ", " : "", cn.paths.v[i]);
+		rc = dk_err(DK_ECONFLICT, "your uncommitted changes to %s "
+			    "would be overwritten; commit them (or set them "
+			    "aside with 'git stash') and try again",
+			    sb.len ? sb.buf : "some files");
+		sb_free(&sb);
+		goto out;
+	}
+	if (e < 0) {
+		rc = dk_giterr("cannot update the work tree");
+		restore(git, old_tree, new_tree);
+		goto out;
+	}
+	if (from && *from) {
+		git_oid_fromstr(&from_oid, from);
+		e = git_reference_create_matching(&ref, git, name, &to_oid, 1,
+						  &from_oid, why);
+	} else {
+		e = git_reference_create(&ref, git, name, &to_oid, 0, why);
+	}
+	if (e < 0) {
+		rc = dk_err(DK_EBUSY, "the branch moved while docket was "
+			    "updating it (%s); nothing changed, try again",
+			    git_msg());
+		restore(git, old_tree, new_tree);
+	}
+out:
+	git_reference_free(ref);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	strv_free(&cn.paths);
+	free(branch);
+	free(name);
+	return rc;
+}
+
+/* ---- the in-memory merge and docket's driver ---- */
+
+struct repo_merge {
+	struct repo *r;
+	git_commit *ours, *theirs;
+	git_index *index;
+	repo_merge_file_fn fn;
+	void *arg;
+	struct strv why;	/* "path\0message" pairs from the driver */
+	struct repo_conflict *conf;
+	size_t nconf, capconf;
+};
+
+/* the merge the driver works for (libgit2 gives the driver no payload) */
+static struct repo_merge *active;
+
+static int
+blob_of(git_blob **out, git_repository *git, const git_index_entry *e)
+{
+	*out = NULL;
+	return e ? git_blob_lookup(out, git, &e->id) : 0;
+}
+
+static int
+driver_apply(git_merge_driver *self, const char **path_out, uint32_t *mode_out,
+	     git_buf *merged_out, const char *filter_name,
+	     const git_merge_driver_source *src)
+{
+	const git_index_entry *anc = git_merge_driver_source_ancestor(src);
+	const git_index_entry *ours = git_merge_driver_source_ours(src);
+	const git_index_entry *theirs = git_merge_driver_source_theirs(src);
+	git_repository *git = git_merge_driver_source_repo(src);
+	git_blob *b = NULL, *o = NULL, *t = NULL;
+	struct sb out = SB_INIT;
+	const char *path;
+	int e;
+
+	(void)self;
+	(void)filter_name;
+	if (!active || !ours || !theirs)
+		return GIT_PASSTHROUGH;
+	path = ours->path;
+	if (!has_suffix(path, ".ini"))
+		return GIT_PASSTHROUGH;
+	if (blob_of(&b, git, anc) < 0 || blob_of(&o, git, ours) < 0 ||
+	    blob_of(&t, git, theirs) < 0) {
+		e = -1;
+		goto out;
+	}
+	e = active->fn(active->arg, path,
+		       b ? git_blob_rawcontent(b) : NULL,
+		       b ? (size_t)git_blob_rawsize(b) : 0,
+		       git_blob_rawcontent(o), (size_t)git_blob_rawsize(o),
+		       git_blob_rawcontent(t), (size_t)git_blob_rawsize(t),
+		       &out);
+	if (e) {
+		char *rec = xasprintf("%s%c%s", path, '\0', dk_errmsg());
+
+		strv_push_owned(&active->why, rec);
+		e = GIT_EMERGECONFLICT;
+		goto out;
+	}
+	/* libgit2 frees the buffer with its allocator: malloc's */
+	merged_out->ptr = malloc(out.len + 1);
+	if (!merged_out->ptr) {
+		e = -1;
+		goto out;
+	}
+	memcpy(merged_out->ptr, out.len ? out.buf : "", out.len);
+	merged_out->ptr[out.len] = '\0';
+	merged_out->size = out.len;
+	merged_out->reserved = 0;
+	*path_out = path;
+	*mode_out = ours->mode;
+	e = 0;
+out:
+	sb_free(&out);
+	git_blob_free(b);
+	git_blob_free(o);
+	git_blob_free(t);
+	return e;
+}
+
+static git_merge_driver docket_driver = {
+	GIT_MERGE_DRIVER_VERSION, NULL, NULL, driver_apply
+};
+
+static int
+register_driver_once(void)
+{
+	static int done;
+	int e;
+
+	if (done)
+		return 0;
+	e = git_merge_driver_register("docket", &docket_driver);
+	if (e < 0 && e != GIT_EEXISTS)
+		return dk_giterr("cannot register the merge driver");
+	done = 1;
+	return 0;
+}
+
+static const char *
+driver_why(struct repo_merge *m, const char *path)
+{
+	for (size_t i = 0; i < m->why.n; i++)
+		if (!strcmp(m->why.v[i], path))
+			return m->why.v[i] + strlen(path) + 1;
+	return NULL;
+}
+
+static void
+clear_conflicts(struct repo_merge *m)
+{
+	for (size_t i = 0; i < m->nconf; i++) {
+		free(m->conf[i].path);
+		free(m->conf[i].why);
+	}
+	m->nconf = 0;
+}
+
+static int
+list_conflicts(struct repo_merge *m)
+{
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *a, *o, *t;
+	int e;
+
+	clear_conflicts(m);
+	if ((e = git_index_conflict_iterator_new(&it, m->index)) < 0)
+		return e;
+	while (!(e = git_index_conflict_next(&a, &o, &t, it))) {
+		struct repo_conflict *c;
+		const char *path = o ? o->path : t ? t->path : a->path;
+		const char *why = driver_why(m, path);
+
+		GROW(m->conf, m->capconf, m->nconf + 1);
+		c = &m->conf[m->nconf++];
+		c->path = xstrdup(path);
+		c->base = a != NULL;
+		c->ours = o != NULL;
+		c->theirs = t != NULL;
+		c->why = why ? xstrdup(why) : NULL;
+	}
+	git_index_conflict_iterator_free(it);
+	return e == GIT_ITEROVER ? 0 : e;
+}
+
+static int
+lookup_commit(git_commit **out, git_repository *git, const char *id)
+{
+	git_oid oid;
+	int e;
+
+	*out = NULL;
+	if ((e = git_oid_fromstr(&oid, id)) < 0)
+		return e;
+	return git_commit_lookup(out, git, &oid);
+}
+
+int
+repo_merge_start(struct repo_merge **out, struct repo *r, const char *base,
+		 const char *ours, const char *theirs, repo_merge_file_fn fn,
+		 void *arg)
+{
+	git_repository *git = repo_git(r);
+	struct repo_merge *m = xcalloc(1, sizeof(*m));
+	git_tree *bt = NULL, *ot = NULL, *tt = NULL;
+	git_merge_options mo;
+	int e, rc = 0;
+
+	*out = NULL;
+	m->r = r;
+	m->fn = fn;
+	m->arg = arg;
+	if ((rc = register_driver_once()))
+		goto out;
+	if ((e = lookup_tree(&bt, git, base)) < 0 ||
+	    (e = lookup_commit(&m->ours, git, ours)) < 0 ||
+	    (e = lookup_commit(&m->theirs, git, theirs)) < 0 ||
+	    (e = git_commit_tree(&ot, m->ours)) < 0 ||
+	    (e = git_commit_tree(&tt, m->theirs)) < 0) {
+		rc = dk_giterr("cannot read the commits to merge");
+		goto out;
+	}
+	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
+	/* *.ini files merge=docket in .gitattributes; docket's driver is
+	 * also the default, for a firm whose attributes lost the line (it
+	 * hands anything but *.ini to the text merge) */
+	mo.default_driver = "docket";
+	active = m;
+	e = git_merge_trees(&m->index, git, bt, ot, tt, &mo);
+	active = NULL;
+	if (e < 0) {
+		rc = dk_giterr("cannot merge");
+		goto out;
+	}
+	if (list_conflicts(m) < 0)
+		rc = dk_giterr("cannot list the merge's conflicts");
+out:
+	git_tree_free(bt);
+	git_tree_free(ot);
+	git_tree_free(tt);
+	if (rc)
+		repo_merge_free(m);
+	else
+		*out = m;
+	return rc;
+}
+
+size_t
+repo_merge_conflicts(struct repo_merge *m, const struct repo_conflict **out)
+{
+	*out = m->conf;
+	return m->nconf;
+}
+
+static int
+add_entry(git_index *idx, const git_index_entry *src, const char *path)
+{
+	git_index_entry e;
+
+	memset(&e, 0, sizeof(e));
+	e.mode = src->mode;
+	e.id = src->id;
+	e.file_size = src->file_size;
+	e.path = path;
+	return git_index_add(idx, &e);
+}
+
+int
+repo_merge_resolve(struct repo_merge *m, const char *path, int side,
+		   const char *theirs_as)
+{
+	const git_index_entry *a, *o, *t;
+	git_index_entry keep, other;
+	int has_keep = 0, has_other = 0;
+	char *p = xstrdup(path);
+	int e;
+
+	if ((e = git_index_conflict_get(&a, &o, &t, m->index, p)) < 0)
+		goto out;
+	if (side ? t != NULL : o != NULL) {
+		keep = side ? *t : *o;
+		has_keep = 1;
+	}
+	if (theirs_as && t) {
+		other = *t;
+		has_other = 1;
+	}
+	if ((e = git_index_conflict_remove(m->index, p)) < 0)
+		goto out;
+	if (has_keep && (e = add_entry(m->index, &keep, p)) < 0)
+		goto out;
+	if (has_other && (e = add_entry(m->index, &other, theirs_as)) < 0)
+		goto out;
+	e = list_conflicts(m);
+out:
+	free(p);
+	return e < 0 ? dk_giterr("cannot resolve a merge conflict") : 0;
+}
+
+int
+repo_merge_has(struct repo_merge *m, const char *path)
+{
+	return git_index_get_bypath(m->index, path, 0) != NULL;
+}
+
+int
+repo_merge_add(struct repo_merge *m, const char *path, const char *text,
+	       size_t len)
+{
+	git_index_entry e;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	e.mode = GIT_FILEMODE_BLOB;
+	e.file_size = (uint32_t)len;
+	e.path = path;
+	rc = git_blob_create_from_buffer(&e.id, repo_git(m->r), text, len);
+	if (!rc)
+		rc = git_index_add(m->index, &e);
+	return rc < 0 ? dk_giterr("cannot add a file to the merge") : 0;
+}
+
+int
+repo_merge_commit(struct repo_merge *m, const char *message, time_t when,
+		  char id[REPO_ID_LEN])
+{
+	git_repository *git = repo_git(m->r);
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	const git_commit *parents[2] = { m->ours, m->theirs };
+	char *name = NULL, *email = NULL;
+	git_oid tree_oid, oid;
+	int rc;
+
+	id[0] = '\0';
+	if (git_index_has_conflicts(m->index))
+		return dk_err(DK_ECONFLICT, "the merge has conflicts left");
+	if ((rc = repo_identity(m->r, &name, &email)))
+		return rc;
+	if (git_signature_new(&sig, name, email, (git_time_t)when,
+			      tz_offset_minutes(when)) < 0 ||
+	    git_index_write_tree_to(&tree_oid, m->index, git) < 0 ||
+	    git_tree_lookup(&tree, git, &tree_oid) < 0 ||
+	    git_commit_create(&oid, git, NULL, sig, sig, NULL, message, tree,
+			      2, parents) < 0)
+		rc = dk_giterr("cannot make the merge commit");
+	else
+		hex(id, &oid);
+	git_tree_free(tree);
+	git_signature_free(sig);
+	free(name);
+	free(email);
+	return rc;
+}
+
+void
+repo_merge_free(struct repo_merge *m)
+{
+	if (!m)
+		return;
+	clear_conflicts(m);
+	free(m->conf);
+	strv_free(&m->why);
+	git_index_free(m->index);
+	git_commit_free(m->ours);
+	git_commit_free(m->theirs);
+	free(m);
+}
+
+char *
+repo_git_path(struct repo *r, const char *name)
+{
+	return path_join(git_repository_path(repo_git(r)), name);
+}
+
+/* ---- clone ---- */
+
+int
+repo_clone(struct repo **out, const char *url, const char *dir)
+{
+	git_clone_options co;
+	git_repository *git = NULL;
+	struct net n = { 0, NULL };
+	int made = 0, e;
+
+	*out = NULL;
+	git_libgit2_init();
+	if (mkdir(dir, dir_mode & 07777) == 0)
+		made = 1;
+	else if (errno != EEXIST)
+		return dk_errno(DK_EIO, errno, "cannot make '%s'", dir);
+	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
+	co.fetch_opts.callbacks.credentials = credentials;
+	co.fetch_opts.callbacks.transfer_progress = fetch_progress;
+	co.fetch_opts.callbacks.payload = &n;
+	co.checkout_opts.file_mode = file_mode;
+	co.checkout_opts.dir_mode = dir_mode & 07777;
+	e = git_clone(&git, url, dir, &co);
+	if (e < 0) {
+		int rc = dk_err(e == GIT_EEXISTS ? DK_EEXISTS : DK_ENET,
+				"cannot clone %s: %s", url, git_msg());
+
+		if (made)
+			rmdir(dir);
+		return rc;
+	}
+	/* owner-only (as init makes a firm), whatever the umask */
+	chmod(dir, dir_mode & 07777);
+	chmod(git_repository_path(git), dir_mode & 07777);
+	*out = repo_wrap(git);
+	return 0;
+}

@@ -1,0 +1,192 @@
+#!/bin/sh
+# The git command line merges firm files the way docket sync does: git
+# pull runs `docket merge-driver` for *.ini (merge=docket).
+. "$(dirname "$0")/lib.sh"
+
+at() {
+	t=$1 d=$2
+	shift 2
+	(cd "$d" && DOCKET_NOW=$t "$@")
+}
+
+# git at TIME: the commit times git itself gives merges
+gitat() {
+	t=$1 d=$2
+	shift 2
+	(cd "$d" && DOCKET_NOW=$t GIT_AUTHOR_DATE=$t GIT_COMMITTER_DATE=$t git "$@")
+}
+
+case_ini=cases/2026/smith-7k2p/case.ini
+notes=cases/2026/smith-7k2p/notes
+
+test_expect_success 'setup: a remote, Bob, and Carol who cloned with git' '
+	make_firm bob
+	git init -q --bare remote.git
+	git -C bob remote add origin ../remote.git
+	at 2026-11-22T10:00:00Z bob docket add --id smith-7k2p --client "John Smith" \
+		--incident 2026-10-03 --attorney alice --manager bob >/dev/null
+	at 2026-11-22T10:01:00Z bob docket set smith-7k2p client.phone="+1 555 0100" \
+		client.email=john@example.com >/dev/null
+	at 2026-11-22T10:02:00Z bob docket sync >/dev/null
+	git clone -q remote.git carol
+	git -C carol config user.name "Carol Park"
+	git -C carol config user.email carol@firm.example
+	(cd carol && docket check)
+	test "$(git -C carol config merge.docket.driver)" = \
+		"docket merge-driver %O %A %B %P"
+'
+
+test_expect_success 'git pull: different keys on adjacent lines merge cleanly' '
+	at 2026-11-23T09:00:00Z bob docket set smith-7k2p client.phone="+1 555 0101" >/dev/null
+	git -C bob push -q
+	at 2026-11-23T09:01:00Z carol docket set smith-7k2p client.email=js@example.com >/dev/null
+	gitat 2026-11-23T09:02:00Z carol pull -q --no-rebase 2>err
+	test ! -s err
+	sed -n "/^\\[client\\]/,/^\$/p" carol/$case_ini >actual
+	cat >expect <<-\EOF
+	[client]
+	phone = +1 555 0101
+	email = js@example.com
+	EOF
+	test_cmp expect actual
+	test "$(git -C carol rev-list --count --merges HEAD)" = 1
+	test_repo_clean carol
+	test ! -e carol/.git/docket-merge-notes
+'
+
+test_expect_success 'git pull: the same key, ours later: ours kept, a note for the other' '
+	git -C carol push -q
+	git -C bob pull -q
+	at 2026-11-23T10:00:00Z bob docket set smith-7k2p client.phone="+1 555 0102" >/dev/null
+	git -C bob push -q
+	at 2026-11-23T10:05:00Z carol docket set smith-7k2p client.phone="+1 555 0103" >/dev/null
+	gitat 2026-11-23T10:10:00Z carol pull -q --no-rebase 2>out
+	grep -v "^Auto-merging " out >err
+	echo "docket: smith-7k2p: client.phone: kept \"+1 555 0103\" (Carol Park, 2026-11-23 10:05); \"+1 555 0102\" (Bob Diaz, 2026-11-23 10:00) saved in notes/20261123T101000Z-internal-carol.md ('"'"'docket sync'"'"' commits the note)" >expect
+	test_cmp expect err
+	grep -qx "phone = +1 555 0103" carol/$case_ini
+	cat >expect <<-\EOF
+	docket merged changes made to this case in two places at once:
+
+	- client.phone: kept "+1 555 0103" (Carol Park, 2026-11-23 10:05); "+1 555 0102" (Bob Diaz, 2026-11-23 10:00)
+	EOF
+	test_cmp expect carol/$notes/20261123T101000Z-internal-carol.md
+	test "$(git -C carol status --porcelain -uall)" = \
+		"?? $notes/20261123T101000Z-internal-carol.md"
+	echo "$notes/20261123T101000Z-internal-carol.md" >expect
+	test_cmp expect carol/.git/docket-merge-notes
+'
+
+test_expect_success 'docket sync commits the note git left' '
+	at 2026-11-23T10:20:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "committed 1 note kept by a git merge" >expect
+	test_cmp expect actual
+	test "$(git -C carol log --format=%s -1 -- $notes/20261123T101000Z-internal-carol.md)" = \
+		"sync: notes kept by a git merge"
+	test ! -e carol/.git/docket-merge-notes
+	test_repo_clean carol
+'
+
+test_expect_success 'git pull: the same key, theirs later: theirs kept' '
+	git -C bob pull -q
+	at 2026-11-24T10:00:00Z carol docket set smith-7k2p insurance.carrier="Great Plains" >/dev/null
+	at 2026-11-24T10:05:00Z bob docket set smith-7k2p insurance.carrier="GP Mutual" >/dev/null
+	git -C bob push -q
+	gitat 2026-11-24T10:10:00Z carol pull -q --no-rebase 2>err
+	grep -qx "docket: smith-7k2p: insurance.carrier: kept \"GP Mutual\" (Bob Diaz, 2026-11-24 10:05); \"Great Plains\" (Carol Park, 2026-11-24 10:00) saved in notes/20261124T101000Z-internal-carol.md (.docket sync. commits the note)" err
+	grep -qx "carrier = GP Mutual" carol/$case_ini
+	at 2026-11-24T10:11:00Z carol docket sync >/dev/null
+	test_repo_clean carol
+'
+
+test_expect_success 'git pull --rebase: the replayed commit is known, the later change wins' '
+	git -C bob pull -q
+	at 2026-11-25T09:00:00Z bob docket set smith-7k2p client.mobile=111 >/dev/null
+	git -C bob push -q
+	at 2026-11-25T09:05:00Z carol docket set smith-7k2p client.mobile=222 >/dev/null
+	gitat 2026-11-25T09:10:00Z carol pull -q --rebase 2>err
+	grep -q "^docket: smith-7k2p: client.mobile: kept \"222\" (Carol Park, 2026-11-25 09:05); \"111\" (Bob Diaz, 2026-11-25 09:00)" err
+	grep -qx "mobile = 222" carol/$case_ini
+	test "$(git -C carol rev-list --count --merges HEAD)" = 3
+	at 2026-11-25T09:11:00Z carol docket sync >/dev/null
+	test_repo_clean carol
+'
+
+test_expect_success 'docket.ini: the same key on both sides keeps the other value in a comment' '
+	git -C bob pull -q
+	sed -i "s/^sol_years = 2\$/sol_years = 3/" bob/docket.ini
+	gitat 2026-11-26T09:00:00Z bob commit -qam "rules: 3 years"
+	git -C bob push -q
+	sed -i "s/^sol_years = 2\$/sol_years = 4/" carol/docket.ini
+	gitat 2026-11-26T09:05:00Z carol commit -qam "rules: 4 years"
+	gitat 2026-11-26T09:10:00Z carol pull -q --no-rebase 2>err
+	grep -qx "docket: docket.ini: rules.sol_years: kept \"4\" (Carol Park, 2026-11-26 09:05); \"3\" (Bob Diaz, 2026-11-26 09:00) kept in a comment above it" err
+	sed -n "/^\\[rules\\]/,/^sol_years/p" carol/docket.ini | tail -n 2 >actual
+	cat >expect <<-\EOF
+	# docket merge: sol_years was also "3" (Bob Diaz, 2026-11-26 09:00)
+	sol_years = 4
+	EOF
+	test_cmp expect actual
+	(cd carol && docket check)
+	test_repo_clean carol
+'
+
+test_expect_success 'git pull: a file that does not parse stays a conflict, without markers' '
+	git -C carol push -q
+	git -C bob pull -q
+	printf "broken line\n" >>bob/$case_ini
+	gitat 2026-11-27T09:00:00Z bob commit -qam "broken by hand"
+	git -C bob push -q
+	at 2026-11-27T09:01:00Z carol docket set smith-7k2p client.phone=555 >/dev/null
+	cp carol/$case_ini before
+	test_must_fail gitat 2026-11-27T09:02:00Z carol pull -q --no-rebase >out 2>err
+	grep -q "^docket: $case_ini (theirs):[0-9]*: expected .key = value. (a file that does not parse cannot be merged)" err
+	grep -q "CONFLICT (content): Merge conflict in $case_ini" out
+	test_cmp before carol/$case_ini
+	! grep -q "<<<<<<<" carol/$case_ini
+	# docket sync will not start in the middle of it
+	test_must_fail at 2026-11-27T09:03:00Z carol docket sync >out 2>err
+	echo "docket: a git merge is under way: finish it with '"'"'git commit'"'"' or '"'"'git merge --abort'"'"', then try again" >expect
+	test_cmp expect err
+	test ! -s out
+	git -C carol merge --abort
+	test_cmp before carol/$case_ini
+	test_repo_clean carol
+'
+
+test_expect_success 'merge-driver: usage and --help' '
+	docket merge-driver --help >out
+	grep -q "^usage: docket merge-driver BASE OURS THEIRS \[PATH\]" out
+	test_must_fail --code=2 docket merge-driver a b 2>err
+	grep -q "^docket merge-driver: needs BASE OURS THEIRS \[PATH\]" err
+	! docket --help | grep -q merge-driver
+'
+
+test_expect_success 'merge-driver outside any merge: theirs wins, nothing is lost' '
+	printf "[case]\nid = x\nstage = intake\n" >O
+	printf "[case]\nid = x\nstage = records\n" >A
+	printf "[case]\nid = x\nstage = demand\n" >B
+	(cd bob && docket merge-driver ../O ../A ../B test.ini) 2>err
+	cat >expect <<-\EOF
+	[case]
+	id = x
+	# docket merge: stage was also "records" (yours)
+	stage = demand
+	EOF
+	test_cmp expect A
+	echo "docket: test.ini: case.stage: kept \"demand\" (theirs); \"records\" (yours) kept in a comment above it" >expect
+	test_cmp expect err
+'
+
+test_expect_success 'merge-driver: a version that does not parse leaves ours alone' '
+	printf "[case]\nbroken\n" >B
+	printf "[case]\nid = x\nstage = records\n" >A
+	cp A before
+	test_must_fail docket -C bob merge-driver ../O ../A ../B test.ini 2>err
+	echo "docket: test.ini (theirs):2: expected '"'"'key = value'"'"' (a file that does not parse cannot be merged)" >expect
+	test_cmp expect err
+	test_cmp before A
+'
+
+test_done

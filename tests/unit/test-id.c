@@ -1,0 +1,75 @@
+/* Unit tests: the rules for case IDs and names, and new IDs. */
+#include "docket/id.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static unsigned seq;
+
+static unsigned
+fixed(void)
+{
+	return seq++;
+}
+
+int
+main(void)
+{
+	char *id;
+	char long65[66];
+
+	CHECK(id_check("smith-7k2p") == 0);
+	CHECK(id_check("2026-0042") == 0);
+	CHECK(id_check("a") == 0);
+	CHECK(id_check("a.b_c-d") == 0);
+	memset(long65, 'a', 64);
+	long65[64] = '\0';
+	CHECK(id_check(long65) == 0);
+	long65[64] = 'a';
+	long65[65] = '\0';
+	CHECK(id_check(long65) < 0);
+	CHECK(id_check("") < 0);
+	CHECK(id_check("a/b") < 0);
+	CHECK(id_check("../x") < 0);
+	CHECK(id_check("a..b") < 0);
+	CHECK(id_check(".hidden") < 0);
+	CHECK(id_check("-rf") < 0);
+	CHECK(id_check("has space") < 0);
+	CHECK(id_check("Smith") < 0);
+	CHECK(id_check("smith$") < 0);
+	CHECK(id_check("caf\xc3\xa9") < 0);
+	CHECK(name_check("sol", 32, "deadline name") == 0);
+	CHECK(name_check("abcdefghijklmnopqrstuvwxyz0123456", 32, "x") < 0);
+
+	seq = 0;
+	id = id_generate("John Smith", fixed);
+	CHECK_STR(id, "smith-abcd");
+	free(id);
+	id = id_generate("Smith, John", fixed);
+	CHECK_STR(id, "smith-efgh");
+	free(id);
+	id = id_generate("Jos\xc3\xa9 Garc\xc3\xad" "a", fixed);
+	CHECK_STR(id, "garcia-ijkm");	/* no 'l': the alphabet avoids it */
+	free(id);
+	id = id_generate("Mary O'Brien-Smythe ", fixed);
+	CHECK_STR(id, "obriensmythe-npqr");
+	free(id);
+	id = id_generate("\xe5\xbc\xa0\xe4\xbc\x9f", fixed);
+	CHECK_STR(id, "case-stuv");
+	free(id);
+	id = id_generate("Bartholomew-Featherstonehaugh", fixed);
+	CHECK_STR(id, "bartholomewfeatherst-wxyz");	/* 20 letters */
+	free(id);
+	/* a generated ID is always a valid one */
+	{
+		int bad = 0;
+
+		for (int i = 0; i < 100; i++) {
+			id = id_generate("Ann Lee", NULL);
+			bad += id_check(id) != 0 || strlen(id) != strlen("lee-xxxx");
+			free(id);
+		}
+		CHECK_INT(bad, 0);
+	}
+	return UNIT_DONE();
+}
