@@ -93,6 +93,10 @@ endif
 demo: deps-build docket
 	@sh scripts/demo.sh
 
+# not part of check: synthetic firms of 10,000 and 50,000 cases, a few minutes
+bench: deps-check docket
+	@python3 scripts/bench.py
+
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
@@ -142,7 +146,7 @@ lint-man:
 	@mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
 clean:
-	rm -rf build build-san build-fuzz docket
+	rm -rf build build-san build-fuzz build-clang docket
 
-.PHONY: all deps-build deps-check units check demo install uninstall \
+.PHONY: all deps-build deps-check units check demo bench install uninstall \
 	lint-man fuzz fuzz-build clean

@@ -270,35 +270,44 @@ split_lines(struct parse *ps, const char *buf, size_t len)
 	}
 }
 
-/* Duplicate sections and keys are errors, as in configparser. */
+/*
+ * Duplicate sections and keys are errors, as in configparser.  A key can
+ * only repeat one of its own section, so keys are compared within their
+ * section's lines (a section that repeats is an error of its own, at an
+ * earlier line).
+ */
 static void
 check_duplicates(struct parse *ps)
 {
 	struct cfg *cfg = ps->cfg;
+	size_t block = 0;	/* the first line after the current header */
 
 	for (size_t i = 0; i < cfg->n; i++) {
 		struct cfg_line *a = &cfg->lines[i];
+		char what[200];
 
-		if (a->kind != CFG_SECTION && a->kind != CFG_KEY)
-			continue;
-		if (a->kind == CFG_KEY && (!a->key || !a->section))
-			continue;
-		for (size_t j = 0; j < i; j++) {
-			struct cfg_line *b = &cfg->lines[j];
-			char what[200];
+		if (a->kind == CFG_SECTION) {
+			for (size_t j = 0; j < i; j++) {
+				struct cfg_line *b = &cfg->lines[j];
 
-			if (b->kind != a->kind)
-				continue;
-			if (a->kind == CFG_SECTION && !strcmp(a->section, b->section)) {
-				snprintf(what, sizeof(what),
-					 "duplicate section [%.60s] (first at line %d)",
-					 a->section, b->lineno);
-				parse_fail(ps, a->lineno, what);
-				break;
+				if (b->kind == CFG_SECTION &&
+				    !strcmp(a->section, b->section)) {
+					snprintf(what, sizeof(what),
+						 "duplicate section [%.60s] (first at line %d)",
+						 a->section, b->lineno);
+					parse_fail(ps, a->lineno, what);
+					break;
+				}
 			}
-			if (a->kind == CFG_KEY && b->key && b->section &&
-			    !strcmp(a->section, b->section) &&
-			    !strcmp(a->key, b->key)) {
+			block = i + 1;
+			continue;
+		}
+		if (a->kind != CFG_KEY || !a->key || !a->section)
+			continue;
+		for (size_t j = block; j < i; j++) {
+			struct cfg_line *b = &cfg->lines[j];
+
+			if (b->kind == CFG_KEY && b->key && !strcmp(a->key, b->key)) {
 				snprintf(what, sizeof(what),
 					 "duplicate key '%.49s' in [%.60s] (first at line %d)",
 					 a->key, a->section, b->lineno);

@@ -2,6 +2,7 @@
 #include "docket/repo.h"
 #include "docket/date.h"
 #include "docket/error.h"
+#include "docket/gitindex.h"
 #include "docket/repo-sync.h"
 #include "repo-git.h"
 
@@ -542,11 +543,61 @@ is_regular(const char *root, const char *path)
 	return r;
 }
 
+/* A path of a commit: the blob of the file as it was read, and the file's
+ * stat then (for git's index); exists is 0 for a path to remove. */
+struct staged {
+	git_oid id;
+	struct stat st;
+	int exists;
+};
+
+/*
+ * The blob of a regular file, byte for byte.  (git_blob_create_from_workdir
+ * would load git's whole index to look for .gitattributes in it; docket's
+ * files take no filters.)  1 when path is not a regular file, 0, or a
+ * libgit2 error.
+ */
+static int
+stage_file(struct repo *r, const char *path, struct staged *s)
+{
+	char *full = path_join(r->root, path);
+	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), e = 0;
+	struct sb sb = SB_INIT;
+	ssize_t n;
+	char buf[65536];
+
+	free(full);
+	s->exists = 0;
+	if (fd < 0)
+		return 1;
+	if (fstat(fd, &s->st) < 0 || !S_ISREG(s->st.st_mode)) {
+		close(fd);
+		return 1;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			git_error_set(GIT_ERROR_OS, "cannot read %s", path);
+			e = -1;
+			break;
+		}
+		sb_add(&sb, buf, (size_t)n);
+	}
+	close(fd);
+	if (!e)
+		e = git_blob_create_from_buffer(&s->id, r->git, sb_str(&sb), sb.len);
+	if (!e)
+		s->exists = 1;
+	sb_free(&sb);
+	return e;
+}
+
 /* Build the new tree from HEAD's and commit it; GIT_EMODIFIED when HEAD
  * moved under us. */
 static int
 commit_once(struct repo *r, const char *message, const struct strv *paths,
-	    const git_signature *sig)
+	    const git_signature *sig, struct staged *staged)
 {
 	git_commit *parent = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -563,16 +614,17 @@ commit_once(struct repo *r, const char *message, const struct strv *paths,
 		goto out;
 	for (size_t i = 0; i < paths->n; i++) {
 		up[i].path = paths->v[i];
-		if (is_regular(r->root, paths->v[i])) {
+		e = stage_file(r, paths->v[i], &staged[i]);
+		if (e < 0)
+			goto out;
+		if (staged[i].exists) {
 			up[i].action = GIT_TREE_UPDATE_UPSERT;
 			up[i].filemode = GIT_FILEMODE_BLOB;
-			e = git_blob_create_from_workdir(&up[i].id, r->git,
-							 paths->v[i]);
-			if (e < 0)
-				goto out;
+			git_oid_cpy(&up[i].id, &staged[i].id);
 		} else {
 			up[i].action = GIT_TREE_UPDATE_REMOVE;
 		}
+		e = 0;
 	}
 	e = git_tree_create_updated(&tree_oid, r->git, base, paths->n, up);
 	if (e < 0)
@@ -591,8 +643,10 @@ out:
 	return e;
 }
 
+/* git's index through libgit2: for the indexes gitindex.c leaves alone. */
 static int
-update_index(struct repo *r, const struct strv *paths)
+update_index_libgit2(struct repo *r, const struct strv *paths,
+		     const struct staged *staged)
 {
 	git_index *idx = NULL;
 	int e = git_repository_index(&idx, r->git);
@@ -600,7 +654,7 @@ update_index(struct repo *r, const struct strv *paths)
 	if (!e)
 		e = git_index_read(idx, 0);
 	for (size_t i = 0; !e && i < paths->n; i++) {
-		if (is_regular(r->root, paths->v[i]))
+		if (staged[i].exists)
 			e = git_index_add_bypath(idx, paths->v[i]);
 		else
 			e = git_index_remove_bypath(idx, paths->v[i]);
@@ -611,12 +665,46 @@ update_index(struct repo *r, const struct strv *paths)
 	return e;
 }
 
+/* The same index entries as the commit, and nothing else. */
+static int
+update_index(struct repo *r, const struct strv *paths,
+	     const struct staged *staged)
+{
+	struct gitindex_path *gp = xcalloc(paths->n, sizeof(*gp));
+	int e;
+
+	for (size_t i = 0; i < paths->n; i++) {
+		gp[i].path = paths->v[i];
+		gp[i].remove = !staged[i].exists;
+		if (staged[i].exists) {
+			memcpy(gp[i].oid, staged[i].id.id, GITINDEX_OID_LEN);
+			gp[i].st = staged[i].st;
+		}
+	}
+	e = gitindex_update(git_repository_path(r->git), gp, paths->n);
+	free(gp);
+	if (e == GITINDEX_NOT_HANDLED)
+		return update_index_libgit2(r, paths, staged);
+	if (e == -EEXIST) {
+		git_error_set(GIT_ERROR_INDEX, ".git/index.lock exists (is another "
+			      "git command running?)");
+		return GIT_ELOCKED;
+	}
+	if (e < 0) {
+		git_error_set(GIT_ERROR_INDEX, "cannot write .git/index: %s",
+			      e == -EINVAL ? "it does not parse" : strerror(-e));
+		return -1;
+	}
+	return 0;
+}
+
 int
 repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	    time_t when)
 {
 	git_signature *sig = NULL;
 	char *name = NULL, *email = NULL;
+	struct staged *staged = xcalloc(paths->n + 1, sizeof(*staged));
 	struct timespec nap = { 0, 50 * 1000 * 1000 };
 	int e = 0, rc;
 
@@ -631,7 +719,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	if (r->journal && (rc = journal_append(r, "commit\n")))
 		goto out;
 	for (int attempt = 0; attempt < 20; attempt++) {
-		e = commit_once(r, message, paths, sig);
+		e = commit_once(r, message, paths, sig, staged);
 		if (e != GIT_EMODIFIED && e != GIT_ELOCKED)
 			break;
 		nanosleep(&nap, NULL);
@@ -646,7 +734,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		goto out;
 	}
 	for (int attempt = 0; attempt < 40; attempt++) {
-		e = update_index(r, paths);
+		e = update_index(r, paths, staged);
 		if (e != GIT_ELOCKED)
 			break;
 		nanosleep(&nap, NULL);
@@ -660,6 +748,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	}
 out:
 	git_signature_free(sig);
+	free(staged);
 	free(name);
 	free(email);
 	return rc;

@@ -149,5 +149,6 @@ int cmd_clone(struct ctx *, int, char **);
 int cmd_merge_driver(struct ctx *, int, char **);
 int cmd_help(struct ctx *, int, char **);
 int cmd_complete(struct ctx *, int, char **);
+int cmd_report(struct ctx *, int, char **);
 
 #endif

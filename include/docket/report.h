@@ -1,0 +1,165 @@
+/*
+ * report.h - the firm dashboard's figures: one scan of the cases gives the
+ * deadlines that need action, escalations open and suggested, the stage
+ * funnel, client contact, caseload and time to resolution.  No printing
+ * and no git here: the writers (out-report-*.c) print a struct report.
+ *
+ * Ownership: report_build gives the caller a struct report to release
+ * with report_free (report_free(NULL) is a no-op); every string in it
+ * belongs to it.  report_notes gives the caller notes to release with
+ * report_notes_free.
+ */
+#ifndef DOCKET_REPORT_H
+#define DOCKET_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+struct firm;
+
+/* Which cases the report covers. */
+struct report_filter {
+	const char *who;	/* attorney or manager of the case; NULL: all */
+	const char *stage;	/* the case's stage; NULL: all */
+};
+
+/* A case that appears in an exception list (the page shows its notes). */
+struct rcase {
+	char *id, *dir, *client, *title, *stage, *attorney, *manager;
+};
+
+/* The lists refer to their case by its index in report.cases. */
+struct rdue {		/* overdue and due_soon */
+	size_t c;
+	char *name, *what, *who;
+	long date, days;
+};
+
+struct resc {		/* open escalations */
+	size_t c;
+	char *name, *reason, *to, *what;
+	long opened, days_open;
+};
+
+struct rsugg {		/* suggested escalations */
+	size_t c;
+	char *reason, *match, *note;
+	long date;	/* the note's date */
+};
+
+struct rstage {		/* the funnel: every stage but the last */
+	const char *stage;	/* the firm's */
+	long open, over_limit;
+	int max_days;		/* -1: no limit */
+};
+
+struct rstuck {
+	size_t c;
+	size_t st;		/* the stage's place in the pipeline */
+	const char *stage;	/* the firm's */
+	long days;
+	int max_days;
+};
+
+struct rstale {
+	size_t c;
+	long last_contact;	/* NO_DATE: never */
+	long days;
+};
+
+struct rload {
+	char *who;
+	const char *role;	/* "attorney" or "manager" */
+	long open;
+	int max;
+	int over;
+};
+
+struct rerror {
+	char *file;
+	int line;		/* 0: none */
+	char *message;
+};
+
+struct report {
+	long as_of;
+	const char *firm_name;	/* the firm's */
+	struct report_filter filter;	/* strings are the caller's */
+	long open, closed;
+	struct rcase *cases;
+	size_t ncases, capcases;
+	struct rdue *overdue, *due_soon;
+	size_t noverdue, ndue_soon;
+	struct resc *esc;
+	size_t nesc;
+	struct rsugg *sugg;
+	size_t nsugg;
+	struct rstage *stages;
+	size_t nstages;
+	struct rstuck *stuck;
+	size_t nstuck;
+	struct {
+		int window_days, target_pct;
+		long open, contacted;
+		double pct;		/* < 0 when there is no open case */
+		struct rstale *stale;
+		size_t nstale;
+	} contact;
+	struct rload *load;
+	size_t nload;
+	struct {
+		long closed;
+		double avg_days, median_days;	/* < 0 when none */
+	} resolution;
+	struct rerror *errors;
+	size_t nerrors;
+	/* private: the capacities of the lists */
+	size_t cap[10];
+};
+
+#define REPORT_SOON_DAYS 7
+
+/*
+ * Scan the cases under root as of the day as_of.  A case that cannot be
+ * read goes into errors; the rest is counted.  0, or DK_EIO when the
+ * cases cannot be listed at all.  progress (may be NULL) is called as
+ * cases are read.
+ */
+int report_build(struct report **out, const struct firm *firm,
+		 const char *root, long as_of, const struct report_filter *f,
+		 void (*progress)(size_t done, size_t total));
+void report_free(struct report *r);
+
+/* The note of a case as the page shows it. */
+struct rnote {
+	char *name, *kind, *author;
+	time_t time;
+	char *text;
+	size_t len;
+};
+
+/* The latest max notes of a listed case, newest first.  0, or DK_EIO. */
+int report_notes(struct rnote **out, size_t *n, const char *root,
+		 const struct rcase *c, size_t max);
+void report_notes_free(struct rnote *notes, size_t n);
+
+/*
+ * The writers, one file each (src/out-report-*.c).  width: the terminal's
+ * columns.  report_html reads the latest notes of the cases it lists from
+ * root (a note it cannot read is said so on the page).
+ */
+void report_json(FILE *f, const struct report *r);
+void report_text(FILE *f, const struct report *r, int width);
+void report_md(FILE *f, const struct report *r);
+void report_html(FILE *f, const struct report *r, const char *root);
+/* v with at most 2 decimals and no trailing zeros, as the JSON has it. */
+char *report_num(char *buf, size_t size, double v);
+
+/* Indicator matching, for tests: the first of phrases (lowercase) found
+ * in text, ignoring ASCII case and treating any run of white space as
+ * one space; -1 when none is.  */
+int report_match(const char *text, size_t len, const char *const *phrases,
+		 size_t n);
+
+#endif

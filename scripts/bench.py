@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""bench.py - `make bench`: docket's speed on a firm's whole history.
+
+Makes synthetic firms (scripts/bench-firm.py writes the files, then one
+`git add -A && git commit`) under build/bench/, and prints, measured in the
+same run against a baseline:
+
+  - `docket report --json` against reading every file under cases/ with cat,
+  - the report's peak memory,
+  - `docket note` against `git add` + `git commit` of one file in the same
+    repository, on firms of 40, 10,000 and 50,000 cases.
+
+Each time is the median of several runs, after one run to warm the cache.
+BENCH_SIZES (default "40,10000,50000") and BENCH_REPS (default 7) change
+what runs.
+"""
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOCKET = os.path.join(TOP, "docket")
+BENCH = os.path.join(TOP, "build", "bench")
+AS_OF = "2026-11-22"
+
+ENV = dict(os.environ)
+for k in ("DOCKET_NOW", "DOCKET_USER", "GIT_DIR", "GIT_WORK_TREE", "NO_COLOR"):
+    ENV.pop(k, None)
+ENV.update({
+    "TZ": "UTC",
+    # init makes this person the firm's first staff entry, "partner"
+    "GIT_AUTHOR_NAME": "Bench Partner",
+    "GIT_AUTHOR_EMAIL": "partner@bench.example",
+    "GIT_COMMITTER_NAME": "Bench Partner",
+    "GIT_COMMITTER_EMAIL": "partner@bench.example",
+    "GIT_CONFIG_NOSYSTEM": "1",
+})
+
+
+def run(cmd, cwd=None, env=None, out=subprocess.DEVNULL):
+    return subprocess.run(cmd, cwd=cwd, env=env or ENV, stdout=out, check=True)
+
+
+def timed(cmd, cwd, env=None):
+    t = time.perf_counter()
+    run(cmd, cwd=cwd, env=env)
+    return time.perf_counter() - t
+
+
+def peak_kib(cmd, cwd, env):
+    """The peak resident memory of cmd, from getrusage in a fresh child."""
+    probe = ("import resource, subprocess, sys\n"
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    r = subprocess.run([sys.executable, "-c", probe] + cmd, cwd=cwd, env=env,
+                       stdout=subprocess.PIPE, check=True, text=True)
+    return int(r.stdout.strip())
+
+
+def machine():
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    fs = subprocess.run(["stat", "-f", "-c", "%T", BENCH], stdout=subprocess.PIPE,
+                        text=True).stdout.strip()
+    git = subprocess.run(["git", "--version"], stdout=subprocess.PIPE,
+                         text=True).stdout.strip()
+    lg2 = subprocess.run(["pkg-config", "--modversion", "libgit2"],
+                         stdout=subprocess.PIPE, text=True).stdout.strip()
+    print("machine: %d CPUs (%s), %s of memory, Linux %s, %s file system"
+          % (os.cpu_count(), model, mem, platform.release(), fs))
+    print("         %s, libgit2 %s, load average %s"
+          % (git, lg2, " ".join(open("/proc/loadavg").read().split()[:3])))
+
+
+def make_firm(n):
+    firm = os.path.join(BENCH, "firm-%d" % n)
+    shutil.rmtree(firm, ignore_errors=True)
+    t = time.perf_counter()
+    env = dict(ENV, DOCKET_NOW=AS_OF)
+    run([DOCKET, "init", firm, "--name", "Bench Injury Law"], env=env)
+    run([sys.executable, os.path.join(TOP, "scripts", "bench-firm.py"), firm,
+         str(n)])
+    run(["git", "config", "gc.auto", "0"], cwd=firm)
+    run(["git", "add", "-A"], cwd=firm)
+    run(["git", "commit", "-q", "-m", "bench: %d synthetic cases" % n],
+        cwd=firm)
+    files = size = 0
+    for root, _, names in os.walk(os.path.join(firm, "cases")):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(root, name)).st_size
+    print("\nfirm of %d cases: %d files under cases/ (%.1f MB), made and "
+          "committed in %.0f s" % (n, files, size / 1e6,
+                                   time.perf_counter() - t))
+    return firm
+
+
+def median_pair(a, b, reps):
+    """Run a and b alternately reps times (after one warm-up each)."""
+    a()
+    b()
+    ta, tb = [], []
+    for _ in range(reps):
+        ta.append(a())
+        tb.append(b())
+    return statistics.median(ta), statistics.median(tb)
+
+
+def bench_report(firm, reps):
+    env = dict(ENV, DOCKET_NOW=AS_OF)
+    report = ["sh", "-c", "exec %s report --json >/dev/null" % DOCKET]
+    cat = ["sh", "-c", "find cases -type f -print0 | xargs -0 cat >/dev/null"]
+    tr, tc = median_pair(lambda: timed(report, firm, env),
+                         lambda: timed(cat, firm), reps)
+    print("  docket report --json %7.3f s   cat of every file %7.3f s   "
+          "ratio %.2f (target <= 1.5)" % (tr, tc, tr / tc))
+    kib = peak_kib([DOCKET, "report", "--json"], firm, env)
+    print("  report peak memory   %7.1f MiB (target < 64 MiB at 10,000 "
+          "cases)" % (kib / 1024))
+    r = json.loads(subprocess.run([DOCKET, "report", "--json"], cwd=firm,
+                                  env=env, stdout=subprocess.PIPE,
+                                  check=True).stdout)
+    print("  (%d open, %d closed; %d overdue, %d suggested escalations, "
+          "%d stale, contact %s%%)"
+          % (r["open"], r["closed"], len(r["overdue"]),
+             len(r["suggested_escalations"]), len(r["contact"]["stale"]),
+             r["contact"]["pct"]))
+
+
+def bench_note(firm, reps):
+    ids = []
+    for year in sorted(os.listdir(os.path.join(firm, "cases"))):
+        ids += sorted(os.listdir(os.path.join(firm, "cases", year)))[:reps + 1]
+    ids = ids[-(reps + 1):]
+    state = {"i": 0, "j": 0}
+    scratch = os.path.join(firm, "bench-scratch.txt")
+
+    def note():
+        case = ids[state["i"] % len(ids)]
+        state["i"] += 1
+        return timed([DOCKET, "note", case, "--kind", "call", "-m",
+                      "Bench call %d" % state["i"]], firm)
+
+    def git():
+        state["j"] += 1
+        with open(scratch, "a") as f:
+            f.write("line %d\n" % state["j"])
+        t = time.perf_counter()
+        run(["git", "add", "bench-scratch.txt"], cwd=firm)
+        run(["git", "commit", "-q", "-m", "bench %d" % state["j"]], cwd=firm)
+        return time.perf_counter() - t
+
+    tn, tg = median_pair(note, git, reps)
+    print("  docket note          %7.3f s   git add + commit  %7.3f s   "
+          "ratio %.2f (target <= 0.5)" % (tn, tg, tn / tg))
+    st = subprocess.run(["git", "status", "--porcelain"], cwd=firm,
+                        stdout=subprocess.PIPE, text=True, env=ENV).stdout
+    if st:
+        sys.exit("bench: git status is not clean after the notes:\n" + st)
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    if not os.access(DOCKET, os.X_OK):
+        sys.exit("bench: build docket first (make)")
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES",
+                                             "40,10000,50000").split(",")]
+    reps = int(os.environ.get("BENCH_REPS", "7"))
+    os.makedirs(BENCH, exist_ok=True)
+    machine()
+    print("every time: the median of %d runs, after one to warm up" % reps)
+    for n in sizes:
+        firm = make_firm(n)
+        if n >= 1000:
+            bench_report(firm, reps)
+        bench_note(firm, reps)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,687 @@
+/* gitindex.c - git's index file updated for a few paths (see gitindex.h).
+ *
+ * The format is git's Documentation/gitformat-index.txt: a 12-byte header
+ * ("DIRC", version, entry count), the entries sorted by path then stage,
+ * the extensions (4-byte signature, 4-byte size, data), and the SHA-1 of
+ * all that.  Numbers are big-endian.
+ */
+#include "docket/gitindex.h"
+#include "docket/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* ---- SHA-1 (FIPS 180-4) ---- */
+
+#define ROL(x, n) (((x) << (n)) | ((x) >> (32 - (n))))
+
+/* The schedule lives in a ring of 16 words; the rounds are unrolled in
+ * fours of twenty, one function each, so there is no branch inside. */
+#define W(i) (w[(i) & 15] = ROL(w[((i) + 13) & 15] ^ w[((i) + 8) & 15] ^ \
+				w[((i) + 2) & 15] ^ w[(i) & 15], 1))
+#define ROUND(a, b, c, d, e, f, k, wi) do { \
+	e += ROL(a, 5) + (f) + (k) + (wi); \
+	b = ROL(b, 30); \
+} while (0)
+#define F1(b, c, d) (d ^ (b & (c ^ d)))
+#define F2(b, c, d) (b ^ c ^ d)
+#define F3(b, c, d) ((b & c) | (d & (b | c)))
+#define FIVE(f, k, i, wi) do { \
+	ROUND(a, b, c, d, e, f(b, c, d), k, wi(i)); \
+	ROUND(e, a, b, c, d, f(a, b, c), k, wi(i + 1)); \
+	ROUND(d, e, a, b, c, f(e, a, b), k, wi(i + 2)); \
+	ROUND(c, d, e, a, b, f(d, e, a), k, wi(i + 3)); \
+	ROUND(b, c, d, e, a, f(c, d, e), k, wi(i + 4)); \
+} while (0)
+#define W0(i) w[i]
+
+static void
+sha1_block(uint32_t h[5], const unsigned char *p)
+{
+	uint32_t w[16], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+	FIVE(F1, 0x5a827999, 0, W0);
+	FIVE(F1, 0x5a827999, 5, W0);
+	FIVE(F1, 0x5a827999, 10, W0);
+	ROUND(a, b, c, d, e, F1(b, c, d), 0x5a827999, w[15]);
+	ROUND(e, a, b, c, d, F1(a, b, c), 0x5a827999, W(16));
+	ROUND(d, e, a, b, c, F1(e, a, b), 0x5a827999, W(17));
+	ROUND(c, d, e, a, b, F1(d, e, a), 0x5a827999, W(18));
+	ROUND(b, c, d, e, a, F1(c, d, e), 0x5a827999, W(19));
+	FIVE(F2, 0x6ed9eba1, 20, W);
+	FIVE(F2, 0x6ed9eba1, 25, W);
+	FIVE(F2, 0x6ed9eba1, 30, W);
+	FIVE(F2, 0x6ed9eba1, 35, W);
+	FIVE(F3, 0x8f1bbcdc, 40, W);
+	FIVE(F3, 0x8f1bbcdc, 45, W);
+	FIVE(F3, 0x8f1bbcdc, 50, W);
+	FIVE(F3, 0x8f1bbcdc, 55, W);
+	FIVE(F2, 0xca62c1d6, 60, W);
+	FIVE(F2, 0xca62c1d6, 65, W);
+	FIVE(F2, 0xca62c1d6, 70, W);
+	FIVE(F2, 0xca62c1d6, 75, W);
+	h[0] += a;
+	h[1] += b;
+	h[2] += c;
+	h[3] += d;
+	h[4] += e;
+}
+
+struct sha1 {
+	uint32_t h[5];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t n;
+};
+
+static void
+sha1_init(struct sha1 *c)
+{
+	static const uint32_t h0[5] = { 0x67452301, 0xefcdab89, 0x98badcfe,
+					0x10325476, 0xc3d2e1f0 };
+
+	memcpy(c->h, h0, sizeof(h0));
+	c->len = 0;
+	c->n = 0;
+}
+
+static void
+sha1_update(struct sha1 *c, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	c->len += len;
+	if (c->n) {
+		size_t take = 64 - c->n < len ? 64 - c->n : len;
+
+		memcpy(c->buf + c->n, p, take);
+		c->n += take;
+		p += take;
+		len -= take;
+		if (c->n < 64)
+			return;
+		sha1_block(c->h, c->buf);
+		c->n = 0;
+	}
+	for (; len >= 64; p += 64, len -= 64)
+		sha1_block(c->h, p);
+	memcpy(c->buf, p, len);
+	c->n = len;
+}
+
+static void
+sha1_final(struct sha1 *c, unsigned char out[20])
+{
+	uint64_t bits = c->len * 8;
+	unsigned char pad[72];
+	size_t padlen = (c->n < 56 ? 56 : 120) - c->n;
+
+	memset(pad, 0, sizeof(pad));
+	pad[0] = 0x80;
+	for (int i = 0; i < 8; i++)
+		pad[padlen + 7 - i] = (unsigned char)(bits >> (8 * i));
+	sha1_update(c, pad, padlen + 8);
+	for (int i = 0; i < 5; i++) {
+		out[4 * i] = (unsigned char)(c->h[i] >> 24);
+		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
+		out[4 * i + 2] = (unsigned char)(c->h[i] >> 8);
+		out[4 * i + 3] = (unsigned char)c->h[i];
+	}
+}
+
+void
+gitindex_sha1(unsigned char out[20], const void *data, size_t len)
+{
+	struct sha1 c;
+
+	sha1_init(&c);
+	sha1_update(&c, data, len);
+	sha1_final(&c, out);
+}
+
+/* ---- the index ---- */
+
+#define HEADER 12
+#define ENTRY_FIXED 62		/* the entry up to its path (v2 flags) */
+#define OFF_MTIME_SEC 8
+#define OFF_MODE 24
+#define OFF_SIZE 36
+#define OFF_FLAGS 60
+#define F_EXTENDED 0x4000
+#define NAME_MASK 0x0fff
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* git's order: bytewise, a path before the longer paths it begins. */
+static int
+path_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	return c ? c : al < bl ? -1 : al > bl;
+}
+
+static int
+change_cmp(const void *x, const void *y)
+{
+	const struct gitindex_path *a = x, *b = y;
+
+	return path_cmp(a->path, strlen(a->path), b->path, strlen(b->path));
+}
+
+/*
+ * The new index goes out through a small buffer, hashed on the way; runs
+ * of unchanged entries go straight from the old index (mapped) to the
+ * file.  A dry writer only counts, to size the cache tree extension.
+ */
+struct writer {
+	int fd;
+	int dry;
+	int err;		/* the first -errno */
+	size_t total;
+	struct sha1 sha;
+	unsigned char buf[65536];
+	size_t n;
+};
+
+static void
+w_flush(struct writer *w)
+{
+	const unsigned char *p = w->buf;
+	size_t len = w->n;
+
+	w->n = 0;
+	while (len && !w->err) {
+		ssize_t k = write(w->fd, p, len);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			w->err = -errno;
+		else {
+			p += k;
+			len -= (size_t)k;
+		}
+	}
+}
+
+static void
+w_add(struct writer *w, const void *data, size_t len)
+{
+	w->total += len;
+	if (w->dry)
+		return;
+	sha1_update(&w->sha, data, len);
+	if (len > sizeof(w->buf) / 2) {
+		const unsigned char *p = data;
+
+		w_flush(w);
+		while (len && !w->err) {
+			ssize_t k = write(w->fd, p, len);
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0)
+				w->err = -errno;
+			else {
+				p += k;
+				len -= (size_t)k;
+			}
+		}
+		return;
+	}
+	if (w->n + len > sizeof(w->buf))
+		w_flush(w);
+	memcpy(w->buf + w->n, data, len);
+	w->n += len;
+}
+
+/* A count of the cache tree (>= 0), then end. */
+static void
+w_num(struct writer *w, long v, char end)
+{
+	char buf[32];
+	size_t i = sizeof(buf);
+
+	buf[--i] = end;
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && i > 0);
+	w_add(w, buf + i, sizeof(buf) - i);
+}
+
+/* The on-disk entry git writes for a file just added. */
+static void
+add_entry(struct writer *w, const struct gitindex_path *c)
+{
+	static const unsigned char zeros[8];
+	unsigned char e[ENTRY_FIXED];
+	size_t len = strlen(c->path), size = (ENTRY_FIXED + len + 8) & ~(size_t)7;
+	uint32_t mode = S_ISLNK(c->st.st_mode) ? 0120000 :
+			(c->st.st_mode & S_IXUSR) ? 0100755 : 0100644;
+
+	put32(e + 0, (uint32_t)c->st.st_ctim.tv_sec);
+	put32(e + 4, (uint32_t)c->st.st_ctim.tv_nsec);
+	put32(e + 8, (uint32_t)c->st.st_mtim.tv_sec);
+	put32(e + 12, (uint32_t)c->st.st_mtim.tv_nsec);
+	put32(e + 16, (uint32_t)c->st.st_dev);
+	put32(e + 20, (uint32_t)c->st.st_ino);
+	put32(e + 24, mode);
+	put32(e + 28, (uint32_t)c->st.st_uid);
+	put32(e + 32, (uint32_t)c->st.st_gid);
+	put32(e + 36, (uint32_t)c->st.st_size);
+	memcpy(e + 40, c->oid, GITINDEX_OID_LEN);
+	e[60] = (unsigned char)((len < NAME_MASK ? len : NAME_MASK) >> 8);
+	e[61] = (unsigned char)(len < NAME_MASK ? len : NAME_MASK);
+	w_add(w, e, sizeof(e));
+	w_add(w, c->path, len);
+	w_add(w, zeros, size - ENTRY_FIXED - len);
+}
+
+struct tree_ctx {
+	const unsigned char *p, *end;
+	const struct gitindex_path *ch;
+	size_t n;
+	struct writer *w;
+	char path[4096];
+};
+
+/* Does a changed path lie under the directory path[0..len)? */
+static int
+touched(const struct tree_ctx *t, size_t len)
+{
+	if (!len)
+		return t->n > 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (!strncmp(t->ch[i].path, t->path, len) && t->ch[i].path[len] == '/')
+			return 1;
+	return 0;
+}
+
+static int
+number(const unsigned char **p, const unsigned char *end, char stop, long *out)
+{
+	const unsigned char *q = *p;
+	int neg = 0;
+	long v = 0;
+
+	if (q < end && *q == '-') {
+		neg = 1;
+		q++;
+	}
+	if (q >= end || *q < '0' || *q > '9')
+		return -1;
+	while (q < end && *q >= '0' && *q <= '9') {
+		v = v * 10 + (*q++ - '0');
+		if (v > 100000000)
+			return -1;
+	}
+	if (q >= end || *q != (unsigned char)stop)
+		return -1;
+	*p = q + 1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/*
+ * Copy one node of the cache tree and its subtrees, invalidating those
+ * the changes lie under (entry count -1, no object name), as git does.
+ * len: the length of the node's parent's path in t->path.
+ */
+static int
+tree_node(struct tree_ctx *t, size_t len, int depth)
+{
+	const unsigned char *name = t->p, *nul;
+	long count, subtrees;
+	size_t nl, plen = len;
+
+	if (depth > 1000)
+		return -1;
+	nul = memchr(name, '\0', (size_t)(t->end - name));
+	if (!nul)
+		return -1;
+	nl = (size_t)(nul - name);
+	t->p = nul + 1;
+	if (number(&t->p, t->end, ' ', &count) < 0 || count < -1 ||
+	    number(&t->p, t->end, '\n', &subtrees) < 0 || subtrees < 0)
+		return -1;
+	if (nl) {
+		if (len + 1 + nl + 1 > sizeof(t->path))
+			return -1;
+		if (len)
+			t->path[plen++] = '/';
+		memcpy(t->path + plen, name, nl);
+		plen += nl;
+	}
+	w_add(t->w, name, nl + 1);
+	if (count >= 0 && t->end - t->p < GITINDEX_OID_LEN)
+		return -1;
+	if (count >= 0 && !touched(t, plen)) {
+		w_num(t->w, count, ' ');
+		w_num(t->w, subtrees, '\n');
+		w_add(t->w, t->p, GITINDEX_OID_LEN);
+	} else {
+		w_add(t->w, "-1 ", 3);
+		w_num(t->w, subtrees, '\n');
+	}
+	if (count >= 0)
+		t->p += GITINDEX_OID_LEN;
+	for (long i = 0; i < subtrees; i++)
+		if (tree_node(t, plen, depth + 1) < 0)
+			return -1;
+	return 0;
+}
+
+/* The cache tree extension, through w; -1 when it does not parse. */
+static int
+tree_ext(struct writer *w, const unsigned char *data, uint32_t size,
+	 const struct gitindex_path *ch, size_t n)
+{
+	struct writer dry;
+	struct tree_ctx t;
+	unsigned char hdr[8];
+
+	memset(&t, 0, sizeof(t));
+	memset(&dry, 0, sizeof(dry));
+	dry.dry = 1;
+	t.ch = ch;
+	t.n = n;
+	for (int pass = 0; pass < 2; pass++) {
+		t.w = pass ? w : &dry;
+		t.p = data;
+		t.end = data + size;
+		if (pass) {
+			memcpy(hdr, "TREE", 4);
+			put32(hdr + 4, (uint32_t)dry.total);
+			w_add(w, hdr, sizeof(hdr));
+		}
+		while (t.p < t.end)
+			if (tree_node(&t, 0, 0) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* One entry of the old index. */
+struct entry {
+	const unsigned char *p;
+	size_t size;
+	const char *name;
+	size_t nl;
+};
+
+/* The entry at p, checked against the end of the entries. */
+static int
+entry_at(struct entry *e, const unsigned char *p, const unsigned char *end,
+	 uint32_t version)
+{
+	size_t hdr = ENTRY_FIXED;
+	unsigned flags;
+
+	if ((size_t)(end - p) < ENTRY_FIXED + 2)
+		return -EINVAL;
+	flags = (unsigned)p[OFF_FLAGS] << 8 | p[OFF_FLAGS + 1];
+	if (flags & F_EXTENDED) {
+		if (version < 3)
+			return -EINVAL;
+		hdr += 2;
+	}
+	e->p = p;
+	e->name = (const char *)p + hdr;
+	e->nl = flags & NAME_MASK;
+	if (e->nl == NAME_MASK) {
+		const char *z = memchr(e->name, '\0',
+				       (size_t)((const char *)end - e->name));
+
+		if (!z)
+			return -EINVAL;
+		e->nl = (size_t)(z - e->name);
+	}
+	e->size = (hdr + e->nl + 8) & ~(size_t)7;
+	if ((size_t)(end - p) < e->size || e->name[e->nl] != '\0')
+		return -EINVAL;
+	return 0;
+}
+
+static unsigned
+stage_of(const struct entry *e)
+{
+	return (e->p[OFF_FLAGS] >> 4) & 3;
+}
+
+/*
+ * The first pass: check the entries (in bounds, in git's order) and count
+ * what the new index holds.  *ext: where the extensions start.
+ */
+static int
+scan(const unsigned char *in, const unsigned char *end, uint32_t version,
+     uint32_t count, const struct gitindex_path *ch, size_t n,
+     uint32_t *written, const unsigned char **ext)
+{
+	const unsigned char *p = in + HEADER;
+	struct entry e, prev;
+	size_t k = 0;
+	uint32_t out = 0;
+
+	for (uint32_t i = 0; i < count; i++) {
+		int c = 1, r = entry_at(&e, p, end, version);
+
+		if (r)
+			return r;
+		if (i) {
+			int o = path_cmp(prev.name, prev.nl, e.name, e.nl);
+
+			if (o > 0 || (!o && stage_of(&prev) >= stage_of(&e)))
+				return -EINVAL;
+		}
+		prev = e;
+		while (k < n && (c = path_cmp(ch[k].path, strlen(ch[k].path),
+					      e.name, e.nl)) < 0)
+			out += !ch[k++].remove;
+		if (k >= n || c)
+			out++;
+		p += e.size;
+	}
+	for (; k < n; k++)
+		out += !ch[k].remove;
+	*written = out;
+	*ext = p;
+	return 0;
+}
+
+/* Write the new index to w; 0, NOT_HANDLED or -EINVAL. */
+static int
+rebuild(struct writer *w, const unsigned char *in, size_t size,
+	const struct gitindex_path *ch, size_t n, uint32_t racy_sec)
+{
+	const unsigned char *end = in + size - GITINDEX_OID_LEN, *p, *run, *ext;
+	unsigned char hdr[HEADER], sum[GITINDEX_OID_LEN];
+	uint32_t version, count, written;
+	size_t k = 0;
+	int r;
+
+	if (size < HEADER + GITINDEX_OID_LEN || memcmp(in, "DIRC", 4))
+		return -EINVAL;
+	version = get32(in + 4);
+	count = get32(in + 8);
+	if (version != 2 && version != 3)
+		return GITINDEX_NOT_HANDLED;
+	if ((r = scan(in, end, version, count, ch, n, &written, &ext)))
+		return r;
+	/* the extensions first: a required one means libgit2's turn */
+	for (p = ext; p < end;) {
+		uint32_t esz;
+
+		if (end - p < 8)
+			return -EINVAL;
+		esz = get32(p + 4);
+		if ((size_t)(end - p) - 8 < esz)
+			return -EINVAL;
+		if (p[0] < 'A' || p[0] > 'Z')
+			return GITINDEX_NOT_HANDLED;
+		p += 8 + esz;
+	}
+
+	memcpy(hdr, in, HEADER);
+	put32(hdr + 8, written);
+	w_add(w, hdr, HEADER);
+	p = run = in + HEADER;
+	for (uint32_t i = 0; i < count; i++) {
+		struct entry e;
+		int c = 1;
+
+		entry_at(&e, p, end, version);
+		while (k < n && (c = path_cmp(ch[k].path, strlen(ch[k].path),
+					      e.name, e.nl)) < 0) {
+			w_add(w, run, (size_t)(p - run));
+			run = p;
+			if (!ch[k].remove)
+				add_entry(w, &ch[k]);
+			k++;
+		}
+		if (k < n && c == 0) {
+			/* replaced or removed: every stage of it */
+			w_add(w, run, (size_t)(p - run));
+			run = p + e.size;
+		} else if (get32(p + OFF_MTIME_SEC) >= racy_sec &&
+			   (get32(p + OFF_MODE) & 0170000) != 0160000 &&
+			   get32(p + OFF_SIZE) != 0) {
+			/*
+			 * Racily clean: git compares such an entry's content
+			 * only while it is no older than the index; smudged,
+			 * it always does, as git's own writer leaves it.
+			 */
+			unsigned char copy[ENTRY_FIXED];
+
+			w_add(w, run, (size_t)(p - run));
+			memcpy(copy, p, ENTRY_FIXED);
+			put32(copy + OFF_SIZE, 0);
+			w_add(w, copy, ENTRY_FIXED);
+			w_add(w, p + ENTRY_FIXED, e.size - ENTRY_FIXED);
+			run = p + e.size;
+		}
+		p += e.size;
+	}
+	w_add(w, run, (size_t)(p - run));
+	for (; k < n; k++)
+		if (!ch[k].remove)
+			add_entry(w, &ch[k]);
+
+	while (p < end) {
+		uint32_t esz = get32(p + 4);
+
+		if (!memcmp(p, "TREE", 4)) {
+			if (tree_ext(w, p + 8, esz, ch, n) < 0)
+				return -EINVAL;
+		} else if (!memcmp(p, "REUC", 4)) {
+			w_add(w, p, 8 + esz);
+		}
+		/* other optional extensions hold offsets or work-tree
+		 * state that no longer holds: dropped, as git drops those
+		 * it does not know */
+		p += 8 + esz;
+	}
+	/* the checksum, of all the rest */
+	sha1_final(&w->sha, sum);
+	if (w->n + sizeof(sum) > sizeof(w->buf))
+		w_flush(w);
+	memcpy(w->buf + w->n, sum, sizeof(sum));
+	w->n += sizeof(sum);
+	w_flush(w);
+	return w->err;
+}
+
+int
+gitindex_update(const char *gitdir, struct gitindex_path *ch, size_t n)
+{
+	char *index = path_join(gitdir, "index");
+	char *lock = path_join(gitdir, "index.lock");
+	struct writer *w = NULL;
+	void *map = MAP_FAILED;
+	struct stat st;
+	int fd = -1, lfd, r;
+
+	if (n > 1)
+		qsort(ch, n, sizeof(*ch), change_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (!change_cmp(&ch[i - 1], &ch[i])) {
+			r = -EINVAL;
+			goto out_nolock;
+		}
+	lfd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (lfd < 0) {
+		r = -errno;
+		goto out_nolock;
+	}
+	fd = open(index, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		r = errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
+		goto out;
+	}
+	if (fstat(fd, &st) < 0) {
+		r = -errno;
+		goto out;
+	}
+	if (st.st_size < HEADER + GITINDEX_OID_LEN) {
+		r = -EINVAL;
+		goto out;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED) {
+		r = -errno;
+		goto out;
+	}
+	/* the index keeps its permissions (owner-only, or group-shared) */
+	if (fchmod(lfd, st.st_mode & 07777) < 0) {
+		r = -errno;
+		goto out;
+	}
+	w = xcalloc(1, sizeof(*w));
+	w->fd = lfd;
+	sha1_init(&w->sha);
+	if ((r = rebuild(w, map, (size_t)st.st_size, ch, n,
+			 (uint32_t)st.st_mtim.tv_sec)))
+		goto out;
+	r = close(lfd) < 0 ? -errno : 0;
+	lfd = -1;
+	if (!r && rename(lock, index) < 0)
+		r = -errno;
+out:
+	if (lfd >= 0)
+		close(lfd);
+	if (r)
+		unlink(lock);
+	if (map != MAP_FAILED)
+		munmap(map, (size_t)st.st_size);
+	if (fd >= 0)
+		close(fd);
+	free(w);
+out_nolock:
+	free(index);
+	free(lock);
+	return r;
+}

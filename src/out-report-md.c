@@ -1,0 +1,253 @@
+/* out-report-md.c - `docket report --md`: Markdown for a weekly email,
+ * plain lists that read well as text and render anywhere. */
+#include "docket/case.h"
+#include "docket/date.h"
+#include "docket/out.h"
+#include "docket/report.h"
+
+#include <string.h>
+
+/*
+ * A value as literal Markdown text: every character CommonMark (or a
+ * common extension) gives a meaning inline is escaped with a backslash,
+ * line breaks and control characters become spaces.  A client named
+ * "<script>" stays text in whatever renders the mail.
+ */
+static void
+md(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fputc(' ', f);
+		else if (strchr("\\`*_[]<>&~|!#()", *p))
+			fprintf(f, "\\%c", *p);
+		else
+			fputc(*p, f);
+	}
+}
+
+static const char *
+plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void
+section(FILE *f, const char *title, size_t n)
+{
+	fprintf(f, "\n## %s (%zu)\n\n", title, n);
+}
+
+static void
+case_ref(FILE *f, const struct report *r, size_t c)
+{
+	fputs("**", f);
+	md(f, r->cases[c].id);
+	fputs("**", f);
+	if (*r->cases[c].client) {
+		fputs(" (", f);
+		md(f, r->cases[c].client);
+		fputs(")", f);
+	}
+}
+
+static void
+due_list(FILE *f, const struct report *r, const struct rdue *v, size_t n,
+	 int late)
+{
+	char d[DATE_LEN];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rdue *e = &v[i];
+
+		fputs("- ", f);
+		case_ref(f, r, e->c);
+		fputs(": ", f);
+		md(f, e->what);
+		fprintf(f, " (`%s`), due %s, ", e->name, date_fmt(d, e->date));
+		if (late)
+			fprintf(f, "%ld %s late", e->days, plural(e->days, "day", "days"));
+		else if (e->days <= 1)
+			fputs(e->days ? "tomorrow" : "today", f);
+		else
+			fprintf(f, "in %ld days", e->days);
+		if (*e->who) {
+			fputs(", ", f);
+			md(f, e->who);
+		}
+		fputc('\n', f);
+	}
+}
+
+void
+report_md(FILE *f, const struct report *r)
+{
+	char d[DATE_LEN], n1[40], n2[40];
+	size_t over = 0;
+
+	for (size_t i = 0; i < r->nload; i++)
+		over += r->load[i].over;
+	fputs("# ", f);
+	md(f, *r->firm_name ? r->firm_name : "docket");
+	fprintf(f, ": report as of %s\n\n", date_fmt(d, r->as_of));
+	fprintf(f, "%ld open %s, %ld closed", r->open,
+		plural(r->open, "case", "cases"), r->closed);
+	if (r->filter.who) {
+		fputs("; the cases of ", f);
+		md(f, r->filter.who);
+	}
+	if (r->filter.stage) {
+		fputs("; stage ", f);
+		md(f, r->filter.stage);
+	}
+	fputs(".\n", f);
+
+	if (r->nerrors) {
+		section(f, "Cases that could not be read", r->nerrors);
+		for (size_t i = 0; i < r->nerrors; i++) {
+			fputs("- `", f);
+			md(f, r->errors[i].file);
+			if (r->errors[i].line)
+				fprintf(f, ":%d", r->errors[i].line);
+			fputs("`: ", f);
+			md(f, r->errors[i].message);
+			fputc('\n', f);
+		}
+	}
+	if (r->noverdue) {
+		section(f, "Overdue deadlines", r->noverdue);
+		due_list(f, r, r->overdue, r->noverdue, 1);
+	}
+	if (r->ndue_soon) {
+		section(f, "Due in the next 7 days", r->ndue_soon);
+		due_list(f, r, r->due_soon, r->ndue_soon, 0);
+	}
+	if (r->nesc) {
+		section(f, "Open escalations", r->nesc);
+		for (size_t i = 0; i < r->nesc; i++) {
+			const struct resc *e = &r->esc[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fputs(": ", f);
+			md(f, e->reason);
+			fputs(", to ", f);
+			md(f, *e->to ? e->to : "nobody");
+			fprintf(f, ", open %ld %s: ", e->days_open,
+				plural(e->days_open, "day", "days"));
+			md(f, e->what);
+			fputc('\n', f);
+		}
+	}
+	if (r->nsugg) {
+		section(f, "Suggested escalations", r->nsugg);
+		for (size_t i = 0; i < r->nsugg; i++) {
+			const struct rsugg *e = &r->sugg[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fputs(": ", f);
+			md(f, e->reason);
+			fputs(", \"", f);
+			md(f, e->match);
+			fputs("\" in ", f);
+			md(f, e->note);
+			fputc('\n', f);
+		}
+	}
+	if (r->nstuck) {
+		section(f, "Stuck in a stage", r->nstuck);
+		for (size_t i = 0; i < r->nstuck; i++) {
+			const struct rstuck *e = &r->stuck[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fputs(": ", f);
+			md(f, e->stage);
+			fprintf(f, " for %ld days (limit %d)\n", e->days, e->max_days);
+		}
+	}
+	if (r->contact.nstale) {
+		char title[80];
+
+		snprintf(title, sizeof(title), "Clients not contacted in %d days",
+			 r->contact.window_days);
+		section(f, title, r->contact.nstale);
+		for (size_t i = 0; i < r->contact.nstale; i++) {
+			const struct rstale *e = &r->contact.stale[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			if (e->last_contact != NO_DATE)
+				fprintf(f, ": last contact %s, %ld %s ago\n",
+					date_fmt(d, e->last_contact), e->days,
+					plural(e->days, "day", "days"));
+			else
+				fprintf(f, ": never contacted; opened %ld %s ago\n",
+					e->days, plural(e->days, "day", "days"));
+		}
+	}
+	if (over) {
+		section(f, "Over caseload", over);
+		for (size_t i = 0; i < r->nload; i++) {
+			const struct rload *l = &r->load[i];
+
+			if (!l->over)
+				continue;
+			fputs("- **", f);
+			md(f, l->who);
+			fprintf(f, "** (%s): %ld open cases, limit %d\n", l->role,
+				l->open, l->max);
+		}
+	}
+	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
+	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over)
+		fputs("\nNothing needs action.\n", f);
+
+	fputs("\n## Pipeline\n\n", f);
+	for (size_t i = 0; i < r->nstages; i++) {
+		const struct rstage *s = &r->stages[i];
+
+		fputs("- ", f);
+		md(f, s->stage);
+		fprintf(f, ": %ld open", s->open);
+		if (s->max_days >= 0)
+			fprintf(f, ", %ld over the limit of %d days", s->over_limit,
+				s->max_days);
+		fputc('\n', f);
+	}
+
+	fputs("\n## Client contact\n\n", f);
+	if (r->contact.pct < 0)
+		fprintf(f, "No open cases.\n");
+	else
+		fprintf(f, "%ld of %ld open cases contacted in the last %d days: "
+			"**%s%%** (target %d%%%s).\n", r->contact.contacted,
+			r->contact.open, r->contact.window_days,
+			report_num(n1, sizeof(n1), r->contact.pct),
+			r->contact.target_pct,
+			r->contact.pct >= r->contact.target_pct ? "" :
+			", below target");
+
+	fputs("\n## Caseload\n\n", f);
+	if (!r->nload)
+		fputs("Nobody carries an open case.\n", f);
+	for (size_t i = 0; i < r->nload; i++) {
+		const struct rload *l = &r->load[i];
+
+		fputs("- ", f);
+		md(f, l->who);
+		fprintf(f, " (%s): %ld of %d%s\n", l->role, l->open, l->max,
+			l->over ? ", **over**" : "");
+	}
+
+	fputs("\n## Resolution\n\n", f);
+	if (!r->resolution.closed)
+		fputs("No closed case yet.\n", f);
+	else
+		fprintf(f, "%ld closed %s: %s days from opened to closed on "
+			"average, median %s.\n", r->resolution.closed,
+			plural(r->resolution.closed, "case", "cases"),
+			report_num(n1, sizeof(n1), r->resolution.avg_days),
+			report_num(n2, sizeof(n2), r->resolution.median_days));
+}

@@ -1,0 +1,403 @@
+/* out-report-text.c - `docket report` for a terminal: exceptions first,
+ * then the firm's figures, every line within the width. */
+#include "docket/case.h"
+#include "docket/date.h"
+#include "docket/out.h"
+#include "docket/report.h"
+
+#include <string.h>
+
+/* A line being built, printed when full. */
+struct row {
+	FILE *f;
+	int width;
+	struct sb line;
+};
+
+#define INDENT "      "
+
+/* Display columns of a UTF-8 string: one per code point, none for the
+ * colour codes this file writes (the data's control characters are
+ * written as '?'). */
+static size_t
+ncols(const char *s)
+{
+	size_t c = 0;
+
+	for (; *s; s++) {
+		if (s[0] == '\033' && s[1] == '[') {
+			const char *e = s + 2;
+
+			while (*e >= '0' && *e <= '9')
+				e++;
+			if (*e == 'm') {
+				s = e;
+				continue;
+			}
+		}
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			c++;
+	}
+	return c;
+}
+
+/* Append s to line, control characters as '?', cut to at most max
+ * columns (ending in "..." when cut). */
+static void
+fit(struct sb *line, const char *s, size_t max)
+{
+	size_t cols = ncols(s), used = 0;
+	size_t keep = cols <= max ? cols : max > 3 ? max - 3 : max;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int start = (*p & 0xc0) != 0x80;
+
+		if (start && used == keep)
+			break;
+		used += start;
+		sb_addc(line, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+	}
+	if (cols > max && max > 3)
+		sb_adds(line, "...");
+}
+
+static void
+flush_line(struct row *r)
+{
+	while (r->line.len && r->line.buf[r->line.len - 1] == ' ')
+		r->line.buf[--r->line.len] = '\0';
+	fprintf(r->f, "%s\n", sb_str(&r->line));
+	sb_reset(&r->line);
+}
+
+/* What does not fit on this line goes on the next, indented. */
+static void
+make_room(struct row *r, size_t need)
+{
+	size_t used = ncols(sb_str(&r->line));
+
+	if (used > strlen(INDENT) && used + need > (size_t)r->width) {
+		flush_line(r);
+		sb_adds(&r->line, INDENT);
+	}
+}
+
+/* A cell: s cut and padded to width columns, then a space. */
+static void
+cell(struct row *r, const char *s, size_t width)
+{
+	size_t before, cols;
+
+	make_room(r, width + 1);
+	before = r->line.len;
+	fit(&r->line, s, width);
+	cols = ncols(r->line.buf + before);
+	while (cols++ < width)
+		sb_addc(&r->line, ' ');
+	sb_addc(&r->line, ' ');
+}
+
+/* A case ID or a deadline's name: whole (it is what the user types),
+ * padded to width, then a space. */
+static void
+whole_cell(struct row *r, const char *id, size_t width)
+{
+	size_t n = ncols(id);
+
+	make_room(r, (n > width ? n : width) + 1);
+	sb_adds(&r->line, id);
+	while (n++ < width)
+		sb_addc(&r->line, ' ');
+	sb_addc(&r->line, ' ');
+}
+
+/* The rest of the line: free text in what is left of the width. */
+static void
+end_line(struct row *r, const char *text)
+{
+	size_t used;
+
+	if (text && *text) {
+		size_t n = ncols(text);
+
+		make_room(r, n < (size_t)r->width - 20 ? n : (size_t)r->width - 20);
+		used = ncols(sb_str(&r->line));
+		fit(&r->line, text, (size_t)r->width > used + 10 ?
+		    (size_t)r->width - used : 10);
+	}
+	flush_line(r);
+}
+
+char *
+report_num(char *buf, size_t size, double v)
+{
+	size_t n;
+
+	snprintf(buf, size, "%.2f", v);
+	n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
+}
+
+static void
+heading(FILE *f, const char *color, const char *title, size_t n)
+{
+	fprintf(f, "\n%s%s%s (%zu)%s\n", c_bold(), color, title, n, c_off());
+}
+
+static const char *
+plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The second line of an entry: free text under the case ID. */
+static void
+text_line(struct row *r, const char *text)
+{
+	if (!text || !*text)
+		return;
+	sb_adds(&r->line, INDENT);
+	end_line(r, text);
+}
+
+static void
+due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
+	 int late, int width)
+{
+	struct row row = { f, width, SB_INIT };
+	char d[DATE_LEN], when[40];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rdue *e = &v[i];
+
+		sb_addf(&row.line, "  %s  ", date_fmt(d, e->date));
+		if (late)
+			snprintf(when, sizeof(when), "%ld %s late", e->days,
+				 plural(e->days, "day", "days"));
+		else if (e->days <= 1)
+			snprintf(when, sizeof(when), "%s",
+				 e->days ? "tomorrow" : "today");
+		else
+			snprintf(when, sizeof(when), "in %ld days", e->days);
+		cell(&row, when, 14);
+		whole_cell(&row, r->cases[e->c].id, 16);
+		whole_cell(&row, e->name, 20);
+		end_line(&row, *e->who ? e->who : "-");
+		text_line(&row, e->what);
+	}
+	sb_free(&row.line);
+}
+
+static void
+exceptions(FILE *f, const struct report *r, int width)
+{
+	struct row row = { f, width, SB_INIT };
+	char d[DATE_LEN], buf[80];
+	size_t over = 0, any;
+
+	for (size_t i = 0; i < r->nload; i++)
+		over += r->load[i].over;
+	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
+	      r->nstuck + r->contact.nstale + over;
+	if (!any) {
+		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
+		return;
+	}
+	if (r->nerrors) {
+		heading(f, c_red(), "Cases that could not be read", r->nerrors);
+		for (size_t i = 0; i < r->nerrors; i++) {
+			const struct rerror *e = &r->errors[i];
+
+			sb_adds(&row.line, "  ");
+			fit(&row.line, e->file, (size_t)width);
+			if (e->line)
+				sb_addf(&row.line, ":%d", e->line);
+			sb_adds(&row.line, ": ");
+			end_line(&row, e->message);
+		}
+	}
+	if (r->noverdue) {
+		heading(f, c_red(), "Overdue deadlines", r->noverdue);
+		due_rows(f, r, r->overdue, r->noverdue, 1, width);
+	}
+	if (r->ndue_soon) {
+		heading(f, c_yellow(), "Due in the next 7 days", r->ndue_soon);
+		due_rows(f, r, r->due_soon, r->ndue_soon, 0, width);
+	}
+	if (r->nesc) {
+		heading(f, c_red(), "Open escalations", r->nesc);
+		for (size_t i = 0; i < r->nesc; i++) {
+			const struct resc *e = &r->esc[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->reason, 13);
+			snprintf(buf, sizeof(buf), "open %ld %s", e->days_open,
+				 plural(e->days_open, "day", "days"));
+			cell(&row, buf, 14);
+			sb_adds(&row.line, "to ");
+			end_line(&row, *e->to ? e->to : "-");
+			text_line(&row, e->what);
+		}
+	}
+	if (r->nsugg) {
+		heading(f, c_yellow(), "Suggested escalations", r->nsugg);
+		for (size_t i = 0; i < r->nsugg; i++) {
+			const struct rsugg *e = &r->sugg[i];
+			struct sb q = SB_INIT;
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->reason, 13);
+			sb_addf(&q, "\"%s\"", e->match);
+			end_line(&row, q.buf);
+			sb_free(&q);
+			sb_adds(&row.line, "      in ");
+			end_line(&row, e->note);
+		}
+	}
+	if (r->nstuck) {
+		heading(f, c_yellow(), "Stuck in a stage", r->nstuck);
+		for (size_t i = 0; i < r->nstuck; i++) {
+			const struct rstuck *e = &r->stuck[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			cell(&row, e->stage, 13);
+			snprintf(buf, sizeof(buf), "%ld days (limit %d)", e->days,
+				 e->max_days);
+			end_line(&row, buf);
+		}
+	}
+	if (r->contact.nstale) {
+		snprintf(buf, sizeof(buf), "Clients not contacted in %d days",
+			 r->contact.window_days);
+		heading(f, c_yellow(), buf, r->contact.nstale);
+		for (size_t i = 0; i < r->contact.nstale; i++) {
+			const struct rstale *e = &r->contact.stale[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			if (e->last_contact != NO_DATE)
+				snprintf(buf, sizeof(buf), "last contact %s, %ld %s "
+					 "ago", date_fmt(d, e->last_contact),
+					 e->days, plural(e->days, "day", "days"));
+			else
+				snprintf(buf, sizeof(buf), "never contacted; opened "
+					 "%ld %s ago", e->days,
+					 plural(e->days, "day", "days"));
+			end_line(&row, buf);
+		}
+	}
+	if (over) {
+		heading(f, c_red(), "Over caseload", over);
+		for (size_t i = 0; i < r->nload; i++) {
+			const struct rload *l = &r->load[i];
+
+			if (!l->over)
+				continue;
+			sb_adds(&row.line, "  ");
+			cell(&row, l->who, 16);
+			cell(&row, l->role, 9);
+			snprintf(buf, sizeof(buf), "%ld open cases, limit %d",
+				 l->open, l->max);
+			end_line(&row, buf);
+		}
+	}
+	sb_free(&row.line);
+}
+
+static void
+figures(FILE *f, const struct report *r, int width)
+{
+	struct row row = { f, width, SB_INIT };
+	char buf[120];
+
+	fprintf(f, "\n%sPipeline%s              open  over limit\n", c_bold(),
+		c_off());
+	for (size_t i = 0; i < r->nstages; i++) {
+		const struct rstage *s = &r->stages[i];
+
+		sb_adds(&row.line, "  ");
+		cell(&row, s->stage, 18);
+		sb_addf(&row.line, "%5ld  ", s->open);
+		if (s->max_days >= 0)
+			snprintf(buf, sizeof(buf), "%s%5ld%s  (limit %d days)",
+				 s->over_limit ? c_yellow() : "", s->over_limit,
+				 c_off(), s->max_days);
+		else
+			snprintf(buf, sizeof(buf), "    -  (no limit)");
+		sb_adds(&row.line, buf);
+		end_line(&row, NULL);
+	}
+
+	fprintf(f, "\n%sClient contact%s in the last %d days: ", c_bold(),
+		c_off(), r->contact.window_days);
+	if (r->contact.pct < 0) {
+		fprintf(f, "no open cases\n");
+	} else {
+		int ok = r->contact.pct >= r->contact.target_pct;
+
+		report_num(buf, sizeof(buf), r->contact.pct);
+		fprintf(f, "%ld of %ld open cases\n  %s%s%%%s, target %d%%%s\n",
+			r->contact.contacted, r->contact.open,
+			ok ? c_green() : c_red(), buf, c_off(),
+			r->contact.target_pct, ok ? "" : " (below target)");
+	}
+
+	fprintf(f, "\n%sCaseload%s (open cases)\n", c_bold(), c_off());
+	if (!r->nload)
+		fprintf(f, "  nobody\n");
+	for (size_t i = 0; i < r->nload; i++) {
+		const struct rload *l = &r->load[i];
+
+		sb_adds(&row.line, "  ");
+		cell(&row, l->who, 16);
+		cell(&row, l->role, 9);
+		snprintf(buf, sizeof(buf), "%s%5ld%s of %d%s", l->over ? c_red() : "",
+			 l->open, l->over ? c_off() : "", l->max,
+			 l->over ? "  over" : "");
+		sb_adds(&row.line, buf);
+		end_line(&row, NULL);
+	}
+
+	fprintf(f, "\n%sResolution%s: ", c_bold(), c_off());
+	if (!r->resolution.closed) {
+		fprintf(f, "no closed case yet\n");
+	} else {
+		char avg[40], med[40];
+
+		fprintf(f, "%ld closed %s, from opened to closed\n  %s days on "
+			"average, median %s\n", r->resolution.closed,
+			plural(r->resolution.closed, "case", "cases"),
+			report_num(avg, sizeof(avg), r->resolution.avg_days),
+			report_num(med, sizeof(med), r->resolution.median_days));
+	}
+	sb_free(&row.line);
+}
+
+void
+report_text(FILE *f, const struct report *r, int width)
+{
+	struct row row = { f, width, SB_INIT };
+	char d[DATE_LEN];
+
+	sb_addf(&row.line, "%s", c_bold());
+	fit(&row.line, *r->firm_name ? r->firm_name : "docket", (size_t)width - 25);
+	sb_addf(&row.line, ": report as of %s%s", date_fmt(d, r->as_of), c_off());
+	flush_line(&row);
+	sb_addf(&row.line, "%ld open %s, %ld closed", r->open,
+		plural(r->open, "case", "cases"), r->closed);
+	if (r->filter.who)
+		sb_addf(&row.line, "; %s's cases", r->filter.who);
+	if (r->filter.stage)
+		sb_addf(&row.line, "; stage %s", r->filter.stage);
+	end_line(&row, NULL);
+	exceptions(f, r, width);
+	figures(f, r, width);
+	sb_free(&row.line);
+}

@@ -1,0 +1,782 @@
+/* report.c - the scan and the figures of `docket report` (see report.h). */
+#include "docket/report.h"
+#include "docket/case.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/note.h"
+#include "docket/util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- indicator phrases ---- */
+
+/*
+ * Text is matched in a normal form: ASCII letters lowercased and every run
+ * of white space one space, so "Loss of\n  consciousness" matches "loss of
+ * consciousness".  Phrases are bucketed by their first byte, so the text
+ * is read once whatever the number of phrases.
+ */
+struct phrase {
+	char *s;
+	size_t len;
+	int reason;	/* index into firm->ind */
+	int order;	/* its place among its reason's phrases */
+};
+
+struct matcher {
+	struct phrase *ph;
+	size_t nph;
+	size_t first[257];	/* phrases starting with byte b: first[b]..first[b+1] */
+	unsigned char pair[65536 / 8];	/* is there a phrase starting with these two bytes? */
+	int nreasons;
+};
+
+static size_t
+normalize(char *out, const char *in, size_t len)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			space = 1;
+			continue;
+		}
+		if (space && n)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int
+phrase_cmp(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
+
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	if (x->reason != y->reason)
+		return x->reason < y->reason ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void
+matcher_add(struct matcher *m, size_t *cap, const char *p, int reason,
+	    int order)
+{
+	char *s = xmalloc(strlen(p) + 1);
+	size_t len = normalize(s, p, strlen(p));
+
+	if (!len) {
+		free(s);
+		return;
+	}
+	GROW(m->ph, *cap, m->nph + 1);
+	m->ph[m->nph].s = s;
+	m->ph[m->nph].len = len;
+	m->ph[m->nph].reason = reason;
+	m->ph[m->nph].order = order;
+	m->nph++;
+}
+
+static void
+matcher_index(struct matcher *m)
+{
+	size_t i = 0;
+
+	if (m->nph > 1)
+		qsort(m->ph, m->nph, sizeof(*m->ph), phrase_cmp);
+	for (int b = 0; b < 256; b++) {
+		m->first[b] = i;
+		while (i < m->nph && (unsigned char)m->ph[i].s[0] == b)
+			i++;
+	}
+	m->first[256] = m->nph;
+	memset(m->pair, 0, sizeof(m->pair));
+	for (size_t k = 0; k < m->nph; k++) {
+		unsigned c = (unsigned char)m->ph[k].s[0];
+
+		/* a phrase of one byte goes with any second byte */
+		for (unsigned d = 0; d < 256; d++) {
+			unsigned v = c << 8 | d;
+
+			if (m->ph[k].len == 1 || d == (unsigned char)m->ph[k].s[1])
+				m->pair[v >> 3] |= (unsigned char)(1u << (v & 7));
+		}
+	}
+}
+
+static void
+matcher_free(struct matcher *m)
+{
+	for (size_t i = 0; i < m->nph; i++)
+		free(m->ph[i].s);
+	free(m->ph);
+}
+
+/*
+ * For every reason, the first of its phrases (in docket.ini's order) that
+ * norm contains: best[reason] is the phrase's index in m->ph, or -1.
+ */
+static void
+matcher_run(const struct matcher *m, const char *norm, size_t len, int *best)
+{
+	for (int r = 0; r < m->nreasons; r++)
+		best[r] = -1;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)norm[i];
+		unsigned v = c << 8 | (unsigned char)norm[i + 1];
+
+		/* norm[len] is its NUL */
+		if (!(m->pair[v >> 3] & (1u << (v & 7))))
+			continue;
+		for (size_t k = m->first[c]; k < m->first[c + 1]; k++) {
+			const struct phrase *p = &m->ph[k];
+
+			if (p->len > len - i || memcmp(norm + i, p->s, p->len))
+				continue;
+			if (best[p->reason] < 0 ||
+			    m->ph[best[p->reason]].order > p->order)
+				best[p->reason] = (int)k;
+		}
+	}
+}
+
+int
+report_match(const char *text, size_t len, const char *const *phrases,
+	     size_t n)
+{
+	struct matcher m;
+	size_t cap = 0;
+	char *norm = xmalloc(len + 1);
+	size_t nlen = normalize(norm, text, len);
+	int best = -1, r;
+
+	memset(&m, 0, sizeof(m));
+	m.nreasons = 1;
+	for (size_t i = 0; i < n; i++)
+		matcher_add(&m, &cap, phrases[i], 0, (int)i);
+	matcher_index(&m);
+	matcher_run(&m, norm, nlen, &best);
+	r = best < 0 ? -1 : m.ph[best].order;
+	matcher_free(&m);
+	free(norm);
+	return r;
+}
+
+/* ---- building the report ---- */
+
+enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
+       CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS };
+
+struct scan {
+	const struct firm *firm;
+	const char *root;
+	long as_of;
+	const struct report_filter *filter;
+	struct matcher m;
+	/* work space */
+	struct sb text;
+	char *norm;
+	size_t normcap;
+	int *best;
+	long *days;		/* days from opened to closed, per closed case */
+	size_t ndays;
+};
+
+static size_t
+add_case(struct report *r, const struct dcase *c)
+{
+	struct rcase *rc;
+
+	/* the lists are built case by case: a case already listed is last */
+	if (r->ncases && !strcmp(r->cases[r->ncases - 1].id, c->id))
+		return r->ncases - 1;
+	GROW(r->cases, r->cap[CAP_CASES], r->ncases + 1);
+	rc = &r->cases[r->ncases];
+	rc->id = xstrdup(c->id);
+	rc->dir = xstrdup(c->dir);
+	rc->client = xstrdup(c->client);
+	rc->title = xstrdup(c->title);
+	rc->stage = xstrdup(c->stage);
+	rc->attorney = xstrdup(c->attorney);
+	rc->manager = xstrdup(c->manager);
+	return r->ncases++;
+}
+
+static void
+add_error(struct report *r, const char *file, const char *msg)
+{
+	struct rerror *e;
+	size_t fl = strlen(file);
+	const char *p = msg;
+	int line = 0;
+
+	/* "file:line: message" or "file: message" */
+	if (!strncmp(msg, file, fl) && msg[fl] == ':') {
+		p = msg + fl + 1;
+		if (isdigit((unsigned char)*p)) {
+			char *end;
+			long l = strtol(p, &end, 10);
+
+			if (*end == ':' && l > 0 && l < 1000000000) {
+				line = (int)l;
+				p = end + 1;
+			} else {
+				p = msg + fl + 1;
+			}
+		}
+		while (*p == ' ')
+			p++;
+	}
+	GROW(r->errors, r->cap[CAP_ERRORS], r->nerrors + 1);
+	e = &r->errors[r->nerrors++];
+	e->file = xstrdup(file);
+	e->line = line;
+	e->message = xstrdup(p);
+}
+
+static void
+add_due(struct report *r, int overdue, size_t ci, const struct deadline *d,
+	long days)
+{
+	struct rdue **v = overdue ? &r->overdue : &r->due_soon;
+	size_t *n = overdue ? &r->noverdue : &r->ndue_soon;
+	struct rdue *e;
+
+	GROW(*v, r->cap[overdue ? CAP_OVERDUE : CAP_SOON], *n + 1);
+	e = &(*v)[(*n)++];
+	e->c = ci;
+	e->name = xstrdup(d->name);
+	e->what = xstrdup(d->what);
+	e->who = xstrdup(d->who);
+	e->date = d->date;
+	e->days = days;
+}
+
+/* The caseload line of who in a role, made (with open 0) if need be. */
+static struct rload *
+load_row(struct report *r, const char *who, const char *role, int max)
+{
+	size_t lo = 0, hi = r->nload;
+	struct rload *l;
+
+	/* sorted by role, then handle */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(r->load[mid].role, role);
+
+		if (!c)
+			c = strcmp(r->load[mid].who, who);
+		if (!c)
+			return &r->load[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	GROW(r->load, r->cap[CAP_LOAD], r->nload + 1);
+	memmove(r->load + lo + 1, r->load + lo,
+		(r->nload - lo) * sizeof(*r->load));
+	r->nload++;
+	l = &r->load[lo];
+	l->who = xstrdup(who);
+	l->role = role;
+	l->open = 0;
+	l->max = max;
+	l->over = 0;
+	return l;
+}
+
+static void
+count_load(struct report *r, const struct report_filter *f, const char *who,
+	   const char *role, int max)
+{
+	if (*who && (!f->who || !strcmp(f->who, who)))
+		load_row(r, who, role, max)->open++;
+}
+
+static int
+wanted(const struct report_filter *f, const struct dcase *c)
+{
+	if (f->stage && strcmp(f->stage, c->stage))
+		return 0;
+	if (f->who && strcmp(f->who, c->attorney) && strcmp(f->who, c->manager))
+		return 0;
+	return 1;
+}
+
+/* Read a note's text into s->text and its normal form into s->norm. */
+static int
+read_note(struct scan *s, struct report *r, const struct dcase *c,
+	  const struct note *n)
+{
+	sb_reset(&s->text);
+	if (note_read(&s->text, s->root, c->dir, n->name)) {
+		char *file = xasprintf("%s/%s/%s", c->dir, NOTES_DIR, n->name);
+
+		add_error(r, file, dk_errmsg());
+		free(file);
+		return -1;
+	}
+	if (s->text.len + 1 > s->normcap) {
+		s->normcap = s->text.len + 1;
+		free(s->norm);
+		s->norm = xmalloc(s->normcap);
+	}
+	return (int)normalize(s->norm, sb_str(&s->text), s->text.len);
+}
+
+/* Contact and suggested escalations: what the case's notes say. */
+static void
+scan_notes(struct scan *s, struct report *r, const struct dcase *c,
+	   long *last_contact)
+{
+	const struct firm *f = s->firm;
+	struct note *notes = NULL;
+	size_t nn = 0;
+	long cutoff = NO_DATE;
+	int open_esc = 0, left;
+
+	*last_contact = NO_DATE;
+	if (note_list(&notes, &nn, s->root, c->dir)) {
+		add_error(r, c->dir, dk_errmsg());
+		return;
+	}
+	for (size_t i = nn; i-- > 0;)
+		if (word_in(contact_kinds, notes[i].kind)) {
+			*last_contact = date_of_time(notes[i].time);
+			break;
+		}
+	for (size_t i = 0; i < c->nesc; i++) {
+		if (c->esc[i].resolved == NO_DATE)
+			open_esc = 1;
+		if (cutoff == NO_DATE || c->esc[i].opened > cutoff)
+			cutoff = c->esc[i].opened;
+	}
+	left = open_esc ? 0 : (int)f->nind;
+	for (int k = 0; k < (int)f->nind; k++)
+		s->best[k] = -1;
+	/* newest first: one entry per reason, from the latest note */
+	for (size_t i = nn; left > 0 && i-- > 0;) {
+		const struct note *n = &notes[i];
+		int len, *found = s->best + f->nind;
+
+		if (cutoff != NO_DATE && date_of_time(n->time) <= cutoff)
+			break;
+		if (!strcmp(n->kind, "escalation"))
+			continue;
+		if ((len = read_note(s, r, c, n)) < 0)
+			continue;
+		matcher_run(&s->m, s->norm, (size_t)len, found);
+		for (int k = 0; k < (int)f->nind; k++) {
+			struct rsugg *e;
+
+			if (s->best[k] >= 0 || found[k] < 0)
+				continue;
+			s->best[k] = found[k];
+			left--;
+			GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
+			e = &r->sugg[r->nsugg++];
+			e->c = add_case(r, c);
+			e->reason = xstrdup(f->ind[k].reason);
+			e->match = xstrdup(s->m.ph[found[k]].s);
+			e->note = xstrdup(n->name);
+			e->date = date_of_time(n->time);
+		}
+	}
+	note_list_free(notes, nn);
+}
+
+static void
+scan_case(struct scan *s, struct report *r, const struct dcase *c)
+{
+	const struct firm *f = s->firm;
+	long as_of = s->as_of, last;
+	int st;
+
+	if (!c->open) {
+		r->closed++;
+		if (c->closed != NO_DATE && c->opened != NO_DATE) {
+			GROW(s->days, r->cap[CAP_DAYS], s->ndays + 1);
+			s->days[s->ndays++] = c->closed - c->opened;
+		}
+		return;
+	}
+	r->open++;
+	for (size_t i = 0; i < c->ndue; i++) {
+		const struct deadline *d = &c->due[i];
+
+		if (d->done != NO_DATE)
+			continue;
+		if (d->date < as_of)
+			add_due(r, 1, add_case(r, c), d, as_of - d->date);
+		else if (d->date <= as_of + REPORT_SOON_DAYS)
+			add_due(r, 0, add_case(r, c), d, d->date - as_of);
+	}
+	for (size_t i = 0; i < c->nesc; i++) {
+		const struct escalation *e = &c->esc[i];
+		struct resc *x;
+
+		if (e->resolved != NO_DATE)
+			continue;
+		GROW(r->esc, r->cap[CAP_ESC], r->nesc + 1);
+		x = &r->esc[r->nesc++];
+		x->c = add_case(r, c);
+		x->name = xstrdup(e->name);
+		x->reason = xstrdup(e->reason);
+		x->to = xstrdup(e->to);
+		x->what = xstrdup(e->what);
+		x->opened = e->opened;
+		x->days_open = as_of - e->opened;
+	}
+	st = firm_stage(f, c->stage);
+	if (st >= 0 && (size_t)st < r->nstages) {
+		struct rstage *rs = &r->stages[st];
+		long days = as_of - c->stage_since;
+
+		rs->open++;
+		if (rs->max_days >= 0 && days > rs->max_days) {
+			struct rstuck *x;
+
+			rs->over_limit++;
+			GROW(r->stuck, r->cap[CAP_STUCK], r->nstuck + 1);
+			x = &r->stuck[r->nstuck++];
+			x->c = add_case(r, c);
+			x->st = (size_t)st;
+			x->stage = rs->stage;
+			x->days = days;
+			x->max_days = rs->max_days;
+		}
+	}
+	scan_notes(s, r, c, &last);
+	r->contact.open++;
+	if (last != NO_DATE && last > as_of - r->contact.window_days) {
+		r->contact.contacted++;
+	} else {
+		struct rstale *x;
+
+		GROW(r->contact.stale, r->cap[CAP_STALE], r->contact.nstale + 1);
+		x = &r->contact.stale[r->contact.nstale++];
+		x->c = add_case(r, c);
+		x->last_contact = last;
+		x->days = as_of - (last != NO_DATE ? last : c->opened);
+	}
+	count_load(r, s->filter, c->attorney, "attorney", f->attorney_max);
+	count_load(r, s->filter, c->manager, "manager", f->manager_max);
+}
+
+/* ---- sorting the lists ---- */
+
+static const struct report *sorting;
+
+static int
+idcmp(size_t a, size_t b)
+{
+	return strcmp(sorting->cases[a].id, sorting->cases[b].id);
+}
+
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct rdue *x = a, *y = b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int
+esc_cmp(const void *a, const void *b)
+{
+	const struct resc *x = a, *y = b;
+	int c;
+
+	if (x->opened != y->opened)
+		return x->opened < y->opened ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int
+sugg_cmp(const void *a, const void *b)
+{
+	const struct rsugg *x = a, *y = b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->reason, y->reason);
+}
+
+static int
+stuck_cmp(const void *a, const void *b)
+{
+	const struct rstuck *x = a, *y = b;
+
+	if (x->st != y->st)
+		return x->st < y->st ? -1 : 1;
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	return idcmp(x->c, y->c);
+}
+
+static int
+stale_cmp(const void *a, const void *b)
+{
+	const struct rstale *x = a, *y = b;
+
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	return idcmp(x->c, y->c);
+}
+
+static int
+error_cmp(const void *a, const void *b)
+{
+	const struct rerror *x = a, *y = b;
+
+	return strcmp(x->file, y->file);
+}
+
+static int
+long_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+#define SORT(v, n, cmp) do { if ((n) > 1) qsort((v), (n), sizeof(*(v)), (cmp)); } while (0)
+
+static void
+finish(struct report *r, struct scan *s)
+{
+	sorting = r;
+	SORT(r->overdue, r->noverdue, due_cmp);
+	SORT(r->due_soon, r->ndue_soon, due_cmp);
+	SORT(r->esc, r->nesc, esc_cmp);
+	SORT(r->sugg, r->nsugg, sugg_cmp);
+	SORT(r->stuck, r->nstuck, stuck_cmp);
+	SORT(r->contact.stale, r->contact.nstale, stale_cmp);
+	SORT(r->errors, r->nerrors, error_cmp);
+	sorting = NULL;
+	if (r->contact.open)
+		r->contact.pct = (double)(long)(10000.0 * (double)r->contact.contacted /
+						(double)r->contact.open + 0.5) / 100.0;
+	for (size_t i = 0; i < r->nload; i++)
+		r->load[i].over = r->load[i].open > r->load[i].max;
+	r->resolution.closed = (long)s->ndays;
+	if (s->ndays) {
+		double sum = 0;
+
+		qsort(s->days, s->ndays, sizeof(*s->days), long_cmp);
+		for (size_t i = 0; i < s->ndays; i++)
+			sum += (double)s->days[i];
+		r->resolution.avg_days = sum / (double)s->ndays;
+		r->resolution.median_days = s->ndays % 2 ?
+			(double)s->days[s->ndays / 2] :
+			((double)s->days[s->ndays / 2 - 1] +
+			 (double)s->days[s->ndays / 2]) / 2.0;
+	}
+}
+
+int
+report_build(struct report **out, const struct firm *f, const char *root,
+	     long as_of, const struct report_filter *filter,
+	     void (*progress)(size_t done, size_t total))
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	struct strv dirs = STRV_INIT;
+	struct scan s;
+	size_t cap = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.firm = f;
+	s.root = root;
+	s.as_of = as_of;
+	s.filter = filter;
+	s.m.nreasons = (int)f->nind;
+	for (size_t i = 0; i < f->nind; i++)
+		for (size_t k = 0; k < f->ind[i].phrases.n; k++)
+			matcher_add(&s.m, &cap, f->ind[i].phrases.v[k], (int)i,
+				    (int)k);
+	matcher_index(&s.m);
+	s.best = xcalloc(2 * f->nind + 1, sizeof(*s.best));
+
+	r->as_of = as_of;
+	r->firm_name = f->name;
+	r->filter = *filter;
+	r->contact.window_days = f->contact_days;
+	r->contact.target_pct = f->contact_target_pct;
+	r->contact.pct = -1;
+	r->resolution.avg_days = r->resolution.median_days = -1;
+	r->nstages = f->nstages ? f->nstages - 1 : 0;
+	r->stages = xcalloc(r->nstages + 1, sizeof(*r->stages));
+	for (size_t i = 0; i < r->nstages; i++) {
+		r->stages[i].stage = f->stages[i].name;
+		r->stages[i].max_days = f->stages[i].max_days;
+	}
+
+	/* staff who carry no open case still have a line */
+	for (size_t i = 0; i < f->nstaff; i++) {
+		const struct staff *p = &f->staff[i];
+		int att = !strcmp(p->role, "attorney");
+
+		if ((att || !strcmp(p->role, "manager")) &&
+		    (!filter->who || !strcmp(filter->who, p->handle)))
+			load_row(r, p->handle, att ? "attorney" : "manager",
+				 att ? f->attorney_max : f->manager_max);
+	}
+
+	case_list_dirs(&dirs, root);
+	for (size_t i = 0; i < dirs.n; i++) {
+		struct dcase *c = NULL;
+
+		if (progress && (i % 64 == 0 || i + 1 == dirs.n))
+			progress(i + 1, dirs.n);
+		if (case_load(&c, f, dirs.v[i])) {
+			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);
+
+			add_error(r, file, dk_errmsg());
+			free(file);
+			continue;
+		}
+		if (wanted(filter, c))
+			scan_case(&s, r, c);
+		case_free(c);
+	}
+	finish(r, &s);
+
+	strv_free(&dirs);
+	matcher_free(&s.m);
+	sb_free(&s.text);
+	free(s.norm);
+	free(s.best);
+	free(s.days);
+	*out = r;
+	return 0;
+}
+
+void
+report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->ncases; i++) {
+		struct rcase *c = &r->cases[i];
+
+		free(c->id);
+		free(c->dir);
+		free(c->client);
+		free(c->title);
+		free(c->stage);
+		free(c->attorney);
+		free(c->manager);
+	}
+	for (size_t i = 0; i < r->noverdue; i++) {
+		free(r->overdue[i].name);
+		free(r->overdue[i].what);
+		free(r->overdue[i].who);
+	}
+	for (size_t i = 0; i < r->ndue_soon; i++) {
+		free(r->due_soon[i].name);
+		free(r->due_soon[i].what);
+		free(r->due_soon[i].who);
+	}
+	for (size_t i = 0; i < r->nesc; i++) {
+		free(r->esc[i].name);
+		free(r->esc[i].reason);
+		free(r->esc[i].to);
+		free(r->esc[i].what);
+	}
+	for (size_t i = 0; i < r->nsugg; i++) {
+		free(r->sugg[i].reason);
+		free(r->sugg[i].match);
+		free(r->sugg[i].note);
+	}
+	for (size_t i = 0; i < r->nload; i++)
+		free(r->load[i].who);
+	for (size_t i = 0; i < r->nerrors; i++) {
+		free(r->errors[i].file);
+		free(r->errors[i].message);
+	}
+	free(r->cases);
+	free(r->overdue);
+	free(r->due_soon);
+	free(r->esc);
+	free(r->sugg);
+	free(r->stages);
+	free(r->stuck);
+	free(r->contact.stale);
+	free(r->load);
+	free(r->errors);
+	free(r);
+}
+
+/* ---- the notes the page shows ---- */
+
+int
+report_notes(struct rnote **out, size_t *n, const char *root,
+	     const struct rcase *c, size_t max)
+{
+	struct note *notes = NULL;
+	struct rnote *v;
+	size_t nn = 0, k = 0;
+	int r = note_list(&notes, &nn, root, c->dir);
+
+	*out = NULL;
+	*n = 0;
+	if (r)
+		return r;
+	v = xcalloc(max + 1, sizeof(*v));
+	for (size_t i = nn; i-- > 0 && k < max;) {
+		struct sb text = SB_INIT;
+
+		if ((r = note_read(&text, root, c->dir, notes[i].name))) {
+			sb_free(&text);
+			break;
+		}
+		v[k].name = xstrdup(notes[i].name);
+		v[k].kind = xstrdup(notes[i].kind);
+		v[k].author = xstrdup(notes[i].author);
+		v[k].time = notes[i].time;
+		v[k].len = text.len;
+		v[k].text = sb_detach(&text);
+		k++;
+	}
+	note_list_free(notes, nn);
+	if (r) {
+		report_notes_free(v, k);
+		return r;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+void
+report_notes_free(struct rnote *notes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(notes[i].name);
+		free(notes[i].kind);
+		free(notes[i].author);
+		free(notes[i].text);
+	}
+	free(notes);
+}
