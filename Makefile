@@ -11,7 +11,7 @@ MAN5     = $(wildcard man/*.5)
 ifeq ($(origin CC),default)
 CC        = cc
 endif
-PKGS      = libgit2 inih libcmark
+PKGS      = libgit2 inih libcmark libcrypto
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2

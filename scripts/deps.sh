@@ -2,7 +2,7 @@
 # Install what docket needs to build (build) or to run its tests (check),
 # from Debian's packages: with apt-get when root, else print the line to run.
 set -e
-need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev"
+need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev libssl-dev"
 # the tests: the man page linter, the three shells the completions are for,
 # a pseudo-terminal (script), strace for the crash tests, and node with npm for an iCalendar parser
 need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace clang libclang-rt-14-dev nodejs"

@@ -14,128 +14,45 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/evp.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* ---- SHA-1 (FIPS 180-4) ---- */
-
-#define ROL(x, n) (((x) << (n)) | ((x) >> (32 - (n))))
-
-/* The schedule lives in a ring of 16 words; the rounds are unrolled in
- * fours of twenty, one function each, so there is no branch inside. */
-#define W(i) (w[(i) & 15] = ROL(w[((i) + 13) & 15] ^ w[((i) + 8) & 15] ^ \
-				w[((i) + 2) & 15] ^ w[(i) & 15], 1))
-#define ROUND(a, b, c, d, e, f, k, wi) do { \
-	e += ROL(a, 5) + (f) + (k) + (wi); \
-	b = ROL(b, 30); \
-} while (0)
-#define F1(b, c, d) (d ^ (b & (c ^ d)))
-#define F2(b, c, d) (b ^ c ^ d)
-#define F3(b, c, d) ((b & c) | (d & (b | c)))
-#define FIVE(f, k, i, wi) do { \
-	ROUND(a, b, c, d, e, f(b, c, d), k, wi(i)); \
-	ROUND(e, a, b, c, d, f(a, b, c), k, wi(i + 1)); \
-	ROUND(d, e, a, b, c, f(e, a, b), k, wi(i + 2)); \
-	ROUND(c, d, e, a, b, f(d, e, a), k, wi(i + 3)); \
-	ROUND(b, c, d, e, a, f(c, d, e), k, wi(i + 4)); \
-} while (0)
-#define W0(i) w[i]
-
-static void
-sha1_block(uint32_t h[5], const unsigned char *p)
-{
-	uint32_t w[16], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
-	FIVE(F1, 0x5a827999, 0, W0);
-	FIVE(F1, 0x5a827999, 5, W0);
-	FIVE(F1, 0x5a827999, 10, W0);
-	ROUND(a, b, c, d, e, F1(b, c, d), 0x5a827999, w[15]);
-	ROUND(e, a, b, c, d, F1(a, b, c), 0x5a827999, W(16));
-	ROUND(d, e, a, b, c, F1(e, a, b), 0x5a827999, W(17));
-	ROUND(c, d, e, a, b, F1(d, e, a), 0x5a827999, W(18));
-	ROUND(b, c, d, e, a, F1(c, d, e), 0x5a827999, W(19));
-	FIVE(F2, 0x6ed9eba1, 20, W);
-	FIVE(F2, 0x6ed9eba1, 25, W);
-	FIVE(F2, 0x6ed9eba1, 30, W);
-	FIVE(F2, 0x6ed9eba1, 35, W);
-	FIVE(F3, 0x8f1bbcdc, 40, W);
-	FIVE(F3, 0x8f1bbcdc, 45, W);
-	FIVE(F3, 0x8f1bbcdc, 50, W);
-	FIVE(F3, 0x8f1bbcdc, 55, W);
-	FIVE(F2, 0xca62c1d6, 60, W);
-	FIVE(F2, 0xca62c1d6, 65, W);
-	FIVE(F2, 0xca62c1d6, 70, W);
-	FIVE(F2, 0xca62c1d6, 75, W);
-	h[0] += a;
-	h[1] += b;
-	h[2] += c;
-	h[3] += d;
-	h[4] += e;
-}
+/* ---- SHA-1, from libcrypto (OpenSSL), which libgit2 already loads ---- */
 
 struct sha1 {
-	uint32_t h[5];
-	uint64_t len;
-	unsigned char buf[64];
-	size_t n;
+	EVP_MD_CTX *ctx;
 };
 
 static void
 sha1_init(struct sha1 *c)
 {
-	static const uint32_t h0[5] = { 0x67452301, 0xefcdab89, 0x98badcfe,
-					0x10325476, 0xc3d2e1f0 };
-
-	memcpy(c->h, h0, sizeof(h0));
-	c->len = 0;
-	c->n = 0;
+	c->ctx = EVP_MD_CTX_new();
+	if (!c->ctx || !EVP_DigestInit_ex(c->ctx, EVP_sha1(), NULL)) {
+		fputs("docket: libcrypto has no SHA-1\n", stderr);
+		abort();
+	}
 }
 
 static void
 sha1_update(struct sha1 *c, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-
-	c->len += len;
-	if (c->n) {
-		size_t take = 64 - c->n < len ? 64 - c->n : len;
-
-		memcpy(c->buf + c->n, p, take);
-		c->n += take;
-		p += take;
-		len -= take;
-		if (c->n < 64)
-			return;
-		sha1_block(c->h, c->buf);
-		c->n = 0;
-	}
-	for (; len >= 64; p += 64, len -= 64)
-		sha1_block(c->h, p);
-	memcpy(c->buf, p, len);
-	c->n = len;
+	EVP_DigestUpdate(c->ctx, data, len);
 }
 
 static void
 sha1_final(struct sha1 *c, unsigned char out[20])
 {
-	uint64_t bits = c->len * 8;
-	unsigned char pad[72];
-	size_t padlen = (c->n < 56 ? 56 : 120) - c->n;
+	EVP_DigestFinal_ex(c->ctx, out, NULL);
+	EVP_MD_CTX_free(c->ctx);
+	c->ctx = NULL;
+}
 
-	memset(pad, 0, sizeof(pad));
-	pad[0] = 0x80;
-	for (int i = 0; i < 8; i++)
-		pad[padlen + 7 - i] = (unsigned char)(bits >> (8 * i));
-	sha1_update(c, pad, padlen + 8);
-	for (int i = 0; i < 5; i++) {
-		out[4 * i] = (unsigned char)(c->h[i] >> 24);
-		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
-		out[4 * i + 2] = (unsigned char)(c->h[i] >> 8);
-		out[4 * i + 3] = (unsigned char)c->h[i];
-	}
+static void
+sha1_free(struct sha1 *c)
+{
+	EVP_MD_CTX_free(c->ctx);
+	c->ctx = NULL;
 }
 
 void
@@ -679,6 +596,8 @@ out:
 		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
 		close(fd);
+	if (w)
+		sha1_free(&w->sha);
 	free(w);
 out_nolock:
 	free(index);
