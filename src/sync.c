@@ -286,7 +286,7 @@ side_name(const struct syncer *s, int side)
 
 /* What a decision did, without the file: "client.phone: kept ..." */
 static char *
-decision_text(const struct syncer *s, const struct fdecision *fd)
+decision_text(const struct syncer *s, const struct fdecision *fd, int values)
 {
 	const struct merge_decision *d = &fd->d;
 	char *key = d->key ? cfg_dotted(d->section, d->key) : NULL;
@@ -296,12 +296,20 @@ decision_text(const struct syncer *s, const struct fdecision *fd)
 
 	switch (d->kind) {
 	case MERGE_BOTH_CHANGED:
-		t = xasprintf("%s: kept \"%s\" (%s); \"%s\" (%s)", key,
-			      d->kept_value, kept, d->lost_value, other);
+		if (values)
+			t = xasprintf("%s: kept \"%s\" (%s); \"%s\" (%s)", key,
+				      d->kept_value, kept, d->lost_value, other);
+		else
+			t = xasprintf("%s: kept the value from (%s); the value "
+				      "from (%s)", key, kept, other);
 		break;
 	case MERGE_KEPT_CHANGE:
-		t = xasprintf("%s: kept \"%s\" (%s) over its deletion (%s)",
-			      key, d->kept_value, kept, other);
+		if (values)
+			t = xasprintf("%s: kept \"%s\" (%s) over its deletion (%s)",
+				      key, d->kept_value, kept, other);
+		else
+			t = xasprintf("%s: kept as changed (%s) over its deletion "
+				      "(%s)", key, kept, other);
 		break;
 	case MERGE_KEPT_SECTION:
 		t = xasprintf("[%s]: kept as changed (%s) over its deletion "
@@ -318,11 +326,15 @@ decision_text(const struct syncer *s, const struct fdecision *fd)
 	return t;
 }
 
-/* The line sync prints for a decision. */
+/*
+ * The line sync prints for a decision (values: with the values, for the
+ * terminal; without, for the merge commit's message, which must hold
+ * nothing confidential).
+ */
 static char *
-decision_line(const struct syncer *s, const struct fdecision *fd)
+decision_line(const struct syncer *s, const struct fdecision *fd, int values)
 {
-	char *t = decision_text(s, fd), *line;
+	char *t = decision_text(s, fd, values), *line;
 	char *dir = is_case_file(fd->path) ? case_dir_of(fd->path) : NULL;
 	const char *where = dir ? id_of_dir(dir) : fd->path;
 
@@ -464,7 +476,7 @@ note_text(const struct syncer *s, const char *dir, struct sb *out)
 			continue;
 		d = case_dir_of(s->dec[i].path);
 		if (!strcmp(d, dir)) {
-			t = decision_text(s, &s->dec[i]);
+			t = decision_text(s, &s->dec[i], 1);
 			sb_addf(out, "- %s\n", t);
 			free(t);
 		}
@@ -760,13 +772,16 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 	sb_addf(&msg, "sync: merge %s\n", s->where);
 	if (s->ndec || lines.n)
 		sb_addc(&msg, '\n');
-	for (size_t i = 0; i < s->ndec; i++) {
-		char *line = decision_line(s, &s->dec[i]);
-
-		strv_push_owned(&lines, line);
-	}
 	for (size_t i = 0; i < lines.n; i++)
 		sb_addf(&msg, "%s\n", lines.v[i]);
+	/* the message names keys and people, never the values */
+	for (size_t i = 0; i < s->ndec; i++) {
+		char *line = decision_line(s, &s->dec[i], 0);
+
+		sb_addf(&msg, "%s\n", line);
+		free(line);
+		strv_push_owned(&lines, decision_line(s, &s->dec[i], 1));
+	}
 	r = repo_merge_commit(m, msg.buf, o->now, merged);
 	if (!r)
 		for (size_t i = 0; i < lines.n; i++)
@@ -963,7 +978,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	}
 	if (!r)
 		for (size_t i = 0; i < s.ndec; i++) {
-			char *line = decision_line(&s, &s.dec[i]);
+			char *line = decision_line(&s, &s.dec[i], 1);
 			struct sync_event ev;
 
 			memset(&ev, 0, sizeof(ev));

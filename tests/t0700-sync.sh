@@ -189,10 +189,13 @@ test_expect_success 'the same key on both sides: the later change wins, the othe
 	cat >expect <<-\EOF
 	sync: merge origin/main
 
-	smith-7k2p: client.phone: kept "+1 555 0102" (Carol Park, 2026-11-23 11:02); "+1 555 0103" (Bob Diaz, 2026-11-23 11:01) saved in notes/20261123T120000Z-internal-bob.md
+	smith-7k2p: client.phone: kept the value from (Carol Park, 2026-11-23 11:02); the value from (Bob Diaz, 2026-11-23 11:01) saved in notes/20261123T120000Z-internal-bob.md
 
 	EOF
 	test_cmp expect actual
+	# no client data in any commit message
+	git -C bob log --format=%B >messages
+	test_not grep -q "555 010" messages
 	(cd bob && docket show smith-7k2p) | tr -s " \n" " " >show
 	grep -q "\"+1 555 0103\" (Bob Diaz, 2026-11-23 11:01)" show
 	test_repo_clean bob
