@@ -10,6 +10,9 @@
 struct repo;
 
 git_repository *repo_git(const struct repo *r);
+/* A config value of git's repository (NULL: the user's global config
+ * only), or NULL when unset or empty; a new string. */
+char *repo_config_string(git_repository *git, const char *key);
 /* A struct repo around an open repository (it takes git). */
 struct repo *repo_wrap(git_repository *git);
 

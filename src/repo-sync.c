@@ -121,24 +121,6 @@ repo_branch(struct repo *r, char **branch)
 	return 0;
 }
 
-static char *
-cfg_str(git_repository *git, const char *key)
-{
-	git_config *cfg = NULL;
-	git_buf buf = { 0 };
-	char *v = NULL;
-
-	if (git_repository_config_snapshot(&cfg, git) < 0)
-		return NULL;
-	if (!git_config_get_string_buf(&buf, cfg, key)) {
-		if (buf.ptr && *buf.ptr)
-			v = xstrdup(buf.ptr);
-		git_buf_dispose(&buf);
-	}
-	git_config_free(cfg);
-	return v;
-}
-
 int
 repo_upstream(struct repo *r, const char *branch, char **remote,
 	      char **merge_ref, char **url, int *configured)
@@ -148,13 +130,13 @@ repo_upstream(struct repo *r, const char *branch, char **remote,
 	int e;
 
 	key = xasprintf("branch.%s.remote", branch);
-	*remote = cfg_str(repo_git(r), key);
+	*remote = repo_config_string(repo_git(r), key);
 	free(key);
 	*configured = *remote != NULL;
 	if (!*remote || !strcmp(*remote, "."))
 		*remote = (free(*remote), xstrdup("origin"));
 	key = xasprintf("branch.%s.merge", branch);
-	*merge_ref = cfg_str(repo_git(r), key);
+	*merge_ref = repo_config_string(repo_git(r), key);
 	free(key);
 	if (!*merge_ref || !has_prefix(*merge_ref, "refs/heads/"))
 		*merge_ref = (free(*merge_ref),

@@ -478,8 +478,8 @@ repo_unlock(struct repo *r)
 	}
 }
 
-static char *
-config_string(git_repository *git, const char *key)
+char *
+repo_config_string(git_repository *git, const char *key)
 {
 	git_config *cfg = NULL;
 	git_buf buf = { 0 };
@@ -506,8 +506,8 @@ repo_identity(struct repo *r, char **name, char **email)
 	git_repository *git = r ? r->git : NULL;
 
 	setup();
-	*name = en && *en ? xstrdup(en) : config_string(git, "user.name");
-	*email = ee && *ee ? xstrdup(ee) : config_string(git, "user.email");
+	*name = en && *en ? xstrdup(en) : repo_config_string(git, "user.name");
+	*email = ee && *ee ? xstrdup(ee) : repo_config_string(git, "user.email");
 	if (*name && *email)
 		return 0;
 	free(*name);
