@@ -124,13 +124,14 @@ bold=$(printf '\033[1m'); off=$(printf '\033[0m')
 show() { printf '\n%s$ docket %s%s\n' "$bold" "$*" "$off"; d "$@"; }
 
 echo "A sample firm of 12 invented cases is in $firm (as of $DOCKET_NOW)."
+show report
 show list --status all
-show due
-show escalate
 show show chen-2603
 show log novak-2606
+d report --html "$top/build/demo-report.html"
 cat <<EOF2
 
+The same report as one web page: $top/build/demo-report.html
 Try it yourself:
-  cd $firm && DOCKET_NOW=2026-11-22 $docket list
+  cd $firm && DOCKET_NOW=2026-11-22 $docket report
 EOF2
