@@ -431,26 +431,34 @@ scan(const unsigned char *in, const unsigned char *end, uint32_t version,
 }
 
 /* Write the new index to w; 0, NOT_HANDLED or -EINVAL. */
+/*
+ * Is this an index we update?  Versions 2 and 3 without a required
+ * extension (a split index's "link", a sparse index's "sdir": then the
+ * entries are not all here).  The extensions are found by the entries'
+ * sizes alone, before their order is checked.  0, GITINDEX_NOT_HANDLED,
+ * or -EINVAL.
+ */
 static int
-rebuild(struct writer *w, const unsigned char *in, size_t size,
-	const struct gitindex_path *ch, size_t n, uint32_t racy_sec)
+index_kind(const unsigned char *in, size_t size, uint32_t *version,
+	   uint32_t *count)
 {
-	const unsigned char *end = in + size - GITINDEX_OID_LEN, *p, *run, *ext;
-	unsigned char hdr[HEADER], sum[GITINDEX_OID_LEN];
-	uint32_t version, count, written;
-	size_t k = 0;
-	int r;
+	const unsigned char *end = in + size - GITINDEX_OID_LEN, *p;
 
 	if (size < HEADER + GITINDEX_OID_LEN || memcmp(in, "DIRC", 4))
 		return -EINVAL;
-	version = get32(in + 4);
-	count = get32(in + 8);
-	if (version != 2 && version != 3)
+	*version = get32(in + 4);
+	*count = get32(in + 8);
+	if (*version != 2 && *version != 3)
 		return GITINDEX_NOT_HANDLED;
-	if ((r = scan(in, end, version, count, ch, n, &written, &ext)))
-		return r;
-	/* the extensions first: a required one means libgit2's turn */
-	for (p = ext; p < end;) {
+	p = in + HEADER;
+	for (uint32_t i = 0; i < *count; i++) {
+		struct entry e;
+
+		if (entry_at(&e, p, end, *version) < 0)
+			return -EINVAL;
+		p += e.size;
+	}
+	while (p < end) {
 		uint32_t esz;
 
 		if (end - p < 8)
@@ -462,6 +470,23 @@ rebuild(struct writer *w, const unsigned char *in, size_t size,
 			return GITINDEX_NOT_HANDLED;
 		p += 8 + esz;
 	}
+	return 0;
+}
+
+static int
+rebuild(struct writer *w, const unsigned char *in, size_t size,
+	const struct gitindex_path *ch, size_t n, uint32_t racy_sec)
+{
+	const unsigned char *end = in + size - GITINDEX_OID_LEN, *p, *run, *ext;
+	unsigned char hdr[HEADER], sum[GITINDEX_OID_LEN];
+	uint32_t version, count, written;
+	size_t k = 0;
+	int r;
+
+	if ((r = index_kind(in, size, &version, &count)))
+		return r;
+	if ((r = scan(in, end, version, count, ch, n, &written, &ext)))
+		return r;
 
 	memcpy(hdr, in, HEADER);
 	put32(hdr + 8, written);
@@ -530,6 +555,32 @@ rebuild(struct writer *w, const unsigned char *in, size_t size,
 	w->n += sizeof(sum);
 	w_flush(w);
 	return w->err;
+}
+
+int
+gitindex_probe(const char *gitdir)
+{
+	char *index = path_join(gitdir, "index");
+	int fd = open(index, O_RDONLY | O_CLOEXEC), r;
+	uint32_t version, count;
+	struct stat st;
+	void *map;
+
+	free(index);
+	if (fd < 0)
+		return errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
+	if (fstat(fd, &st) < 0 || st.st_size < HEADER + GITINDEX_OID_LEN) {
+		r = fstat(fd, &st) < 0 ? -errno : -EINVAL;
+		close(fd);
+		return r;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return -errno;
+	r = index_kind(map, (size_t)st.st_size, &version, &count);
+	munmap(map, (size_t)st.st_size);
+	return r;
 }
 
 int

@@ -698,6 +698,31 @@ update_index(struct repo *r, const struct strv *paths,
 	return 0;
 }
 
+/*
+ * Can git's index take the commit's entries afterwards?  Asked before
+ * committing: a commit whose index entries cannot follow would leave the
+ * user's next `git commit` undoing it.
+ */
+static int
+index_ready(struct repo *r)
+{
+	git_index *idx = NULL;
+	int e = gitindex_probe(git_repository_path(r->git));
+
+	if (!e)
+		return 0;
+	if (e == GITINDEX_NOT_HANDLED &&
+	    !git_repository_index(&idx, r->git) && !git_index_read(idx, 1)) {
+		git_index_free(idx);
+		return 0;
+	}
+	git_index_free(idx);
+	return dk_err(DK_EGIT, "git's index (.git/index) is in a form docket "
+		      "cannot update (a split or sparse index?); nothing was "
+		      "committed (try 'git update-index --no-split-index' or "
+		      "'git sparse-checkout disable')");
+}
+
 int
 repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	    time_t when)
@@ -716,6 +741,8 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		rc = dk_giterr("bad git identity");
 		goto out;
 	}
+	if ((rc = index_ready(r)))
+		goto out;
 	if (r->journal && (rc = journal_append(r, "commit\n")))
 		goto out;
 	for (int attempt = 0; attempt < 20; attempt++) {

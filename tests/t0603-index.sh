@@ -101,17 +101,40 @@ test_expect_success 'a held index.lock: the commit stands, with a warning' '
 	index_is_head
 '
 
-test_expect_success 'a broken index is refused, and left as it was' '
-	cp firm/.git/index saved &&
-	printf "DIRC\0\0\0\2\0\0\0\1broken" >firm/.git/index &&
-	cp firm/.git/index broken &&
-	docket -C firm note case-3 -m "broken index" >/dev/null 2>err &&
-	grep -q "not updated (cannot write .git/index: it does not parse)" err &&
-	cmp broken firm/.git/index &&
-	test_must_fail test -e firm/.git/index.lock &&
-	cp saved firm/.git/index &&
-	git -C firm reset -q &&
+test_expect_success 'a broken index is refused before any commit, and left as it was' '
+	cp firm/.git/index saved
+	printf "DIRC\0\0\0\2\0\0\0\1broken" >firm/.git/index
+	cp firm/.git/index broken
+	head=$(git -C firm rev-parse HEAD)
+	test_must_fail docket -C firm note case-3 -m "broken index" >/dev/null 2>err
+	grep -q "^docket: git.s index (.git/index) is in a form docket cannot update" err
+	test "$(git -C firm rev-parse HEAD)" = "$head"
+	cmp broken firm/.git/index
+	test_must_fail test -e firm/.git/index.lock
+	cp saved firm/.git/index
 	index_is_head
+'
+
+test_expect_success 'a split index: refused before committing, nothing changed' '
+	git -C firm update-index --split-index
+	head=$(git -C firm rev-parse HEAD)
+	test_must_fail docket -C firm note case-3 -m "split" >/dev/null 2>err
+	grep -q "a split or sparse index" err
+	test "$(git -C firm rev-parse HEAD)" = "$head"
+	test -z "$(git -C firm status --porcelain)"
+	git -C firm update-index --no-split-index
+	docket -C firm note case-3 -m "whole again" >/dev/null
+	index_is_head
+'
+
+test_expect_success 'a sparse index: refused before committing, nothing changed' '
+	git -C firm sparse-checkout set --cone --sparse-index cases 2>/dev/null
+	head=$(git -C firm rev-parse HEAD)
+	test_must_fail docket -C firm note case-3 -m "sparse" >/dev/null 2>err
+	grep -q "a split or sparse index" err
+	test "$(git -C firm rev-parse HEAD)" = "$head"
+	test -z "$(git -C firm status --porcelain)"
+	git -C firm sparse-checkout disable
 '
 
 test_done

@@ -14,7 +14,8 @@
  *
  * It handles index versions 2 and 3 without required extensions (split
  * or sparse indexes); for anything else it says so and the caller uses
- * libgit2.  No libgit2 here; nothing allocated is kept.
+ * libgit2 (whose 1.5 reads version 4, but neither a split nor a sparse
+ * index).  No libgit2 here; nothing allocated is kept.
  */
 #ifndef DOCKET_GITINDEX_H
 #define DOCKET_GITINDEX_H
@@ -40,6 +41,10 @@ struct gitindex_path {
  * (-EINVAL for a malformed index) with nothing changed.
  */
 int gitindex_update(const char *gitdir, struct gitindex_path *paths, size_t n);
+
+/* Would gitindex_update handle this index?  0, GITINDEX_NOT_HANDLED, or
+ * -errno (-EINVAL: it does not parse).  Nothing is written. */
+int gitindex_probe(const char *gitdir);
 
 /* SHA-1 of len bytes (the index's trailing checksum), for tests too. */
 void gitindex_sha1(unsigned char out[20], const void *data, size_t len);
