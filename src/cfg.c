@@ -563,6 +563,33 @@ remove_conts(struct cfg *cfg, size_t k)
 	return removed;
 }
 
+/*
+ * An indented line is read as a continuation when a key comes before it in
+ * its section; an indented [section] or key line was not one only because
+ * none did.  After an edit one may, so such lines lose their indent: that
+ * never changes what they are, and keeps them what they were.
+ */
+static void
+dedent_headers(struct cfg *cfg)
+{
+	for (size_t i = 0; i < cfg->n; i++) {
+		struct cfg_line *l = &cfg->lines[i];
+		char *s = l->raw;
+
+		if (l->kind != CFG_SECTION && l->kind != CFG_KEY)
+			continue;
+		if (i == 0 && !strncmp(s, "\xef\xbb\xbf", 3))
+			s += 3;
+		if (isspace((unsigned char)*s)) {
+			char *t = s;
+
+			while (isspace((unsigned char)*t))
+				t++;
+			memmove(s, t, strlen(t) + 1);
+		}
+	}
+}
+
 int
 cfg_add_section(struct cfg *cfg, const char *section)
 {
@@ -583,6 +610,7 @@ cfg_add_section(struct cfg *cfg, const char *section)
 	l->kind = CFG_SECTION;
 	l->section = xstrdup(section);
 	l->raw = xasprintf("[%s]", section);
+	dedent_headers(cfg);
 	return 0;
 }
 
@@ -625,6 +653,7 @@ cfg_set(struct cfg *cfg, const char *section, const char *key,
 	l->key = xstrdup(key);
 	l->value = xstrdup(value);
 	l->raw = key_line(key, value);
+	dedent_headers(cfg);
 	return 0;
 }
 
@@ -637,6 +666,7 @@ cfg_unset(struct cfg *cfg, const char *section, const char *key)
 		return 0;
 	remove_conts(cfg, (size_t)i);
 	remove_lines(cfg, (size_t)i, 1);
+	dedent_headers(cfg);
 	return 1;
 }
 
@@ -656,6 +686,7 @@ cfg_remove_section(struct cfg *cfg, const char *section)
 	       cfg->lines[e - 1].kind == CFG_COMMENT)
 		e--;
 	remove_lines(cfg, (size_t)s, e - (size_t)s);
+	dedent_headers(cfg);
 }
 
 void

@@ -208,6 +208,24 @@ main(void)
 	free(t);
 	cfg_free(c);
 
+	/* an indented [section] or key after a new key would become part of
+	 * the new key's value: it loses its indent (found by fuzzing) */
+	c = parse("[case]\n\f[a]\n k = 1\n[b]\n  j = 2\n");
+	CHECK(c != NULL);
+	CHECK(cfg_has_section(c, "a") && cfg_has_section(c, "b"));
+	CHECK_STR(cfg_get(c, "a", "k"), "1");
+	CHECK_STR(cfg_get(c, "b", "j"), "2");
+	CHECK(cfg_set(c, "case", "what", "#i 4") == 0);
+	CHECK(cfg_set(c, "b", "l", "3") == 0);
+	t = text_of(c);
+	CHECK_STR(t, "[case]\nwhat = #i 4\n[a]\nk = 1\n[b]\nj = 2\nl = 3\n");
+	cfg_free(c);
+	c = parse(t);
+	CHECK(c != NULL && cfg_get(c, "case", "what") &&
+	      !strcmp(cfg_get(c, "case", "what"), "#i 4"));
+	free(t);
+	cfg_free(c);
+
 	/* CRLF files stay CRLF; a BOM is skipped */
 	c = parse("\xef\xbb\xbf[a]\r\nk = v\r\n");
 	CHECK(c != NULL && c->crlf);
