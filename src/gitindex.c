@@ -473,9 +473,69 @@ index_kind(const unsigned char *in, size_t size, uint32_t *version,
 	return 0;
 }
 
+/* The blob id of what is at path now (st: its lstat): 0, or -1. */
+static int
+blob_id(const char *path, const struct stat *st, unsigned char oid[20])
+{
+	struct sha1 sha;
+	struct sb body = SB_INIT;
+	char hdr[32];
+	int r = 0;
+
+	if (S_ISLNK(st->st_mode)) {
+		char *t = xmalloc((size_t)st->st_size + 1);
+		ssize_t k = readlink(path, t, (size_t)st->st_size + 1);
+
+		if (k >= 0)
+			sb_add(&body, t, (size_t)k);
+		else
+			r = -1;
+		free(t);
+	} else if (read_file(path, &body) < 0) {
+		r = -1;
+	}
+	if (!r) {
+		int hl = snprintf(hdr, sizeof(hdr), "blob %zu", body.len) + 1;
+
+		sha1_init(&sha);
+		sha1_update(&sha, hdr, (size_t)hl);
+		sha1_update(&sha, body.buf, body.len);
+		sha1_final(&sha, oid);
+	}
+	sb_free(&body);
+	return r;
+}
+
+/*
+ * A racily clean entry (no older than the index) must be smudged only if
+ * its file changed without its stat data showing it, as git's own writer
+ * does (ce_smudge_racily_clean_entry): when the stat data differ, git
+ * looks at the content anyway; when they match, compare the content.
+ */
+static int
+racily_changed(const char *workdir, const struct entry *e)
+{
+	char *path = xasprintf("%s%.*s", workdir, (int)e->nl, e->name);
+	const unsigned char *p = e->p;
+	unsigned char oid[GITINDEX_OID_LEN];
+	struct stat st;
+	int changed = 0;
+
+	/* what git always compares: the mtime's seconds and the size (it
+	 * may be built without nanoseconds, and told to ignore the rest) */
+	if (lstat(path, &st) == 0 &&
+	    get32(p + OFF_MTIME_SEC) == (uint32_t)st.st_mtim.tv_sec &&
+	    get32(p + OFF_SIZE) == (uint32_t)st.st_size)
+		changed = blob_id(path, &st, oid) < 0 ||
+			  memcmp(oid, p + 40, GITINDEX_OID_LEN) != 0;
+	free(path);
+	return changed;
+}
+
 static int
 rebuild(struct writer *w, const unsigned char *in, size_t size,
-	const struct gitindex_path *ch, size_t n, uint32_t racy_sec)
+	const struct gitindex_path *ch, size_t n, uint32_t racy_sec,
+	const char *workdir)
 {
 	const unsigned char *end = in + size - GITINDEX_OID_LEN, *p, *run, *ext;
 	unsigned char hdr[HEADER], sum[GITINDEX_OID_LEN];
@@ -511,7 +571,8 @@ rebuild(struct writer *w, const unsigned char *in, size_t size,
 			run = p + e.size;
 		} else if (get32(p + OFF_MTIME_SEC) >= racy_sec &&
 			   (get32(p + OFF_MODE) & 0170000) != 0160000 &&
-			   get32(p + OFF_SIZE) != 0) {
+			   get32(p + OFF_SIZE) != 0 &&
+			   racily_changed(workdir, &e)) {
 			/*
 			 * Racily clean: git compares such an entry's content
 			 * only while it is no older than the index; smudged,
@@ -584,7 +645,8 @@ gitindex_probe(const char *gitdir)
 }
 
 int
-gitindex_update(const char *gitdir, struct gitindex_path *ch, size_t n)
+gitindex_update(const char *gitdir, const char *workdir,
+		struct gitindex_path *ch, size_t n)
 {
 	char *index = path_join(gitdir, "index");
 	char *lock = path_join(gitdir, "index.lock");
@@ -632,7 +694,7 @@ gitindex_update(const char *gitdir, struct gitindex_path *ch, size_t n)
 	w->fd = lfd;
 	sha1_init(&w->sha);
 	if ((r = rebuild(w, map, (size_t)st.st_size, ch, n,
-			 (uint32_t)st.st_mtim.tv_sec)))
+			 (uint32_t)st.st_mtim.tv_sec, workdir)))
 		goto out;
 	r = close(lfd) < 0 ? -errno : 0;
 	lfd = -1;

@@ -681,7 +681,7 @@ update_index(struct repo *r, const struct strv *paths,
 			gp[i].st = staged[i].st;
 		}
 	}
-	e = gitindex_update(git_repository_path(r->git), gp, paths->n);
+	e = gitindex_update(git_repository_path(r->git), r->root, gp, paths->n);
 	free(gp);
 	if (e == GITINDEX_NOT_HANDLED)
 		return update_index_libgit2(r, paths, staged);

@@ -57,6 +57,17 @@ test_expect_success 'a racily clean entry is smudged, so git still sees the chan
 	git -C firm rm -qf --cached scratch.txt && rm firm/scratch.txt
 '
 
+test_expect_success 'an unchanged racily clean entry is left alone (plumbing sees a clean tree)' '
+	docket init rc >/dev/null
+	docket -C rc add --client "A B" --id ab >/dev/null
+	git -C rc status >/dev/null
+	sleep 1.1
+	docket -C rc note ab -m one --kind call >/dev/null
+	docket -C rc note ab -m two --kind call >/dev/null
+	test -z "$(git -C rc diff-files --name-only)"
+	test -z "$(git -C rc diff-index --name-only HEAD)"
+'
+
 test_expect_success 'a user'"'"'s staged and unstaged work stays as it was' '
 	echo staged >firm/mine.txt &&
 	git -C firm add mine.txt &&

@@ -7,8 +7,8 @@
  * 10,000 cases that is most of a `docket note`.  This module copies the
  * index byte for byte and splices in the entries of the paths a commit
  * touched, as `git update-index` would leave them: the cache tree is
- * invalidated along those paths, racily clean entries are smudged (their
- * size set to 0, so git compares their content), and the extensions that
+ * invalidated along those paths, racily clean entries whose file changed
+ * unseen are smudged (their size set to 0, so git compares their content), and the extensions that
  * hold offsets or work-tree state (EOIE, IEOT, UNTR, FSMN and any other
  * optional one) are dropped, as git drops those it does not know.
  *
@@ -35,12 +35,14 @@ struct gitindex_path {
 
 /*
  * Take gitdir/index.lock, write gitdir/index with paths updated, and rename
- * it into place.  paths is sorted here.  0; GITINDEX_NOT_HANDLED when the
+ * it into place.  workdir (ending in '/') is where racily clean entries'
+ * files are looked at.  paths is sorted here.  0; GITINDEX_NOT_HANDLED when the
  * index is missing or of a kind this does not handle (nothing changed);
  * -EEXIST when index.lock exists (another writer: retry); another -errno
  * (-EINVAL for a malformed index) with nothing changed.
  */
-int gitindex_update(const char *gitdir, struct gitindex_path *paths, size_t n);
+int gitindex_update(const char *gitdir, const char *workdir,
+		    struct gitindex_path *paths, size_t n);
 
 /* Would gitindex_update handle this index?  0, GITINDEX_NOT_HANDLED, or
  * -errno (-EINVAL: it does not parse).  Nothing is written. */
