@@ -105,11 +105,13 @@ report_md(FILE *f, const struct report *r)
 	if (r->nerrors) {
 		section(f, "Cases that could not be read", r->nerrors);
 		for (size_t i = 0; i < r->nerrors; i++) {
-			fputs("- `", f);
+			/* escaped text, not a code span: there a backslash
+			 * would show (cases/2026/a\_b) */
+			fputs("- ", f);
 			md(f, r->errors[i].file);
 			if (r->errors[i].line)
 				fprintf(f, ":%d", r->errors[i].line);
-			fputs("`: ", f);
+			fputs(": ", f);
 			md(f, r->errors[i].message);
 			fputc('\n', f);
 		}
