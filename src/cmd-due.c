@@ -7,6 +7,7 @@
 #include "docket/firm.h"
 #include "docket/id.h"
 #include "docket/out.h"
+#include "docket/repo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,18 +73,23 @@ row_cmp(const void *a, const void *b)
 }
 
 /* The open deadlines as a calendar; a deadline's UID is its case and
- * name ('+' is in neither), so a calendar that imports it again updates
- * the event rather than adding another. */
+ * name ('+' is in neither) at the firm (its first commit, the same in
+ * every clone), so a calendar that imports it again updates the event
+ * rather than adding another, and two firms' events never collide. */
 static void
 print_ics(struct ctx *ctx, const struct filter *fl)
 {
 	struct ics w;
 	char *calname = xasprintf("%s deadlines", ctx->firm->name);
+	char firm[13] = "firm";
+
+	repo_firm_id(ctx->repo, firm);
 
 	ics_begin(&w, stdout, ctx->now, calname);
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct row *r = &fl->rows[i];
-		char *uid = xasprintf("%s+%s@docket", r->case_id, r->name);
+		char *uid = xasprintf("%s+%s@%s.docket", r->case_id, r->name,
+				      firm);
 		char *summary = xasprintf("%s (%s)", r->what, r->case_id);
 		char *desc = xasprintf("Case %s: %s\nDeadline: %s\nWho: %s",
 				       r->case_id, r->title, r->name,

@@ -782,6 +782,28 @@ out:
 }
 
 int
+repo_firm_id(struct repo *r, char out[13])
+{
+	git_revwalk *walk = NULL;
+	git_oid oid, root;
+	int found = 0;
+
+	if (git_revwalk_new(&walk, r->git) < 0)
+		return dk_giterr("cannot walk the history");
+	git_revwalk_simplify_first_parent(walk);
+	if (!git_revwalk_push_head(walk))
+		while (!git_revwalk_next(&oid, walk)) {
+			root = oid;
+			found = 1;
+		}
+	git_revwalk_free(walk);
+	if (!found)
+		return dk_err(DK_ENOTFOUND, "the firm has no commit yet");
+	git_oid_tostr(out, 13, &root);
+	return 0;
+}
+
+int
 repo_path_dirty(struct repo *r, const char *path)
 {
 	unsigned int flags = 0;

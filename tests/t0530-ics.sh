@@ -60,7 +60,8 @@ test_expect_success 'text is escaped: backslash, semicolon, comma' '
 	tr -d "\r" <cal.ics | sed -e ":a" -e "N" -e "\$!ba" -e "s/\n //g" >unfolded
 	grep -qxF "SUMMARY:Send records request\\, then call\\; the adjuster \\\\ now (smith-7k2p)" unfolded
 	grep -qxF "DESCRIPTION:Case smith-7k2p: Smith v. Acme Freight\\nDeadline: records\\nWho: bob" unfolded
-	grep -qx "UID:smith-7k2p+records@docket" unfolded
+	firm=$(git -C firm rev-list --max-parents=0 HEAD | cut -c1-12)
+	grep -qx "UID:smith-7k2p+records@$firm.docket" unfolded
 	grep -qx "DTSTART;VALUE=DATE:20261125" unfolded
 	grep -qx "DTEND;VALUE=DATE:20261126" unfolded
 	grep -qx "DTSTAMP:20261122T120000Z" unfolded
@@ -94,7 +95,8 @@ EOF
 
 test_expect_success 'ical.js reads every event back: uid, date, all-day, summary' '
 	ical_js parse.js <cal.ics >out
-	cat >expect <<-\EOT
+	firm=$(git -C firm rev-list --max-parents=0 HEAD | cut -c1-12)
+	sed "s/@docket /@$firm.docket /" >expect <<-\EOT
 	calendar: Example Injury Law deadlines
 	smith-7k2p+radiology@docket | 2026-11-20 | 2026-11-21 | all-day | Überprüfung der Röntgenbilder — the radiology review that is already late (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: radiology\nWho: carol"
 	smith-7k2p+records@docket | 2026-11-25 | 2026-11-26 | all-day | Send records request, then call; the adjuster \ now (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: records\nWho: bob"
@@ -106,15 +108,15 @@ test_expect_success 'ical.js reads every event back: uid, date, all-day, summary
 test_expect_success 'a moved deadline keeps its UID, so a re-import updates it' '
 	docket -C firm set smith-7k2p due.records.date=2026-12-02 >/dev/null
 	docket -C firm due --ics | ical_js parse.js | grep "+records@" >out
-	grep -q "^smith-7k2p+records@docket | 2026-12-02 | 2026-12-03 | all-day" out
+	grep -q "^smith-7k2p+records@[0-9a-f]\{12\}.docket | 2026-12-02 | 2026-12-03 | all-day" out
 	docket -C firm due --ics | grep -c "^UID:" >n
 	test "$(cat n)" = 3
 '
 
 test_expect_success 'the filters of due apply to --ics' '
 	docket -C firm due --ics --who carol | ical_js parse.js >out
-	test "$(grep -c "@docket" out)" = 1
-	grep -q "^smith-7k2p+radiology@docket" out
+	test "$(grep -c "\.docket |" out)" = 1
+	grep -q "^smith-7k2p+radiology@[0-9a-f]\{12\}\.docket" out
 	docket -C firm due --ics --overdue | grep -c "^BEGIN:VEVENT" >n
 	test "$(cat n)" = 1
 '

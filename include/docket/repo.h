@@ -64,6 +64,10 @@ int repo_identity(struct repo *r, char **name, char **email);
 int repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		time_t when);
 
+/* The firm's identity: the first 12 hex digits of its first commit (every
+ * clone has the same), into out.  0, or DK_ENOTFOUND before any commit. */
+int repo_firm_id(struct repo *r, char out[13]);
+
 /* Was path changed in the index or work tree relative to HEAD?  (For
  * `edit`, which refuses to sweep a user's staged edit into its commit.) */
 int repo_path_dirty(struct repo *r, const char *path);
