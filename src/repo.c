@@ -71,7 +71,7 @@ read_shared(struct repo *r)
 }
 
 static struct repo *
-wrap(git_repository *git)
+wrap(git_repository *git, int writes)
 {
 	struct repo *r = xcalloc(1, sizeof(*r));
 	const char *wd = git_repository_workdir(git);
@@ -80,7 +80,8 @@ wrap(git_repository *git)
 	r->lock_fd = -1;
 	r->root = path_join(wd ? wd : "", "");
 	read_shared(r);
-	repo_register_driver(r);
+	if (writes)
+		repo_register_driver(r);
 	return r;
 }
 
@@ -94,11 +95,11 @@ struct repo *
 repo_wrap(git_repository *git)
 {
 	setup();
-	return wrap(git);
+	return wrap(git, 1);
 }
 
-int
-repo_open(struct repo **out)
+static int
+open_repo(struct repo **out, int writes)
 {
 	git_repository *git = NULL;
 	int e;
@@ -118,8 +119,20 @@ repo_open(struct repo **out)
 			      "repository has no work tree; clone it with "
 			      "'docket clone')");
 	}
-	*out = wrap(git);
+	*out = wrap(git, writes);
 	return 0;
+}
+
+int
+repo_open(struct repo **out)
+{
+	return open_repo(out, 1);
+}
+
+int
+repo_open_readonly(struct repo **out)
+{
+	return open_repo(out, 0);
 }
 
 int
@@ -168,7 +181,7 @@ repo_init(struct repo **out, const char *dir, int shared, int *existed)
 	gitdir = xstrdup(git_repository_path(git));
 	chmod(gitdir, dmode);
 	free(gitdir);
-	r = wrap(git);
+	r = wrap(git, 1);
 	*out = r;
 	return 0;
 }

@@ -429,4 +429,14 @@ test_expect_success 'zsh: the values that matter' '
 	test_cmp expect out
 '
 
+test_expect_success '__complete writes nothing, not even git config' '
+	git clone -q firm plainclone
+	cp plainclone/.git/config config.before
+	docket -C plainclone __complete cases >/dev/null
+	docket -C plainclone __complete words note "" >/dev/null
+	test_cmp config.before plainclone/.git/config
+	docket -C plainclone list >/dev/null
+	git -C plainclone config merge.docket.driver >/dev/null
+'
+
 test_done

@@ -20,6 +20,9 @@ struct repo;
 /* Open the repository around the current directory (GIT_DIR and
  * GIT_CEILING_DIRECTORIES are honoured).  0, or DK_ENOFIRM. */
 int repo_open(struct repo **out);
+/* The same, for a reader that must write nothing (shell completion):
+ * .git/config is left as it is. */
+int repo_open_readonly(struct repo **out);
 /* Create a repository in dir (made if need be), or adopt the one there.
  * shared: group-readable (core.sharedRepository=group), else owner-only.
  * *existed tells whether dir was a repository already. */
