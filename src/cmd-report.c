@@ -115,7 +115,7 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 	else if (html)
 		r = write_html(rep, ctx->root, html);
 	else
-		report_text(stdout, rep, 80);
+		report_text(stdout, rep, terminal_width());
 	if (r)
 		status = fail(r);
 	else if (rep->nerrors) {

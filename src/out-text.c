@@ -4,6 +4,7 @@
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +26,17 @@ const char *c_green(void) { return color_on ? "\033[32m" : ""; }
 const char *c_bold(void) { return color_on ? "\033[1m" : ""; }
 const char *c_dim(void) { return color_on ? "\033[2m" : ""; }
 const char *c_off(void) { return color_on ? "\033[0m" : ""; }
+
+int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 80;
+}
 
 static int progress_shown;
 

@@ -87,6 +87,10 @@ int markdown_tame(const char *md, size_t len);
 void progress(const char *what, size_t done, size_t total);
 void progress_end(void);
 
+/* The terminal's width in columns when stdout is one (at least 40), else
+ * 80. */
+int terminal_width(void);
+
 /* Print s with control characters (but newlines and tabs) made visible. */
 void print_clean(FILE *f, const char *s);
 
