@@ -56,6 +56,7 @@ cmd_merge_driver(struct ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.repo = ctx->repo;
 	o.handle = handle;
+	o.firm = ctx->firm;
 	o.now = ctx->now;
 	o.report = print_event;
 	r = sync_merge_driver(&o, argv[optind], argv[optind + 1],

@@ -98,6 +98,7 @@ cmd_sync(struct ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.repo = ctx->repo;
 	o.handle = handle;
+	o.firm = ctx->firm;
 	o.now = ctx->now;
 	o.report = print_event;
 	repo_set_progress(progress);

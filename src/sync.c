@@ -319,6 +319,11 @@ decision_text(const struct syncer *s, const struct fdecision *fd, int values)
 		t = xasprintf("[%s] was added on both sides: the later one "
 			      "(%s) is now [%s]", d->section, other, d->renamed);
 		break;
+	case MERGE_RENAMED:
+		t = xasprintf("[%s] was added on both sides as two different "
+			      "deadlines: the later one (%s) is now [%s]",
+			      d->section, other, d->renamed);
+		break;
 	}
 	free(key);
 	free(kept);
@@ -369,13 +374,23 @@ comment_cb(void *arg, const struct merge_decision *d)
 
 /* ---- merging one file ---- */
 
+/* [due "NAME"] named after a stage of the firm: the stage's deadline. */
+static int
+stage_due_cb(void *arg, const char *name)
+{
+	const struct fctx *f = arg;
+
+	return f->s->o->firm && firm_stage(f->s->o->firm, name) >= 0;
+}
+
 static void
 record(struct syncer *s, const char *path, const struct merge_decision *d)
 {
 	struct fdecision *fd;
 	struct fctx f = { s, path };
 	enum what what = d->key ? KEY_CHANGED :
-			 d->kind == MERGE_RENUMBERED ? SECTION_ADDED :
+			 d->kind == MERGE_RENUMBERED ||
+			 d->kind == MERGE_RENAMED ? SECTION_ADDED :
 			 SECTION_CHANGED;
 
 	GROW(s->dec, s->capdec, s->ndec + 1);
@@ -444,6 +459,7 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 	mo.label[2] = lt;
 	mo.later = later_cb;
 	mo.comment = is_case_file(path) ? NULL : comment_cb;
+	mo.stage_due = stage_due_cb;
 	mo.arg = &f;
 	r = merge_text(&res, base, blen, ours, olen, theirs, tlen, &mo);
 	if (!r) {

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+struct firm;
 struct repo;
 struct repo_commit_info;
 
@@ -49,6 +50,9 @@ struct sync_event {
 struct sync_opts {
 	struct repo *repo;
 	const char *handle;	/* the staff handle notes are written as */
+	/* The firm as it is here: a [due "NAME"] named after one of its
+	 * stages is that stage's deadline (NULL: none is). */
+	const struct firm *firm;
 	time_t now;
 	void (*report)(void *arg, const struct sync_event *ev);
 	void *arg;
