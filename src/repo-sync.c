@@ -626,31 +626,60 @@ out:
 	return found;
 }
 
+/* Is a rebase or a cherry-pick under way (theirs replayed onto HEAD)? */
+static int
+replaying(struct repo *r)
+{
+	switch (git_repository_state(repo_git(r))) {
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
-		     char theirs[REPO_ID_LEN])
+		     char theirs[REPO_ID_LEN], int *replay)
 {
-	static const char *const refs[] = {
-		"MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", NULL
+	static const char *const merge_refs[] = { "MERGE_HEAD", NULL };
+	static const char *const replay_refs[] = {
+		"REBASE_HEAD", "CHERRY_PICK_HEAD", NULL
 	};
+	const char *const *refs = merge_refs;
 	git_oid oid;
 	int rc = repo_head_id(r, ours);
 
 	theirs[0] = '\0';
+	*replay = 0;
 	if (rc)
 		return rc;
-	/* git merge (and so git pull) names the other side GITHEAD_<id> */
-	for (char **e = environ; e && *e; e++) {
-		const char *v = *e;
-
-		if (!has_prefix(v, "GITHEAD_") || strlen(v) < 8 + 40 ||
-		    v[8 + 40] != '=')
-			continue;
-		if (git_oid_fromstrn(&oid, v + 8, 40) < 0)
-			continue;
-		if (strncmp(v + 8, ours, 40)) {
-			hex(theirs, &oid);
+	if (replaying(r)) {
+		*replay = 1;
+		refs = replay_refs;
+		/* git rebase: the commit it replays now is the last line of
+		 * done (REBASE_HEAD may still name the one before) */
+		if (rebase_pick(r, theirs))
 			return 0;
+	} else {
+		/* git merge (and so git pull) names the other side
+		 * GITHEAD_<id> */
+		for (char **e = environ; e && *e; e++) {
+			const char *v = *e;
+
+			if (!has_prefix(v, "GITHEAD_") || strlen(v) < 8 + 40 ||
+			    v[8 + 40] != '=')
+				continue;
+			if (git_oid_fromstrn(&oid, v + 8, 40) < 0)
+				continue;
+			if (strncmp(v + 8, ours, 40)) {
+				hex(theirs, &oid);
+				return 0;
+			}
 		}
 	}
 	for (int i = 0; refs[i]; i++)
@@ -658,11 +687,96 @@ repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
 			hex(theirs, &oid);
 			return 0;
 		}
-	/* git rebase: the commit it replays is the last line of done */
-	if (rebase_pick(r, theirs))
-		return 0;
 	return dk_err(DK_ENOTFOUND, "cannot tell which commit is being "
 		      "merged (no GITHEAD_*, MERGE_HEAD or REBASE_HEAD)");
+}
+
+static int
+same_author(const git_signature *a, const git_signature *b)
+{
+	return a->when.time == b->when.time && streq(a->name, b->name) &&
+	       streq(a->email, b->email);
+}
+
+/* Is id HEAD or an ancestor of it?  1, 0 (also when id does not exist),
+ * or a libgit2 error. */
+static int
+on_head(git_repository *git, const git_oid *head, const git_oid *id)
+{
+	git_commit *c = NULL;
+	int e;
+
+	if (git_oid_equal(head, id))
+		return 1;
+	if ((e = git_commit_lookup(&c, git, id)) < 0)
+		return e == GIT_ENOTFOUND ? 0 : e;
+	git_commit_free(c);
+	return git_graph_descendant_of(git, head, id);
+}
+
+int
+repo_landed(struct repo *r, int replay, const char *ours, const char *theirs)
+{
+	git_repository *git = repo_git(r);
+	git_commit *t = NULL;
+	git_revwalk *walk = NULL;
+	git_oid head, o, oid;
+	int e, rc = 0;
+
+	if (parse_id(&o, ours) || parse_id(&oid, theirs))
+		return DK_EGIT;
+	if (git_reference_name_to_id(&head, git, "HEAD") < 0)
+		return 0;	/* no commits: nothing landed */
+	if (!replay) {
+		/* the merge commit has both sides: both are on HEAD */
+		if ((e = on_head(git, &head, &o)) > 0)
+			e = on_head(git, &head, &oid);
+		if (e < 0)
+			goto fail;
+		return e;
+	}
+	/* a replay landed: a commit on HEAD made on ours by theirs' author,
+	 * at theirs' time (rebase and cherry-pick keep the author) */
+	if ((e = git_commit_lookup(&t, git, &oid)) == GIT_ENOTFOUND)
+		return 0;	/* gone: an aborted rebase's, pruned */
+	if (e < 0 || (e = on_head(git, &head, &o)) < 0)
+		goto fail;
+	if (!e || git_oid_equal(&head, &o))
+		goto out;
+	if ((e = git_revwalk_new(&walk, git)) < 0 ||
+	    (e = git_revwalk_push(walk, &head)) < 0 ||
+	    (e = git_revwalk_hide(walk, &o)) < 0)
+		goto fail;
+	while (!rc && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+
+		if ((e = git_commit_lookup(&c, git, &oid)) < 0)
+			goto fail;
+		rc = git_commit_parentcount(c) > 0 &&
+		     git_oid_equal(git_commit_parent_id(c, 0), &o) &&
+		     same_author(git_commit_author(c), git_commit_author(t));
+		git_commit_free(c);
+	}
+	if (!rc && e != GIT_ITEROVER)
+		goto fail;
+out:
+	git_revwalk_free(walk);
+	git_commit_free(t);
+	return rc;
+fail:
+	git_revwalk_free(walk);
+	git_commit_free(t);
+	return dk_giterr("cannot read the history");
+}
+
+int
+repo_path_untracked(struct repo *r, const char *path)
+{
+	unsigned int flags = 0;
+
+	if (git_status_file(&flags, repo_git(r), path) < 0)
+		return 0;
+	return flags == GIT_STATUS_WT_NEW;
 }
 
 /* ---- moving the branch ---- */

@@ -26,6 +26,8 @@ struct repo_commit_info;
 
 enum sync_event_kind {
 	SYNC_NOTES,		/* n notes from a git merge were committed */
+	SYNC_NOTES_DROPPED,	/* n notes of a git merge that did not take
+				 * effect (aborted) were deleted */
 	SYNC_IN,		/* commits came in from `where` */
 	SYNC_UP_TO_DATE,	/* nothing came in, nothing went out */
 	SYNC_FAST_FORWARD,	/* the branch moved to id */
@@ -69,8 +71,9 @@ int sync_run(const struct sync_opts *o);
  * What `git merge` runs for a *.ini file (merge=docket): merge the three
  * versions, write the result over ours_file, write notes for lost values
  * into the work tree (listed in .git/docket-merge-notes for sync to
- * commit).  Decisions are reported as SYNC_DECISION events.  On failure
- * ours_file is left as it was.
+ * commit, with the merge they are for: sync commits them once it took
+ * effect, and deletes them if it did not).  Decisions are reported as
+ * SYNC_DECISION events.  On failure ours_file is left as it was.
  */
 int sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		      const char *ours_file, const char *theirs_file,
