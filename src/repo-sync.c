@@ -6,7 +6,9 @@
 #include "docket/util.h"
 #include "repo-git.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <git2/sys/merge.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1262,13 +1264,64 @@ repo_git_path(struct repo *r, const char *name)
 
 /* ---- clone ---- */
 
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	return remove(path);
+}
+
+/* Empty dir of everything in it (what a clone wrote into it). */
+static void
+empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct strv names = STRV_INIT;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			strv_push(&names, e->d_name);
+	closedir(d);
+	for (size_t i = 0; i < names.n; i++) {
+		char *p = path_join(dir, names.v[i]);
+
+		nftw(p, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(p);
+	}
+	strv_free(&names);
+}
+
+/* Does HEAD's tree have path as a file? */
+static int
+head_has_file(git_repository *git, const char *path)
+{
+	git_object *tree = NULL;
+	git_tree_entry *te = NULL;
+	int found = 0;
+
+	if (!git_revparse_single(&tree, git, "HEAD^{tree}") &&
+	    !git_tree_entry_bypath(&te, (git_tree *)tree, path))
+		found = git_tree_entry_type(te) == GIT_OBJECT_BLOB;
+	git_tree_entry_free(te);
+	git_object_free(tree);
+	return found;
+}
+
 int
-repo_clone(struct repo **out, const char *url, const char *dir)
+repo_clone(struct repo **out, const char *url, const char *dir,
+	   const char *need)
 {
 	git_clone_options co;
+	git_checkout_options checkout;
 	git_repository *git = NULL;
 	struct net n = { 0, NULL };
-	int made = 0, e;
+	struct stat st;
+	int made = 0, e, rc;
 
 	*out = NULL;
 	git_libgit2_init();
@@ -1276,24 +1329,52 @@ repo_clone(struct repo **out, const char *url, const char *dir)
 		made = 1;
 	else if (errno != EEXIST)
 		return dk_errno(DK_EIO, errno, "cannot make '%s'", dir);
+	else if (stat(dir, &st) < 0)
+		return dk_errno(DK_EIO, errno, "cannot read '%s'", dir);
 	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
 	co.fetch_opts.callbacks.credentials = credentials;
 	co.fetch_opts.callbacks.transfer_progress = fetch_progress;
 	co.fetch_opts.callbacks.payload = &n;
-	co.checkout_opts.file_mode = file_mode;
-	co.checkout_opts.dir_mode = dir_mode & 07777;
+	/* nothing in the work tree until it is known to be wanted */
+	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
+	/* libgit2 takes back what it made when the clone fails (and keeps
+	 * a directory that was there) */
 	e = git_clone(&git, url, dir, &co);
 	if (e < 0) {
-		int rc = dk_err(e == GIT_EEXISTS ? DK_EEXISTS : DK_ENET,
-				"cannot clone %s: %s", url, git_msg());
-
+		rc = dk_err(e == GIT_EEXISTS ? DK_EEXISTS : DK_ENET,
+			    "cannot clone %s: %s", url, git_msg());
 		if (made)
 			rmdir(dir);
 		return rc;
+	}
+	if (need && !head_has_file(git, need)) {
+		rc = dk_err(DK_ENOFIRM, "%s has no %s", url, need);
+		goto fail;
+	}
+	git_checkout_options_init(&checkout, GIT_CHECKOUT_OPTIONS_VERSION);
+	checkout.checkout_strategy = GIT_CHECKOUT_SAFE |
+				     GIT_CHECKOUT_RECREATE_MISSING;
+	checkout.file_mode = file_mode;
+	checkout.dir_mode = dir_mode & 07777;
+	if (git_repository_head_unborn(git) != 1 &&
+	    git_checkout_head(git, &checkout) < 0) {
+		rc = dk_err(DK_EIO, "cannot check out %s: %s", url, git_msg());
+		goto fail;
 	}
 	/* owner-only (as init makes a firm), whatever the umask */
 	chmod(dir, dir_mode & 07777);
 	chmod(git_repository_path(git), dir_mode & 07777);
 	*out = repo_wrap(git);
 	return 0;
+fail:
+	/* dir as it was: gone when clone made it, else empty again (git
+	 * clone wants it empty) with its mode */
+	git_repository_free(git);
+	if (made) {
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	} else {
+		empty_dir(dir);
+		chmod(dir, st.st_mode & 07777);
+	}
+	return rc;
 }

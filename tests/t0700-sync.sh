@@ -82,6 +82,41 @@ test_expect_success 'clone: bad URLs and directories' '
 	grep -q "^usage: docket clone URL \[DIR\]" err
 '
 
+test_expect_success 'clone of a repository that is not a firm leaves the directory as it was' '
+	git init -q plain
+	echo "Not a firm" >plain/README
+	git -C plain add README
+	git -C plain commit -qm readme
+	git clone -q --bare plain notafirm.git
+	echo "docket: notafirm.git is not a docket firm (it has no docket.ini); nothing was cloned" >expect
+	# into an existing empty directory: still empty, its mode kept
+	mkdir target
+	chmod 751 target
+	test_must_fail docket clone notafirm.git target 2>err
+	test_cmp expect err
+	ls -A target >actual
+	test ! -s actual
+	test "$(stat -c %a target)" = 751
+	# into a directory clone makes: no directory left
+	test_must_fail docket clone notafirm.git 2>err
+	test_cmp expect err
+	test ! -e notafirm
+	test_must_fail docket clone notafirm.git new/deeper 2>err
+	test ! -e new
+	# a remote that cannot be reached: the same
+	test_must_fail docket clone /no/such/firm.git target 2>err
+	ls -A target >actual
+	test ! -s actual
+	test "$(stat -c %a target)" = 751
+	# a firm clones into it all the same
+	docket clone remote.git target >out
+	echo "Cloned Example Injury Law into target (main, 0 cases)" >expect
+	test_cmp expect out
+	test "$(stat -c %a target)" = 700
+	test_repo_clean target
+	rm -rf target
+'
+
 test_expect_success 'nothing new: up to date' '
 	at 2026-11-22T09:05:00Z carol docket sync >out
 	echo "up to date with origin/main" >expect

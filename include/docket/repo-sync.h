@@ -162,7 +162,13 @@ int repo_path_untracked(struct repo *r, const char *path);
 /* The path of name inside .git (a new string). */
 char *repo_git_path(struct repo *r, const char *name);
 
-/* Clone url into dir (made owner-only, or must be empty). */
-int repo_clone(struct repo **out, const char *url, const char *dir);
+/*
+ * Clone url into dir (made owner-only; an existing dir must be empty).
+ * need (NULL: none) is a file HEAD must have, checked before anything is
+ * checked out: DK_ENOFIRM without it.  On failure dir is as it was: gone
+ * when repo_clone made it, else empty, with its mode.
+ */
+int repo_clone(struct repo **out, const char *url, const char *dir,
+	       const char *need);
 
 #endif
