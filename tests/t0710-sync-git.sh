@@ -290,7 +290,7 @@ test_expect_success 'git pull: a file that does not parse stays a conflict, with
 	grep -q "^docket: $case_ini (theirs):[0-9]*: expected .key = value. (a file that does not parse cannot be merged)" err
 	grep -q "CONFLICT (content): Merge conflict in $case_ini" out
 	test_cmp before carol/$case_ini
-	! grep -q "<<<<<<<" carol/$case_ini
+	test_not grep -q "<<<<<<<" carol/$case_ini
 	# docket sync will not start in the middle of it
 	test_must_fail at 2026-11-27T09:03:00Z carol docket sync >out 2>err
 	echo "docket: a git merge is under way: finish it with '"'"'git commit'"'"' or '"'"'git merge --abort'"'"', then try again" >expect
@@ -306,7 +306,8 @@ test_expect_success 'merge-driver: usage and --help' '
 	grep -q "^usage: docket merge-driver BASE OURS THEIRS \[PATH\]" out
 	test_must_fail --code=2 docket merge-driver a b 2>err
 	grep -q "^docket merge-driver: needs BASE OURS THEIRS \[PATH\]" err
-	! docket --help | grep -q merge-driver
+	docket --help >help
+	test_not grep -q merge-driver help
 '
 
 test_expect_success 'merge-driver outside any merge: theirs wins, nothing is lost' '
