@@ -7,8 +7,6 @@
 #include "docket/repo.h"
 #include "docket/repo-sync.h"
 
-#define _XOPEN_SOURCE_EXTENDED 1
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +35,6 @@ dir_from_url(const char *url)
 	return dir;
 }
 
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)flag;
-	(void)f;
-	return remove(path);
-}
-
 int
 cmd_clone(struct ctx *ctx, int argc, char **argv)
 {
@@ -56,9 +45,9 @@ cmd_clone(struct ctx *ctx, int argc, char **argv)
 	struct repo *repo = NULL;
 	struct firm *firm = NULL;
 	struct strv cases = STRV_INIT;
-	char *dir = NULL, *ini = NULL, *branch = NULL;
+	char *dir = NULL, *branch = NULL;
 	const char *url;
-	int c, status = EXIT_OK, r, existed;
+	int c, status = EXIT_OK, r;
 
 	while ((c = next_opt(ctx, argc, argv, "", longopts, &status)) != -1)
 		if (c == OPT_EXIT)
@@ -74,30 +63,14 @@ cmd_clone(struct ctx *ctx, int argc, char **argv)
 				     "'%s'; name one", url);
 		goto out;
 	}
-	existed = path_exists(dir);
 	repo_set_progress(progress);
-	r = repo_clone(&repo, url, dir);
+	r = repo_clone(&repo, url, dir, FIRM_FILE);
 	progress_end();
+	if (r == DK_ENOFIRM)
+		r = dk_err(DK_ENOFIRM, "%s is not a docket firm (it has no "
+			   "%s); nothing was cloned", url, FIRM_FILE);
 	if (r) {
 		status = fail(r);
-		goto out;
-	}
-	ini = path_join(repo_root(repo), FIRM_FILE);
-	if (!path_exists(ini)) {
-		status = fail(dk_err(DK_ENOFIRM, "%s is not a docket firm (it "
-				     "has no %s); nothing was cloned", url,
-				     FIRM_FILE));
-		repo_free(repo);
-		repo = NULL;
-		/* take back what the clone made */
-		if (existed) {
-			char *git = path_join(dir, ".git");
-
-			nftw(git, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-			free(git);
-		} else {
-			nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-		}
 		goto out;
 	}
 	if ((r = firm_load(&firm, repo_root(repo), NULL)))
@@ -113,6 +86,5 @@ out:
 	repo_free(repo);
 	free(branch);
 	free(dir);
-	free(ini);
 	return status;
 }

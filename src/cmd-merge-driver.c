@@ -17,6 +17,10 @@ static void
 print_event(void *arg, const struct sync_event *ev)
 {
 	(void)arg;
+	if (ev->kind == SYNC_NOTES_DROPPED)
+		fprintf(stderr, "docket: removed %zu note%s left by an earlier "
+			"git merge that did not take effect\n", ev->n,
+			ev->n == 1 ? "" : "s");
 	if (ev->kind != SYNC_DECISION)
 		return;
 	fputs("docket: ", stderr);
@@ -56,6 +60,7 @@ cmd_merge_driver(struct ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.repo = ctx->repo;
 	o.handle = handle;
+	o.firm = ctx->firm;
 	o.now = ctx->now;
 	o.report = print_event;
 	r = sync_merge_driver(&o, argv[optind], argv[optind + 1],

@@ -42,6 +42,10 @@ print_event(void *arg, const struct sync_event *ev)
 		printf("committed %zu note%s kept by a git merge\n", ev->n,
 		       plural(ev->n));
 		break;
+	case SYNC_NOTES_DROPPED:
+		printf("removed %zu note%s left by a git merge that did not "
+		       "take effect\n", ev->n, plural(ev->n));
+		break;
 	case SYNC_IN:
 		printf("in: %zu commit%s from %s\n", ev->n, plural(ev->n),
 		       ev->where);
@@ -98,6 +102,7 @@ cmd_sync(struct ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.repo = ctx->repo;
 	o.handle = handle;
+	o.firm = ctx->firm;
 	o.now = ctx->now;
 	o.report = print_event;
 	repo_set_progress(progress);

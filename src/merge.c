@@ -2,6 +2,7 @@
 #include "docket/merge.h"
 #include "docket/cfg.h"
 #include "docket/error.h"
+#include "docket/id.h"
 #include "docket/util.h"
 
 #include <ctype.h>
@@ -552,6 +553,93 @@ max_escalation(const struct doc *d, long max)
 	return max;
 }
 
+/* Is section in any of the documents? */
+static int
+sect_taken(const struct doc *const *docs, size_t n, const char *section)
+{
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] && find_sect(docs[i], section) >= 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A section both sides added with different values: the new name of the
+ * later one when they are two things that both stay, a new string, or
+ * NULL when they are one thing to merge key by key.
+ *   [escalation "N"]: the next free number;
+ *   [due "NAME"], not a stage's deadline: the first free NAME-2,
+ *   NAME-3..., cut to fit a deadline name's length.
+ */
+static char *
+both_added_name(struct merger *m, const char *section, const struct doc *b,
+		const struct doc *o, const struct doc *t, const struct doc *out)
+{
+	const struct doc *docs[] = { b, o, t, out };
+	char *kind = NULL, *name = NULL, *res = NULL;
+
+	if (escalation_number(section) >= 0) {
+		char num[24];
+
+		snprintf(num, sizeof(num), "%ld", max_escalation(out,
+			 max_escalation(b, max_escalation(o,
+			 max_escalation(t, 0)))) + 1);
+		return cfg_subsection("escalation", num);
+	}
+	if (cfg_split_subsection(section, &kind, &name) < 0)
+		return NULL;
+	if (!strcmp(kind, "due") && !(m->o && m->o->stage_due &&
+				      m->o->stage_due(m->o->arg, name))) {
+		for (unsigned long k = 2; !res; k++) {
+			char suffix[24];
+			size_t keep = strlen(name), sl;
+			char *cand;
+
+			sl = (size_t)snprintf(suffix, sizeof(suffix), "-%lu", k);
+			if (keep + sl > NAME_MAX_LEN)
+				keep = NAME_MAX_LEN > sl ? NAME_MAX_LEN - sl : 0;
+			cand = xasprintf("%.*s%s", (int)keep, name, suffix);
+			res = cfg_subsection("due", cand);
+			free(cand);
+			if (sect_taken(docs, 4, res)) {
+				free(res);
+				res = NULL;
+			}
+		}
+	}
+	free(kind);
+	free(name);
+	return res;
+}
+
+/*
+ * Two sections under one name, both kept: the one added earlier keeps the
+ * name, the later one takes new_name (owned: it goes into the result).
+ */
+static void
+keep_both(struct merger *m, struct doc *out, const struct sect *so,
+	  const struct sect *st, char *new_name)
+{
+	enum merge_side w = later(m, so->name, NULL);
+	const struct sect *first = w == MERGE_OURS ? st : so;
+	const struct sect *second = w == MERGE_OURS ? so : st;
+	struct merge_decision *d;
+	struct sect *r;
+
+	sect_copy(sect_insert(out, out->n), first);
+	r = sect_insert(out, out->n);
+	sect_copy(r, second);
+	r->ours_added = 1;
+	free(r->name);
+	free(r->head);
+	r->name = new_name;
+	r->head = xasprintf("[%s]\n", r->name);
+	d = decide(m, escalation_number(so->name) >= 0 ? MERGE_RENUMBERED :
+		   MERGE_RENAMED, so->name, NULL,
+		   w == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS);
+	d->renamed = xstrdup(r->name);
+}
+
 static void
 merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 	   const struct doc *o, const struct doc *t)
@@ -568,6 +656,7 @@ merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 		const struct sect *sb = get_sect(b, so->name);
 		const struct sect *st = get_sect(t, so->name);
 		struct sect *r;
+		char *n;
 
 		if (!st) {
 			if (sb && sect_same(so, sb))
@@ -581,30 +670,9 @@ merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 				       MERGE_OURS);
 			continue;
 		}
-		if (!sb && escalation_number(so->name) >= 0 &&
-		    !sect_same_values(so, st)) {
-			/* two escalations under one number: the later one
-			 * takes the next free number */
-			enum merge_side w = later(m, so->name, NULL);
-			const struct sect *first = w == MERGE_OURS ? st : so;
-			const struct sect *second = w == MERGE_OURS ? so : st;
-			long n = max_escalation(out, max_escalation(b,
-				 max_escalation(o, max_escalation(t, 0)))) + 1;
-			struct merge_decision *d;
-			char num[24];
-
-			sect_copy(sect_insert(out, out->n), first);
-			r = sect_insert(out, out->n);
-			sect_copy(r, second);
-			r->ours_added = 1;
-			snprintf(num, sizeof(num), "%ld", n);
-			free(r->name);
-			free(r->head);
-			r->name = cfg_subsection("escalation", num);
-			r->head = xasprintf("[%s]\n", r->name);
-			d = decide(m, MERGE_RENUMBERED, so->name, NULL,
-				   w == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS);
-			d->renamed = xstrdup(r->name);
+		if (!sb && !sect_same_values(so, st) &&
+		    (n = both_added_name(m, so->name, b, o, t, out))) {
+			keep_both(m, out, so, st, n);
 			continue;
 		}
 		merge_sect(m, sect_insert(out, out->n), sb, so, st);

@@ -6,7 +6,9 @@
 #include "docket/util.h"
 #include "repo-git.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <git2/sys/merge.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -626,31 +628,60 @@ out:
 	return found;
 }
 
+/* Is a rebase or a cherry-pick under way (theirs replayed onto HEAD)? */
+static int
+replaying(struct repo *r)
+{
+	switch (git_repository_state(repo_git(r))) {
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
-		     char theirs[REPO_ID_LEN])
+		     char theirs[REPO_ID_LEN], int *replay)
 {
-	static const char *const refs[] = {
-		"MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", NULL
+	static const char *const merge_refs[] = { "MERGE_HEAD", NULL };
+	static const char *const replay_refs[] = {
+		"REBASE_HEAD", "CHERRY_PICK_HEAD", NULL
 	};
+	const char *const *refs = merge_refs;
 	git_oid oid;
 	int rc = repo_head_id(r, ours);
 
 	theirs[0] = '\0';
+	*replay = 0;
 	if (rc)
 		return rc;
-	/* git merge (and so git pull) names the other side GITHEAD_<id> */
-	for (char **e = environ; e && *e; e++) {
-		const char *v = *e;
-
-		if (!has_prefix(v, "GITHEAD_") || strlen(v) < 8 + 40 ||
-		    v[8 + 40] != '=')
-			continue;
-		if (git_oid_fromstrn(&oid, v + 8, 40) < 0)
-			continue;
-		if (strncmp(v + 8, ours, 40)) {
-			hex(theirs, &oid);
+	if (replaying(r)) {
+		*replay = 1;
+		refs = replay_refs;
+		/* git rebase: the commit it replays now is the last line of
+		 * done (REBASE_HEAD may still name the one before) */
+		if (rebase_pick(r, theirs))
 			return 0;
+	} else {
+		/* git merge (and so git pull) names the other side
+		 * GITHEAD_<id> */
+		for (char **e = environ; e && *e; e++) {
+			const char *v = *e;
+
+			if (!has_prefix(v, "GITHEAD_") || strlen(v) < 8 + 40 ||
+			    v[8 + 40] != '=')
+				continue;
+			if (git_oid_fromstrn(&oid, v + 8, 40) < 0)
+				continue;
+			if (strncmp(v + 8, ours, 40)) {
+				hex(theirs, &oid);
+				return 0;
+			}
 		}
 	}
 	for (int i = 0; refs[i]; i++)
@@ -658,11 +689,96 @@ repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
 			hex(theirs, &oid);
 			return 0;
 		}
-	/* git rebase: the commit it replays is the last line of done */
-	if (rebase_pick(r, theirs))
-		return 0;
 	return dk_err(DK_ENOTFOUND, "cannot tell which commit is being "
 		      "merged (no GITHEAD_*, MERGE_HEAD or REBASE_HEAD)");
+}
+
+static int
+same_author(const git_signature *a, const git_signature *b)
+{
+	return a->when.time == b->when.time && streq(a->name, b->name) &&
+	       streq(a->email, b->email);
+}
+
+/* Is id HEAD or an ancestor of it?  1, 0 (also when id does not exist),
+ * or a libgit2 error. */
+static int
+on_head(git_repository *git, const git_oid *head, const git_oid *id)
+{
+	git_commit *c = NULL;
+	int e;
+
+	if (git_oid_equal(head, id))
+		return 1;
+	if ((e = git_commit_lookup(&c, git, id)) < 0)
+		return e == GIT_ENOTFOUND ? 0 : e;
+	git_commit_free(c);
+	return git_graph_descendant_of(git, head, id);
+}
+
+int
+repo_landed(struct repo *r, int replay, const char *ours, const char *theirs)
+{
+	git_repository *git = repo_git(r);
+	git_commit *t = NULL;
+	git_revwalk *walk = NULL;
+	git_oid head, o, oid;
+	int e, rc = 0;
+
+	if (parse_id(&o, ours) || parse_id(&oid, theirs))
+		return DK_EGIT;
+	if (git_reference_name_to_id(&head, git, "HEAD") < 0)
+		return 0;	/* no commits: nothing landed */
+	if (!replay) {
+		/* the merge commit has both sides: both are on HEAD */
+		if ((e = on_head(git, &head, &o)) > 0)
+			e = on_head(git, &head, &oid);
+		if (e < 0)
+			goto fail;
+		return e;
+	}
+	/* a replay landed: a commit on HEAD made on ours by theirs' author,
+	 * at theirs' time (rebase and cherry-pick keep the author) */
+	if ((e = git_commit_lookup(&t, git, &oid)) == GIT_ENOTFOUND)
+		return 0;	/* gone: an aborted rebase's, pruned */
+	if (e < 0 || (e = on_head(git, &head, &o)) < 0)
+		goto fail;
+	if (!e || git_oid_equal(&head, &o))
+		goto out;
+	if ((e = git_revwalk_new(&walk, git)) < 0 ||
+	    (e = git_revwalk_push(walk, &head)) < 0 ||
+	    (e = git_revwalk_hide(walk, &o)) < 0)
+		goto fail;
+	while (!rc && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+
+		if ((e = git_commit_lookup(&c, git, &oid)) < 0)
+			goto fail;
+		rc = git_commit_parentcount(c) > 0 &&
+		     git_oid_equal(git_commit_parent_id(c, 0), &o) &&
+		     same_author(git_commit_author(c), git_commit_author(t));
+		git_commit_free(c);
+	}
+	if (!rc && e != GIT_ITEROVER)
+		goto fail;
+out:
+	git_revwalk_free(walk);
+	git_commit_free(t);
+	return rc;
+fail:
+	git_revwalk_free(walk);
+	git_commit_free(t);
+	return dk_giterr("cannot read the history");
+}
+
+int
+repo_path_untracked(struct repo *r, const char *path)
+{
+	unsigned int flags = 0;
+
+	if (git_status_file(&flags, repo_git(r), path) < 0)
+		return 0;
+	return flags == GIT_STATUS_WT_NEW;
 }
 
 /* ---- moving the branch ---- */
@@ -1148,13 +1264,64 @@ repo_git_path(struct repo *r, const char *name)
 
 /* ---- clone ---- */
 
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	return remove(path);
+}
+
+/* Empty dir of everything in it (what a clone wrote into it). */
+static void
+empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct strv names = STRV_INIT;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			strv_push(&names, e->d_name);
+	closedir(d);
+	for (size_t i = 0; i < names.n; i++) {
+		char *p = path_join(dir, names.v[i]);
+
+		nftw(p, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(p);
+	}
+	strv_free(&names);
+}
+
+/* Does HEAD's tree have path as a file? */
+static int
+head_has_file(git_repository *git, const char *path)
+{
+	git_object *tree = NULL;
+	git_tree_entry *te = NULL;
+	int found = 0;
+
+	if (!git_revparse_single(&tree, git, "HEAD^{tree}") &&
+	    !git_tree_entry_bypath(&te, (git_tree *)tree, path))
+		found = git_tree_entry_type(te) == GIT_OBJECT_BLOB;
+	git_tree_entry_free(te);
+	git_object_free(tree);
+	return found;
+}
+
 int
-repo_clone(struct repo **out, const char *url, const char *dir)
+repo_clone(struct repo **out, const char *url, const char *dir,
+	   const char *need)
 {
 	git_clone_options co;
+	git_checkout_options checkout;
 	git_repository *git = NULL;
 	struct net n = { 0, NULL };
-	int made = 0, e;
+	struct stat st;
+	int made = 0, e, rc;
 
 	*out = NULL;
 	git_libgit2_init();
@@ -1162,24 +1329,52 @@ repo_clone(struct repo **out, const char *url, const char *dir)
 		made = 1;
 	else if (errno != EEXIST)
 		return dk_errno(DK_EIO, errno, "cannot make '%s'", dir);
+	else if (stat(dir, &st) < 0)
+		return dk_errno(DK_EIO, errno, "cannot read '%s'", dir);
 	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
 	co.fetch_opts.callbacks.credentials = credentials;
 	co.fetch_opts.callbacks.transfer_progress = fetch_progress;
 	co.fetch_opts.callbacks.payload = &n;
-	co.checkout_opts.file_mode = file_mode;
-	co.checkout_opts.dir_mode = dir_mode & 07777;
+	/* nothing in the work tree until it is known to be wanted */
+	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
+	/* libgit2 takes back what it made when the clone fails (and keeps
+	 * a directory that was there) */
 	e = git_clone(&git, url, dir, &co);
 	if (e < 0) {
-		int rc = dk_err(e == GIT_EEXISTS ? DK_EEXISTS : DK_ENET,
-				"cannot clone %s: %s", url, git_msg());
-
+		rc = dk_err(e == GIT_EEXISTS ? DK_EEXISTS : DK_ENET,
+			    "cannot clone %s: %s", url, git_msg());
 		if (made)
 			rmdir(dir);
 		return rc;
+	}
+	if (need && !head_has_file(git, need)) {
+		rc = dk_err(DK_ENOFIRM, "%s has no %s", url, need);
+		goto fail;
+	}
+	git_checkout_options_init(&checkout, GIT_CHECKOUT_OPTIONS_VERSION);
+	checkout.checkout_strategy = GIT_CHECKOUT_SAFE |
+				     GIT_CHECKOUT_RECREATE_MISSING;
+	checkout.file_mode = file_mode;
+	checkout.dir_mode = dir_mode & 07777;
+	if (git_repository_head_unborn(git) != 1 &&
+	    git_checkout_head(git, &checkout) < 0) {
+		rc = dk_err(DK_EIO, "cannot check out %s: %s", url, git_msg());
+		goto fail;
 	}
 	/* owner-only (as init makes a firm), whatever the umask */
 	chmod(dir, dir_mode & 07777);
 	chmod(git_repository_path(git), dir_mode & 07777);
 	*out = repo_wrap(git);
 	return 0;
+fail:
+	/* dir as it was: gone when clone made it, else empty again (git
+	 * clone wants it empty) with its mode */
+	git_repository_free(git);
+	if (made) {
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	} else {
+		empty_dir(dir);
+		chmod(dir, st.st_mode & 07777);
+	}
+	return rc;
 }

@@ -319,6 +319,11 @@ decision_text(const struct syncer *s, const struct fdecision *fd, int values)
 		t = xasprintf("[%s] was added on both sides: the later one "
 			      "(%s) is now [%s]", d->section, other, d->renamed);
 		break;
+	case MERGE_RENAMED:
+		t = xasprintf("[%s] was added on both sides as two different "
+			      "deadlines: the later one (%s) is now [%s]",
+			      d->section, other, d->renamed);
+		break;
 	}
 	free(key);
 	free(kept);
@@ -369,13 +374,23 @@ comment_cb(void *arg, const struct merge_decision *d)
 
 /* ---- merging one file ---- */
 
+/* [due "NAME"] named after a stage of the firm: the stage's deadline. */
+static int
+stage_due_cb(void *arg, const char *name)
+{
+	const struct fctx *f = arg;
+
+	return f->s->o->firm && firm_stage(f->s->o->firm, name) >= 0;
+}
+
 static void
 record(struct syncer *s, const char *path, const struct merge_decision *d)
 {
 	struct fdecision *fd;
 	struct fctx f = { s, path };
 	enum what what = d->key ? KEY_CHANGED :
-			 d->kind == MERGE_RENUMBERED ? SECTION_ADDED :
+			 d->kind == MERGE_RENUMBERED ||
+			 d->kind == MERGE_RENAMED ? SECTION_ADDED :
 			 SECTION_CHANGED;
 
 	GROW(s->dec, s->capdec, s->ndec + 1);
@@ -444,6 +459,7 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 	mo.label[2] = lt;
 	mo.later = later_cb;
 	mo.comment = is_case_file(path) ? NULL : comment_cb;
+	mo.stage_due = stage_due_cb;
 	mo.arg = &f;
 	r = merge_text(&res, base, blen, ours, olen, theirs, tlen, &mo);
 	if (!r) {
@@ -680,13 +696,108 @@ report_commits(const struct sync_opts *o, enum sync_event_kind kind,
 	return 0;
 }
 
-/* Commit the notes `docket merge-driver` left for a git merge. */
+/* ---- the notes `docket merge-driver` leaves for sync ---- */
+
+/*
+ * SYNC_PENDING lists the notes the merge driver wrote into the work tree,
+ * one a line, with the git operation each was written for:
+ *   PATH TAB merge TAB OURS TAB THEIRS   git merge of THEIRS into OURS
+ *   PATH TAB replay TAB OURS TAB THEIRS  rebase or cherry-pick of THEIRS
+ *                                        onto OURS
+ *   PATH                                 not known (git did not say, or
+ *                                        an older docket wrote it)
+ */
+struct pending {
+	char *path;
+	int replay;
+	char ours[REPO_ID_LEN], theirs[REPO_ID_LEN];
+};
+
+static int
+is_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+
+	return n == REPO_ID_LEN - 1 && !s[n];
+}
+
+/* A line of SYNC_PENDING (p->path: a new string, NULL for an empty
+ * line); ids that do not read are not known. */
+static void
+pending_parse(struct pending *p, const char *line)
+{
+	struct strv f = STRV_INIT;
+
+	memset(p, 0, sizeof(*p));
+	strv_split(&f, line, '\t');
+	if (f.n)
+		p->path = xstrdup(f.v[0]);
+	if (f.n == 4 && (!strcmp(f.v[1], "merge") ||
+			 !strcmp(f.v[1], "replay")) &&
+	    is_id(f.v[2]) && is_id(f.v[3])) {
+		p->replay = !strcmp(f.v[1], "replay");
+		snprintf(p->ours, REPO_ID_LEN, "%s", f.v[2]);
+		snprintf(p->theirs, REPO_ID_LEN, "%s", f.v[3]);
+	}
+	strv_free(&f);
+}
+
+static int
+same_op(const struct pending *a, const struct pending *b)
+{
+	return *a->theirs && a->replay == b->replay &&
+	       !strcmp(a->ours, b->ours) && !strcmp(a->theirs, b->theirs);
+}
+
+/* Did the note's git operation take effect?  1 (also when that is not
+ * known: the note is kept, as nothing may be lost), 0, or an error. */
+static int
+pending_landed(struct repo *r, const struct pending *p)
+{
+	return *p->theirs ? repo_landed(r, p->replay, p->ours, p->theirs) : 1;
+}
+
+/* Delete a note the driver wrote for a git operation that did not take
+ * effect: docket's own file, never committed.  1 when it was deleted. */
+static int
+drop_note(struct repo *r, const char *path)
+{
+	char *full;
+	int done;
+
+	if (!is_note_path(path) || !repo_path_untracked(r, path))
+		return 0;
+	full = path_join(repo_root(r), path);
+	done = unlink(full) == 0;
+	free(full);
+	return done;
+}
+
+static void
+report_count(const struct sync_opts *o, enum sync_event_kind kind, size_t n)
+{
+	struct sync_event ev;
+
+	if (!n)
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = kind;
+	ev.n = n;
+	report(o, &ev);
+}
+
+/*
+ * Commit the notes `docket merge-driver` left for a git merge that took
+ * effect, and delete those of one that did not (aborted, skipped): a
+ * decision that never happened has no place in the case's history.
+ */
 static int
 commit_pending(const struct sync_opts *o)
 {
 	char *file = repo_git_path(o->repo, SYNC_PENDING);
 	struct sb sb = SB_INIT;
 	struct strv lines = STRV_INIT, paths = STRV_INIT;
+	size_t dropped = 0;
 	int r = read_file(file, &sb);
 
 	if (r == -ENOENT) {
@@ -699,13 +810,32 @@ commit_pending(const struct sync_opts *o)
 	}
 	strv_split(&lines, sb_str(&sb), '\n');
 	for (size_t i = 0; i < lines.n; i++) {
-		char *full = path_join(repo_root(o->repo), lines.v[i]);
+		struct pending p;
+		char *full;
+		int landed, there;
 
-		if (is_note_path(lines.v[i]) && path_exists(full) &&
-		    repo_path_dirty(o->repo, lines.v[i]) &&
-		    !strv_has(&paths, lines.v[i]))
-			strv_push(&paths, lines.v[i]);
+		pending_parse(&p, lines.v[i]);
+		if (!p.path || !is_note_path(p.path)) {
+			free(p.path);
+			continue;
+		}
+		full = path_join(repo_root(o->repo), p.path);
+		there = path_exists(full);
 		free(full);
+		landed = there ? pending_landed(o->repo, &p) : 0;
+		if (landed < 0) {
+			r = dk_err(landed, "cannot tell whether the git merge "
+				   "that wrote %s took effect: %s", p.path,
+				   dk_errmsg());
+			free(p.path);
+			goto out;
+		}
+		if (there && !landed)
+			dropped += drop_note(o->repo, p.path);
+		else if (there && repo_path_dirty(o->repo, p.path) &&
+			 !strv_has(&paths, p.path))
+			strv_push(&paths, p.path);
+		free(p.path);
 	}
 	if (paths.n) {
 		r = repo_commit(o->repo, "sync: notes kept by a git merge\n",
@@ -713,14 +843,8 @@ commit_pending(const struct sync_opts *o)
 		if (r)
 			goto out;
 	}
-	if (paths.n) {
-		struct sync_event ev;
-
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = SYNC_NOTES;
-		ev.n = paths.n;
-		report(o, &ev);
-	}
+	report_count(o, SYNC_NOTES, paths.n);
+	report_count(o, SYNC_NOTES_DROPPED, dropped);
 	unlink(file);
 	r = 0;
 out:
@@ -729,6 +853,67 @@ out:
 	sb_free(&sb);
 	free(file);
 	return r;
+}
+
+/* "cases/2026/x/notes/n.md" -> "cases/2026/x" (a new string) */
+static char *
+case_dir_of_note(const char *path)
+{
+	const char *notes = strrchr(path, '/');
+
+	while (notes > path && notes[-1] != '/')
+		notes--;
+	return xstrndup(path, notes > path ? (size_t)(notes - path - 1) : 0);
+}
+
+/*
+ * Before the driver lists the notes of the operation cur: forget the notes
+ * of git operations that are over and did not take effect (a merge
+ * aborted before this one), and those an earlier attempt at this same
+ * operation wrote for the cases merged again now (dirs); delete their
+ * files.  The rest stays for sync.  Best effort: a note it cannot judge
+ * stays listed.
+ */
+static void
+prune_pending(const struct sync_opts *o, const struct pending *cur,
+	      const struct strv *dirs, size_t *dropped)
+{
+	char *file = repo_git_path(o->repo, SYNC_PENDING);
+	struct sb sb = SB_INIT, keep = SB_INIT;
+	struct strv lines = STRV_INIT;
+	int changed = 0;
+
+	if (read_file(file, &sb) < 0)
+		goto out;
+	strv_split(&lines, sb_str(&sb), '\n');
+	for (size_t i = 0; i < lines.n; i++) {
+		struct pending p;
+		int stale = 0;
+
+		pending_parse(&p, lines.v[i]);
+		if (p.path && same_op(&p, cur)) {
+			char *d = case_dir_of_note(p.path);
+
+			stale = strv_has(dirs, d);
+			free(d);
+		} else if (p.path && *p.theirs) {
+			stale = pending_landed(o->repo, &p) == 0;
+		}
+		if (stale) {
+			*dropped += drop_note(o->repo, p.path);
+			changed = 1;
+		} else {
+			sb_addf(&keep, "%s\n", lines.v[i]);
+		}
+		free(p.path);
+	}
+	if (changed)
+		write_file_atomic(file, keep.buf ? keep.buf : "", keep.len, 0600);
+out:
+	strv_free(&lines);
+	sb_free(&sb);
+	sb_free(&keep);
+	free(file);
 }
 
 static void
@@ -912,7 +1097,8 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	struct syncer s;
 	struct sb b = SB_INIT, a = SB_INIT, t = SB_INIT, out = SB_INIT;
 	struct strv dirs = STRV_INIT;
-	char ours[REPO_ID_LEN], theirs[REPO_ID_LEN];
+	struct pending cur;
+	size_t dropped = 0;
 	int r;
 
 	memset(&s, 0, sizeof(s));
@@ -924,15 +1110,20 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		r = dk_errno(DK_EIO, r, "cannot read the versions of %s", path);
 		goto out;
 	}
-	/* which commits are being merged, for the later change; when git
-	 * does not say (a rebase, say), theirs wins and both values are kept
-	 * all the same */
-	if (!repo_cli_merge_heads(o->repo, ours, theirs) && *ours &&
-	    !repo_merge_base(o->repo, ours, theirs, s.base) &&
-	    !repo_commit_time(o->repo, ours, &s.tip_time[0]) &&
-	    !repo_commit_time(o->repo, theirs, &s.tip_time[1])) {
-		snprintf(s.tip[0], REPO_ID_LEN, "%s", ours);
-		snprintf(s.tip[1], REPO_ID_LEN, "%s", theirs);
+	/* which commits are being merged, for the later change and for
+	 * sync to tell whether the merge took effect; when git does not say
+	 * (a cherry-pick, say), theirs wins and both values are kept all the
+	 * same */
+	memset(&cur, 0, sizeof(cur));
+	if (repo_cli_merge_heads(o->repo, cur.ours, cur.theirs, &cur.replay) ||
+	    !*cur.ours)
+		*cur.theirs = '\0';
+	if (*cur.theirs &&
+	    !repo_merge_base(o->repo, cur.ours, cur.theirs, s.base) &&
+	    !repo_commit_time(o->repo, cur.ours, &s.tip_time[0]) &&
+	    !repo_commit_time(o->repo, cur.theirs, &s.tip_time[1])) {
+		snprintf(s.tip[0], REPO_ID_LEN, "%s", cur.ours);
+		snprintf(s.tip[1], REPO_ID_LEN, "%s", cur.theirs);
 	}
 	/* git passes an empty file when there is no common version */
 	r = merge_file(&s, path, b.len ? sb_str(&b) : NULL, b.len, sb_str(&a),
@@ -942,6 +1133,8 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	/* the notes first: a note that cannot be written fails the merge
 	 * before ours is replaced */
 	decided_cases(&s, &dirs);
+	if (dirs.n)
+		prune_pending(o, &cur, &dirs, &dropped);
 	for (size_t i = 0; i < dirs.n && !r; i++) {
 		struct sb text = SB_INIT;
 		char *note = NULL;
@@ -957,7 +1150,14 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 			int w;
 
 			read_file(pending, &list);
-			sb_addf(&list, "%s\n", note);
+			/* with what the note is for: sync commits it once
+			 * that took effect */
+			if (*cur.theirs)
+				sb_addf(&list, "%s\t%s\t%s\t%s\n", note,
+					cur.replay ? "replay" : "merge",
+					cur.ours, cur.theirs);
+			else
+				sb_addf(&list, "%s\n", note);
 			w = write_file_atomic(pending, list.buf, list.len, 0600);
 			if (w < 0)
 				r = dk_errno(DK_EIO, w, "cannot write .git/%s",
@@ -976,6 +1176,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		if (w < 0)
 			r = dk_errno(DK_EIO, w, "cannot write %s", ours_file);
 	}
+	report_count(o, SYNC_NOTES_DROPPED, dropped);
 	if (!r)
 		for (size_t i = 0; i < s.ndec; i++) {
 			char *line = decision_line(&s, &s.dec[i], 1);

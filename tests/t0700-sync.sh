@@ -82,6 +82,41 @@ test_expect_success 'clone: bad URLs and directories' '
 	grep -q "^usage: docket clone URL \[DIR\]" err
 '
 
+test_expect_success 'clone of a repository that is not a firm leaves the directory as it was' '
+	git init -q plain
+	echo "Not a firm" >plain/README
+	git -C plain add README
+	git -C plain commit -qm readme
+	git clone -q --bare plain notafirm.git
+	echo "docket: notafirm.git is not a docket firm (it has no docket.ini); nothing was cloned" >expect
+	# into an existing empty directory: still empty, its mode kept
+	mkdir target
+	chmod 751 target
+	test_must_fail docket clone notafirm.git target 2>err
+	test_cmp expect err
+	ls -A target >actual
+	test ! -s actual
+	test "$(stat -c %a target)" = 751
+	# into a directory clone makes: no directory left
+	test_must_fail docket clone notafirm.git 2>err
+	test_cmp expect err
+	test ! -e notafirm
+	test_must_fail docket clone notafirm.git new/deeper 2>err
+	test ! -e new
+	# a remote that cannot be reached: the same
+	test_must_fail docket clone /no/such/firm.git target 2>err
+	ls -A target >actual
+	test ! -s actual
+	test "$(stat -c %a target)" = 751
+	# a firm clones into it all the same
+	docket clone remote.git target >out
+	echo "Cloned Example Injury Law into target (main, 0 cases)" >expect
+	test_cmp expect out
+	test "$(stat -c %a target)" = 700
+	test_repo_clean target
+	rm -rf target
+'
+
 test_expect_success 'nothing new: up to date' '
 	at 2026-11-22T09:05:00Z carol docket sync >out
 	echo "up to date with origin/main" >expect
@@ -149,7 +184,7 @@ test_expect_success 'different keys of one section, on adjacent lines, merge cle
 	at 2026-11-23T10:02:00Z carol docket set smith-7k2p client.email=js@example.com >/dev/null
 	at 2026-11-23T10:03:00Z bob docket sync >/dev/null
 	at 2026-11-23T10:04:00Z carol docket sync >out
-	! grep -q kept out
+	test_not grep -q kept out
 	section client carol/$case_ini >actual
 	cat >expect <<-\EOF
 	[client]
@@ -233,7 +268,7 @@ test_expect_success 'concurrent deadlines: both kept, in order; the same one don
 	at 2026-11-24T09:04:00Z bob docket due smith-7k2p --done sol >/dev/null
 	at 2026-11-24T09:05:00Z bob docket sync >/dev/null
 	at 2026-11-24T09:06:00Z carol docket sync >out
-	grep -q "^smith-7k2p: due.sol.done: kept" out && exit 1
+	test_not grep -q "^smith-7k2p: due.sol.done: kept" out
 	sed -n "/^\\[due/,\$p" carol/$case_ini | grep "^\\[due" >actual
 	cat >expect <<-\EOF
 	[due "sol"]
@@ -285,7 +320,7 @@ test_expect_success 'concurrent escalations: the later one is renumbered, both s
 test_expect_success 'a deleted key against a changed key keeps the change' '
 	at 2026-11-25T09:00:00Z carol docket sync >/dev/null
 	(cd bob && DOCKET_NOW=2026-11-25T09:01:00Z EDITOR="sed -i /^email/d" docket edit smith-7k2p >/dev/null)
-	! grep -q "^email" bob/$case_ini
+	test_not grep -q "^email" bob/$case_ini
 	at 2026-11-25T09:02:00Z carol docket set smith-7k2p client.email=new@example.com >/dev/null
 	at 2026-11-25T09:03:00Z bob docket sync >/dev/null
 	at 2026-11-25T09:04:00Z carol docket sync >out
@@ -353,7 +388,7 @@ test_expect_success 'a file that does not parse on one side: stop, nothing chang
 	test_cmp before carol/$case_ini
 	test ! -e carol/.git/MERGE_HEAD
 	test_repo_clean carol
-	! grep -rq "<<<<<<<" carol/cases
+	test_not grep -rq "<<<<<<<" carol/cases
 	# fixed on the remote, it merges
 	sed -i "/^this line is broken\$/d" bob/$case_ini
 	git -C bob commit -qam "fixed by hand"
@@ -408,7 +443,8 @@ test_expect_success 'staged work of the user survives a merge, unswept' '
 	git -C carol add README.draft
 	at 2026-11-26T13:03:00Z carol docket sync >/dev/null
 	test "$(git -C carol status --porcelain)" = "A  README.draft"
-	! git -C carol log --format= --name-only -3 | grep -q README.draft
+	git -C carol log --format= --name-only -3 >files
+	test_not grep -q README.draft files
 	git -C carol rm -q --cached README.draft
 	rm carol/README.draft
 '
@@ -478,7 +514,7 @@ test_expect_success 'everyone synced: identical trees, whole repositories, no ma
 		test "$(git -C $c rev-parse HEAD)" = "$(git -C remote.git rev-parse main)"
 		test_repo_clean $c
 		(cd $c && docket check)
-		! grep -rq "^<<<<<<<\|^>>>>>>>\|^=======\$" $c/cases $c/docket.ini
+		test_not grep -rq "^<<<<<<<\|^>>>>>>>\|^=======\$" $c/cases $c/docket.ini
 	done
 	git -C remote.git fsck --strict --no-dangling
 '

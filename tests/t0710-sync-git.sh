@@ -73,7 +73,9 @@ test_expect_success 'git pull: the same key, ours later: ours kept, a note for t
 	test_cmp expect carol/$notes/20261123T101000Z-internal-carol.md
 	test "$(git -C carol status --porcelain -uall)" = \
 		"?? $notes/20261123T101000Z-internal-carol.md"
-	echo "$notes/20261123T101000Z-internal-carol.md" >expect
+	# with the merge it is for: the two commits git pull merges
+	printf "%s\tmerge\t%s\t%s\n" $notes/20261123T101000Z-internal-carol.md \
+		"$(git -C carol rev-parse HEAD^1)" "$(git -C bob rev-parse HEAD)" >expect
 	test_cmp expect carol/.git/docket-merge-notes
 '
 
@@ -109,7 +111,16 @@ test_expect_success 'git pull --rebase: the replayed commit is known, the later 
 	grep -q "^docket: smith-7k2p: client.mobile: kept \"222\" (Carol Park, 2026-11-25 09:05); \"111\" (Bob Diaz, 2026-11-25 09:00)" err
 	grep -qx "mobile = 222" carol/$case_ini
 	test "$(git -C carol rev-list --count --merges HEAD)" = 3
-	at 2026-11-25T09:11:00Z carol docket sync >/dev/null
+	# a replay: the commit replayed, and what it was replayed onto
+	printf "%s\treplay\t%s\t%s\n" $notes/20261125T091000Z-internal-carol.md \
+		"$(git -C bob rev-parse HEAD)" \
+		"$(git -C carol rev-parse ORIG_HEAD)" >expect
+	test_cmp expect carol/.git/docket-merge-notes
+	at 2026-11-25T09:11:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "committed 1 note kept by a git merge" >expect
+	test_cmp expect actual
+	git -C carol ls-files --error-unmatch $notes/20261125T091000Z-internal-carol.md
 	test_repo_clean carol
 '
 
@@ -132,6 +143,141 @@ test_expect_success 'docket.ini: the same key on both sides keeps the other valu
 	test_repo_clean carol
 '
 
+test_expect_success 'git pull: two deadlines of one name both stay, the later renamed' '
+	git -C carol push -q
+	git -C bob pull -q
+	at 2026-11-26T10:00:00Z bob docket due smith-7k2p 2026-12-01 "Call adjuster about offer" >/dev/null
+	git -C bob push -q
+	at 2026-11-26T10:05:00Z carol docket due smith-7k2p 2026-12-15 "Call adjuster about MRI bills" >/dev/null
+	gitat 2026-11-26T10:10:00Z carol pull -q --no-rebase 2>out
+	grep -v "^Auto-merging " out >err
+	echo "docket: smith-7k2p: [due \"call-adjuster-about\"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-26 10:05) is now [due \"call-adjuster-about-2\"] ('"'"'docket sync'"'"' commits the note)" >expect
+	test_cmp expect err
+	at 2026-11-26T10:11:00Z carol docket due >actual
+	cat >expect <<-\EOF
+	2026-12-01  in 5 days       smith-7k2p       call-adjuster-about bob      Call adjuster about offer
+	2026-12-15  in 19 days      smith-7k2p       call-adjuster-about-2 bob      Call adjuster about MRI bills
+	2028-10-03  in 677 days     smith-7k2p       sol          alice    Statute of limitations
+	EOF
+	test_cmp expect actual
+	at 2026-11-26T10:12:00Z carol docket sync >/dev/null
+	(cd carol && docket check)
+	test_repo_clean carol
+'
+
+# internal notes of the case, one a line
+internal_notes() {
+	ls carol/$notes | grep -e "-internal-" || true
+}
+
+test_expect_success 'git merge --abort: the note of the merge that never happened is removed' '
+	git -C bob pull -q
+	echo "Office hours: 7-3" >bob/README.txt
+	git -C bob add README.txt
+	gitat 2026-11-26T11:00:00Z bob commit -qm "readme: early"
+	at 2026-11-26T11:01:00Z bob docket set smith-7k2p client.phone=111 >/dev/null
+	git -C bob push -q
+	at 2026-11-26T11:02:00Z carol docket set smith-7k2p client.phone=222 >/dev/null
+	echo "Office hours: 10-6" >carol/README.txt
+	git -C carol add README.txt
+	gitat 2026-11-26T11:03:00Z carol commit -qm "readme: late"
+	internal_notes >before
+	test_must_fail gitat 2026-11-26T11:04:00Z carol pull -q --no-rebase >out 2>err
+	grep -q "CONFLICT (add/add): Merge conflict in README.txt" out
+	grep -q "^docket: smith-7k2p: client.phone: kept \"222\" (Carol Park, 2026-11-26 11:02); \"111\" (Bob Diaz, 2026-11-26 11:01) saved in notes/20261126T110400Z-internal-carol.md" err
+	test -f carol/$notes/20261126T110400Z-internal-carol.md
+	git -C carol merge --abort
+	git -C carol reset -q --hard HEAD~1
+	test "$(git -C carol status --porcelain -uall)" = \
+		"?? $notes/20261126T110400Z-internal-carol.md"
+	at 2026-11-26T11:05:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "removed 1 note left by a git merge that did not take effect" >expect
+	test_cmp expect actual
+	test ! -e carol/$notes/20261126T110400Z-internal-carol.md
+	test ! -e carol/.git/docket-merge-notes
+	git -C carol log --all --format=%H -- $notes/20261126T110400Z-internal-carol.md >log
+	test_not grep -q . log
+	# the merge sync made itself decided, with a note of its own
+	grep -q "^smith-7k2p: client.phone: kept \"222\" .* saved in notes/20261126T110500Z-internal-carol.md" out
+	internal_notes >after
+	echo 20261126T110500Z-internal-carol.md >>before
+	test_cmp before after
+	test_repo_clean carol
+'
+
+test_expect_success 'git pull again after an abort: one note, not two' '
+	git -C bob pull -q
+	at 2026-11-26T12:00:00Z bob docket set smith-7k2p client.phone=333 >/dev/null
+	echo "Office hours: 6-2" >bob/README.txt
+	gitat 2026-11-26T12:01:00Z bob commit -qam "readme: earlier"
+	git -C bob push -q
+	at 2026-11-26T12:02:00Z carol docket set smith-7k2p client.phone=444 >/dev/null
+	echo "Office hours: 11-7" >carol/README.txt
+	gitat 2026-11-26T12:03:00Z carol commit -qam "readme: later"
+	internal_notes >before
+	test_must_fail gitat 2026-11-26T12:04:00Z carol pull -q --no-rebase >out 2>err
+	test -f carol/$notes/20261126T120400Z-internal-carol.md
+	git -C carol merge --abort
+	git -C carol reset -q --hard HEAD~1
+	gitat 2026-11-26T12:05:00Z carol pull -q --no-rebase 2>out
+	grep -v "^Auto-merging " out >err
+	cat >expect <<-\EOF
+	docket: removed 1 note left by an earlier git merge that did not take effect
+	docket: smith-7k2p: client.phone: kept "444" (Carol Park, 2026-11-26 12:02); "333" (Bob Diaz, 2026-11-26 12:00) saved in notes/20261126T120500Z-internal-carol.md ('"'"'docket sync'"'"' commits the note)
+	EOF
+	test_cmp expect err
+	test ! -e carol/$notes/20261126T120400Z-internal-carol.md
+	test "$(wc -l <carol/.git/docket-merge-notes)" = 1
+	at 2026-11-26T12:06:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "committed 1 note kept by a git merge" >expect
+	test_cmp expect actual
+	internal_notes >after
+	echo 20261126T120500Z-internal-carol.md >>before
+	test_cmp before after
+	test_repo_clean carol
+'
+
+test_expect_success 'git rebase --abort: the note of the replay that never happened is removed' '
+	git -C bob pull -q
+	at 2026-11-26T13:00:00Z bob docket set smith-7k2p client.phone=555 >/dev/null
+	echo "Office hours: 5-1" >bob/README.txt
+	gitat 2026-11-26T13:01:00Z bob commit -qam "readme: earliest"
+	git -C bob push -q
+	at 2026-11-26T13:02:00Z carol docket set smith-7k2p client.phone=666 >/dev/null
+	echo "Office hours: 12-8" >carol/README.txt
+	gitat 2026-11-26T13:03:00Z carol commit -qam "readme: latest"
+	internal_notes >before
+	test_must_fail gitat 2026-11-26T13:04:00Z carol pull -q --rebase >out 2>err
+	test -f carol/$notes/20261126T130400Z-internal-carol.md
+	grep -q "	replay	" carol/.git/docket-merge-notes
+	git -C carol rebase --abort
+	git -C carol reset -q --hard HEAD~1
+	at 2026-11-26T13:05:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "removed 1 note left by a git merge that did not take effect" >expect
+	test_cmp expect actual
+	test ! -e carol/$notes/20261126T130400Z-internal-carol.md
+	internal_notes >after
+	echo 20261126T130500Z-internal-carol.md >>before
+	test_cmp before after
+	test_repo_clean carol
+'
+
+test_expect_success 'a note listed the old way (no merge recorded) is still committed' '
+	at 2026-11-26T14:00:00Z carol docket sync >/dev/null
+	printf "docket merged changes\n" >carol/$notes/20261126T140000Z-internal-carol.md
+	echo $notes/20261126T140000Z-internal-carol.md >carol/.git/docket-merge-notes
+	at 2026-11-26T14:01:00Z carol docket sync >out
+	head -n1 out >actual
+	echo "committed 1 note kept by a git merge" >expect
+	test_cmp expect actual
+	git -C carol ls-files --error-unmatch $notes/20261126T140000Z-internal-carol.md
+	test ! -e carol/.git/docket-merge-notes
+	test_repo_clean carol
+'
+
 test_expect_success 'git pull: a file that does not parse stays a conflict, without markers' '
 	git -C carol push -q
 	git -C bob pull -q
@@ -144,7 +290,7 @@ test_expect_success 'git pull: a file that does not parse stays a conflict, with
 	grep -q "^docket: $case_ini (theirs):[0-9]*: expected .key = value. (a file that does not parse cannot be merged)" err
 	grep -q "CONFLICT (content): Merge conflict in $case_ini" out
 	test_cmp before carol/$case_ini
-	! grep -q "<<<<<<<" carol/$case_ini
+	test_not grep -q "<<<<<<<" carol/$case_ini
 	# docket sync will not start in the middle of it
 	test_must_fail at 2026-11-27T09:03:00Z carol docket sync >out 2>err
 	echo "docket: a git merge is under way: finish it with '"'"'git commit'"'"' or '"'"'git merge --abort'"'"', then try again" >expect
@@ -160,7 +306,8 @@ test_expect_success 'merge-driver: usage and --help' '
 	grep -q "^usage: docket merge-driver BASE OURS THEIRS \[PATH\]" out
 	test_must_fail --code=2 docket merge-driver a b 2>err
 	grep -q "^docket merge-driver: needs BASE OURS THEIRS \[PATH\]" err
-	! docket --help | grep -q merge-driver
+	docket --help >help
+	test_not grep -q merge-driver help
 '
 
 test_expect_success 'merge-driver outside any merge: theirs wins, nothing is lost' '

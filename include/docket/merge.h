@@ -12,9 +12,14 @@
  *   - deleted on one side, changed on the other: the change (MERGE_KEPT_CHANGE);
  *   - a section deleted on one side and changed on the other: the changed
  *     section, whole (MERGE_KEPT_SECTION);
- *   - a section added on both sides: merged key by key, except an
- *     [escalation "N"] added on both sides with different keys: the later
- *     one is renumbered to the next free number (MERGE_RENUMBERED).
+ *   - a section added on both sides: merged key by key, except
+ *     - an [escalation "N"] added on both sides with different values:
+ *       the later one is renumbered to the next free number
+ *       (MERGE_RENUMBERED);
+ *     - a [due "NAME"] added on both sides with different values, NAME
+ *       not a stage's deadline (opts->stage_due): two deadlines; the later
+ *       one is renamed to the next free NAME-2, NAME-3... (MERGE_RENAMED).
+ *   Same keys with the same values, in any order, are one section.
  * Comments and blank lines travel with the key or section below them.  The
  * result keeps ours' order; what theirs added goes after what precedes it
  * in theirs.  The result always parses (cfg_parse).
@@ -36,6 +41,7 @@ enum merge_kind {
 	MERGE_KEPT_CHANGE,	/* key deleted on one side, changed on the other */
 	MERGE_KEPT_SECTION,	/* section deleted on one side, changed on the other */
 	MERGE_RENUMBERED,	/* escalation added on both sides: one renumbered */
+	MERGE_RENAMED,		/* deadline added on both sides: one renamed */
 };
 
 struct merge_decision {
@@ -45,7 +51,8 @@ struct merge_decision {
 	enum merge_side kept;	/* the side whose version the result holds */
 	char *kept_value;	/* BOTH_CHANGED, KEPT_CHANGE */
 	char *lost_value;	/* BOTH_CHANGED */
-	char *renamed;		/* RENUMBERED: the later section's new name */
+	char *renamed;		/* RENUMBERED, RENAMED: the later section's
+				 * new name */
 };
 
 struct merge_result {
@@ -72,6 +79,12 @@ struct merge_opts {
 	 * above the key; a new string, or NULL for none.
 	 */
 	char *(*comment)(void *arg, const struct merge_decision *d);
+	/*
+	 * Is [due "name"] the deadline a stage adds (on_enter_due), the same
+	 * deadline in whichever clone it was made?  Then, added on both
+	 * sides, it merges key by key.  NULL: no name is.
+	 */
+	int (*stage_due)(void *arg, const char *name);
 	void *arg;
 };
 

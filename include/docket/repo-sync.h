@@ -144,16 +144,31 @@ int repo_path_changes(struct repo *r, const char *tip, const char *base,
 		      int (*cb)(void *arg, const struct repo_path_change *c),
 		      void *arg);
 /* The two sides of the merge the git command line is running: HEAD and
- * the GITHEAD_<id> it exports (else MERGE_HEAD, REBASE_HEAD,
- * CHERRY_PICK_HEAD, or the commit a rebase is replaying).  0, or
- * DK_ENOTFOUND. */
+ * the commit being merged in, the GITHEAD_<id> git merge exports (else
+ * MERGE_HEAD); or, while a rebase or cherry-pick is under way (*replay
+ * set), the commit being replayed onto HEAD (the commit a rebase is
+ * replaying, else REBASE_HEAD or CHERRY_PICK_HEAD).  0, or DK_ENOTFOUND. */
 int repo_cli_merge_heads(struct repo *r, char ours[REPO_ID_LEN],
-			 char theirs[REPO_ID_LEN]);
+			 char theirs[REPO_ID_LEN], int *replay);
+/* Did that git operation take effect on HEAD, now that it is over?  A
+ * merge: ours and theirs are both HEAD or ancestors of it.  A replay: a
+ * commit on HEAD has ours as its first parent and theirs' author and
+ * author time.  1, 0 (also when a commit no longer exists), or an error. */
+int repo_landed(struct repo *r, int replay, const char *ours,
+		const char *theirs);
+/* Is path untracked (in the work tree, not in HEAD nor the index)? */
+int repo_path_untracked(struct repo *r, const char *path);
 
 /* The path of name inside .git (a new string). */
 char *repo_git_path(struct repo *r, const char *name);
 
-/* Clone url into dir (made owner-only, or must be empty). */
-int repo_clone(struct repo **out, const char *url, const char *dir);
+/*
+ * Clone url into dir (made owner-only; an existing dir must be empty).
+ * need (NULL: none) is a file HEAD must have, checked before anything is
+ * checked out: DK_ENOFIRM without it.  On failure dir is as it was: gone
+ * when repo_clone made it, else empty, with its mode.
+ */
+int repo_clone(struct repo **out, const char *url, const char *dir,
+	       const char *need);
 
 #endif

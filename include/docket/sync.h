@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+struct firm;
 struct repo;
 struct repo_commit_info;
 
@@ -25,6 +26,8 @@ struct repo_commit_info;
 
 enum sync_event_kind {
 	SYNC_NOTES,		/* n notes from a git merge were committed */
+	SYNC_NOTES_DROPPED,	/* n notes of a git merge that did not take
+				 * effect (aborted) were deleted */
 	SYNC_IN,		/* commits came in from `where` */
 	SYNC_UP_TO_DATE,	/* nothing came in, nothing went out */
 	SYNC_FAST_FORWARD,	/* the branch moved to id */
@@ -49,6 +52,9 @@ struct sync_event {
 struct sync_opts {
 	struct repo *repo;
 	const char *handle;	/* the staff handle notes are written as */
+	/* The firm as it is here: a [due "NAME"] named after one of its
+	 * stages is that stage's deadline (NULL: none is). */
+	const struct firm *firm;
 	time_t now;
 	void (*report)(void *arg, const struct sync_event *ev);
 	void *arg;
@@ -65,8 +71,9 @@ int sync_run(const struct sync_opts *o);
  * What `git merge` runs for a *.ini file (merge=docket): merge the three
  * versions, write the result over ours_file, write notes for lost values
  * into the work tree (listed in .git/docket-merge-notes for sync to
- * commit).  Decisions are reported as SYNC_DECISION events.  On failure
- * ours_file is left as it was.
+ * commit, with the merge they are for: sync commits them once it took
+ * effect, and deletes them if it did not).  Decisions are reported as
+ * SYNC_DECISION events.  On failure ours_file is left as it was.
  */
 int sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		      const char *ours_file, const char *theirs_file,

@@ -23,10 +23,12 @@ static const char base_ini[] =
 	"what = Statute of limitations\n"
 	"done =\n";
 
-/* Answers for the later() callback: which side, and a log of questions. */
+/* Answers for the later() callback: which side, and a log of questions;
+ * and the one deadline name that is a stage's (stage_due). */
 struct oracle {
 	enum merge_side side;
 	char asked[256];
+	const char *stage;
 };
 
 static enum merge_side
@@ -38,6 +40,14 @@ oracle_later(void *arg, const char *section, const char *key)
 	snprintf(o->asked + n, sizeof(o->asked) - n, "%s%s.%s", n ? ";" : "",
 		 section, key ? key : "*");
 	return o->side;
+}
+
+static int
+oracle_stage_due(void *arg, const char *name)
+{
+	const struct oracle *o = arg;
+
+	return o->stage && !strcmp(o->stage, name);
 }
 
 static char *
@@ -61,6 +71,7 @@ run(const char *b, const char *o, const char *t, struct oracle *orc,
 	memset(&opts, 0, sizeof(opts));
 	if (orc) {
 		opts.later = oracle_later;
+		opts.stage_due = oracle_stage_due;
 		opts.arg = orc;
 	}
 	r = merge_text(res, b, b ? strlen(b) : 0, o, strlen(o), t, strlen(t),
@@ -93,7 +104,7 @@ static void
 test_same_key(enum merge_side side)
 {
 	struct merge_result res;
-	struct oracle orc = { side, "" };
+	struct oracle orc = { side, "", NULL };
 	char *o = replace(base_ini, "+1 555 0100", "+1 555 0101");
 	char *t = replace(base_ini, "+1 555 0100", "+1 555 0102");
 	char *got = run(base_ini, o, t, &orc, &res);
@@ -119,7 +130,7 @@ static void
 test_same_change_both_sides(void)
 {
 	struct merge_result res;
-	struct oracle orc = { MERGE_OURS, "" };
+	struct oracle orc = { MERGE_OURS, "", NULL };
 	char *o = replace(base_ini, "done =", "done = 2026-11-23");
 	char *got = run(base_ini, o, o, &orc, &res);
 
@@ -190,7 +201,8 @@ static void
 test_same_new_deadline(void)
 {
 	struct merge_result res;
-	struct oracle orc = { MERGE_THEIRS, "" };
+	/* a stage's deadline: one deadline, whichever clone made it */
+	struct oracle orc = { MERGE_THEIRS, "", "records" };
 	char *o = xasprintf("%s\n[due \"records\"]\ndate = 2026-12-01\n"
 			    "what = Ask for records\nwho = bob\n", base_ini);
 	char *t = xasprintf("%s\n[due \"records\"]\ndate = 2026-12-03\n"
@@ -208,6 +220,115 @@ test_same_new_deadline(void)
 	free(t);
 }
 
+static const char due_offer[] =
+	"\n[due \"call-adjuster-about\"]\ndate = 2026-12-01\n"
+	"what = Call adjuster about offer\nwho = bob\ndone =\n";
+static const char due_mri[] =
+	"\n[due \"call-adjuster-about\"]\ndate = 2026-12-15\n"
+	"what = Call adjuster about MRI bills\nwho = bob\ndone =\n";
+
+/* Two different deadlines under one name: both stay, the later one
+ * renamed, whichever side it is. */
+static void
+test_two_deadlines_one_name(enum merge_side later)
+{
+	struct merge_result res;
+	struct oracle orc = { later, "", "demand" };
+	char *o = xasprintf("%s%s", base_ini, due_offer);
+	char *t = xasprintf("%s%s", base_ini, due_mri);
+	char *got = run(base_ini, o, t, &orc, &res);
+	char *second = replace(later == MERGE_OURS ? due_offer : due_mri,
+			       "about\"]", "about-2\"]");
+	char *want = xasprintf("%s%s%s", base_ini,
+			       later == MERGE_OURS ? due_mri : due_offer,
+			       second);
+
+	CHECK_STR(got, want);
+	CHECK_STR(orc.asked, "due \"call-adjuster-about\".*");
+	CHECK_INT(res.n, 1);
+	CHECK_INT(res.d[0].kind, MERGE_RENAMED);
+	CHECK_STR(res.d[0].section, "due \"call-adjuster-about\"");
+	CHECK(res.d[0].key == NULL);
+	CHECK_STR(res.d[0].renamed, "due \"call-adjuster-about-2\"");
+	CHECK_INT(res.d[0].kept, later == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS);
+	CHECK(res.d[0].kept_value == NULL && res.d[0].lost_value == NULL);
+	merge_result_free(&res);
+	free(got);
+	free(want);
+	free(second);
+	free(o);
+	free(t);
+}
+
+static void
+test_deadline_rename_rules(void)
+{
+	struct merge_result res;
+	struct oracle orc = { MERGE_THEIRS, "", NULL };
+	char *o, *t, *got, *b;
+
+	/* the same deadline on both sides, keys in another order: one */
+	o = xasprintf("%s%s", base_ini, due_offer);
+	t = xasprintf("%s\n[due \"call-adjuster-about\"]\nwho = bob\n"
+		      "date = 2026-12-01\nwhat = Call adjuster about offer\n"
+		      "done =\n", base_ini);
+	got = run(base_ini, o, t, &orc, &res);
+	CHECK_STR(got, o);
+	CHECK_INT(res.n, 0);
+	CHECK_STR(orc.asked, "");
+	merge_result_free(&res);
+	free(got);
+	free(o);
+	free(t);
+
+	/* the next free name: -2 is taken in base, -3 by ours */
+	b = xasprintf("%s\n[due \"x-2\"]\ndate = 2026-12-01\nwhat = A\n",
+		      base_ini);
+	o = xasprintf("%s\n[due \"x\"]\ndate = 2026-12-02\nwhat = B\n"
+		      "\n[due \"x-3\"]\ndate = 2026-12-03\nwhat = C\n", b);
+	t = xasprintf("%s\n[due \"x\"]\ndate = 2026-12-04\nwhat = D\n", b);
+	got = run(b, o, t, &orc, &res);
+	CHECK_INT(res.n, 1);
+	CHECK_STR(res.d[0].renamed, "due \"x-4\"");
+	CHECK(strstr(got, "[due \"x\"]\ndate = 2026-12-02\nwhat = B\n"
+			  "\n[due \"x-4\"]\ndate = 2026-12-04\nwhat = D\n"));
+	merge_result_free(&res);
+	free(got);
+	free(o);
+	free(t);
+
+	/* a name of the longest length is cut to make room */
+	o = xasprintf("%s\n[due \"abcdefghijklmnopqrstuvwxyz012345\"]\n"
+		      "date = 2026-12-02\n", base_ini);
+	t = xasprintf("%s\n[due \"abcdefghijklmnopqrstuvwxyz012345\"]\n"
+		      "date = 2026-12-03\n", base_ini);
+	got = run(base_ini, o, t, &orc, &res);
+	CHECK_INT(res.n, 1);
+	CHECK_STR(res.d[0].renamed, "due \"abcdefghijklmnopqrstuvwxyz0123-2\"");
+	merge_result_free(&res);
+	free(got);
+	free(o);
+	free(t);
+
+	/* with no stage_due at all, a stage's name is renamed too; other
+	 * sections added on both sides still merge key by key */
+	o = xasprintf("%s\n[due \"records\"]\ndate = 2026-12-01\n"
+		      "\n[insurance]\ncarrier = A\n", base_ini);
+	t = xasprintf("%s\n[due \"records\"]\ndate = 2026-12-03\n"
+		      "\n[insurance]\ncarrier = B\n", base_ini);
+	got = run(base_ini, o, t, &orc, &res);
+	CHECK_INT(res.n, 2);
+	CHECK_INT(res.d[0].kind, MERGE_RENAMED);
+	CHECK_STR(res.d[0].renamed, "due \"records-2\"");
+	CHECK_INT(res.d[1].kind, MERGE_BOTH_CHANGED);
+	CHECK_STR(res.d[1].section, "insurance");
+	merge_result_free(&res);
+	free(got);
+	free(b);
+	free(o);
+	free(t);
+}
+
 static const char esc_bob[] =
 	"\n[escalation \"1\"]\nopened = 2026-11-23\nby = bob\nto = alice\n"
 	"reason = medical\nwhat = Numbness\nresolved =\n";
@@ -219,7 +340,7 @@ static void
 test_escalations(enum merge_side later)
 {
 	struct merge_result res;
-	struct oracle orc = { later, "" };
+	struct oracle orc = { later, "", NULL };
 	char *o = xasprintf("%s%s", base_ini, esc_bob);
 	char *t = xasprintf("%s%s", base_ini, esc_carol);
 	char *got = run(base_ini, o, t, &orc, &res);
@@ -324,7 +445,7 @@ static void
 test_no_base(void)
 {
 	struct merge_result res;
-	struct oracle orc = { MERGE_OURS, "" };
+	struct oracle orc = { MERGE_OURS, "", NULL };
 	char *got = run(NULL, "[a]\nx = 1\ny = 2\n", "[a]\nx = 1\nz = 3\n"
 			"[b]\nk = v\n", &orc, &res);
 
@@ -395,7 +516,7 @@ static void
 test_reordered(void)
 {
 	struct merge_result res;
-	struct oracle orc = { MERGE_OURS, "" };
+	struct oracle orc = { MERGE_OURS, "", NULL };
 	const char *b = "[a]\nx = 1\ny = 2\n[b]\nk = 1\n";
 	const char *o = "[a]\nx = 9\ny = 2\n[b]\nk = 1\n";
 	/* theirs moved [b] up and y above x, and changed k */
@@ -435,6 +556,9 @@ main(void)
 	test_delete_vs_change();
 	test_new_sections_both_sides();
 	test_same_new_deadline();
+	test_two_deadlines_one_name(MERGE_OURS);
+	test_two_deadlines_one_name(MERGE_THEIRS);
+	test_deadline_rename_rules();
 	test_escalations(MERGE_OURS);
 	test_escalations(MERGE_THEIRS);
 	test_section_deleted_vs_changed();
