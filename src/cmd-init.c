@@ -83,11 +83,9 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		if (!*firm_name || !strcmp(firm_name, "."))
 			firm_name = "Our Firm";
 	}
-	if ((r = cfg_value_check("--name", "name", firm_name)))
-		return fail(r);
-	if ((r = repo_identity(NULL, &name, &email)))
-		return fail(r);
-	if ((r = cfg_value_check("user.name", "name", name)) ||
+	if ((r = cfg_value_check("--name", "name", firm_name)) ||
+	    (r = repo_identity(NULL, &name, &email)) ||
+	    (r = cfg_value_check("user.name", "name", name)) ||
 	    (r = cfg_value_check("user.email", "email", email))) {
 		status = fail(r);
 		goto out;
