@@ -90,7 +90,8 @@ else
 	@sh tests/run.sh --fuzz $(CHECK_FUZZ_SECONDS) build build-san
 endif
 
-demo: deps-build docket
+demo: docket
+	@sh scripts/deps.sh demo
 	@sh scripts/demo.sh
 
 # not part of check: synthetic firms of 10,000 and 50,000 cases, a few minutes

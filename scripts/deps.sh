@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install what docket needs to build (build) or to run its tests (check),
+# Install what docket needs to build (build), to make the sample firm
+# (demo: git too, for the staff commit), or to run its tests (check),
 # from Debian's packages: with apt-get when root, else print the line to run.
 set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev libssl-dev"
@@ -12,8 +13,9 @@ if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
 fi
 case "${1:-build}" in
 build) want=$need_build ;;
+demo) want="$need_build git" ;;
 check) want=$need_check ;;
-*) echo "usage: deps.sh build|check" >&2; exit 2 ;;
+*) echo "usage: deps.sh build|demo|check" >&2; exit 2 ;;
 esac
 missing=
 for p in $want; do
