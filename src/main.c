@@ -152,6 +152,20 @@ cmd_help(struct ctx *ctx, int argc, char **argv)
 	return unknown_command(argv[1]);
 }
 
+/* What the git layer had to say (a recovery, say), as docket's messages. */
+static void
+print_notices(struct ctx *ctx)
+{
+	struct strv notes = STRV_INIT;
+
+	if (!ctx->repo)
+		return;
+	repo_notices(ctx->repo, &notes);
+	for (size_t i = 0; i < notes.n; i++)
+		fprintf(stderr, "docket: %s\n", notes.v[i]);
+	strv_free(&notes);
+}
+
 static int
 run(const struct command *cmd, int argc, char **argv)
 {
@@ -178,6 +192,7 @@ run(const struct command *cmd, int argc, char **argv)
 		}
 		if (!r && (cmd->flags & WRITES))
 			r = repo_lock(ctx.repo);
+		print_notices(&ctx);
 		if (r) {
 			status = fail(r);
 			goto out;
@@ -185,6 +200,7 @@ run(const struct command *cmd, int argc, char **argv)
 	}
 	status = cmd->fn(&ctx, argc, argv);
 out:
+	print_notices(&ctx);
 	firm_free(ctx.firm);
 	repo_free(ctx.repo);
 	free(ctx.handle);

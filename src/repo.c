@@ -24,6 +24,7 @@ struct repo {
 	int lock_fd;
 	int shared;
 	int journal;	/* this process has a journal open */
+	struct strv notices;	/* for the user; repo_notices() hands them on */
 };
 
 static int libgit2_ready;
@@ -192,6 +193,7 @@ repo_free(struct repo *r)
 	if (!r)
 		return;
 	repo_unlock(r);
+	strv_free(&r->notices);
 	git_repository_free(r->git);
 	free(r->root);
 	free(r);
@@ -292,8 +294,9 @@ keep_copy(struct repo *r, const char *rel, const char *full)
 		mkdirs(base, dst + strlen(base) + 1, 0700);
 		*slash = '/';
 		write_file_atomic(dst, sb.buf, sb.len, 0600);
-		fprintf(stderr, "docket: kept a copy of %s in .git/%s/%s\n", rel,
-			RECOVERED, rel);
+		strv_push_owned(&r->notices, xasprintf("kept a copy of %s in "
+							".git/%s/%s", rel,
+							RECOVERED, rel));
 	}
 	sb_free(&sb);
 	free(dst);
@@ -428,13 +431,14 @@ recover(struct repo *r)
 	if (idx)
 		git_index_write(idx);
 	if (rolled)
-		fprintf(stderr, "docket: an earlier docket command (pid %ld) was "
-			"interrupted; its unfinished change to %d file%s was "
-			"undone\n", pid, rolled, rolled == 1 ? "" : "s");
+		strv_push_owned(&r->notices, xasprintf(
+			"an earlier docket command (pid %ld) was interrupted; its "
+			"unfinished change to %d file%s was undone", pid, rolled,
+			rolled == 1 ? "" : "s"));
 	else
-		fprintf(stderr, "docket: an earlier docket command (pid %ld) was "
-			"interrupted after its commit; its index entries are up "
-			"to date now\n", pid);
+		strv_push_owned(&r->notices, xasprintf(
+			"an earlier docket command (pid %ld) was interrupted after "
+			"its commit; its index entries are up to date now", pid));
 	unlink(path);
 	git_index_free(idx);
 	git_tree_free(tree);
@@ -442,6 +446,14 @@ recover(struct repo *r)
 	sb_free(&sb);
 	free(path);
 	return 0;
+}
+
+void
+repo_notices(struct repo *r, struct strv *out)
+{
+	for (size_t i = 0; i < r->notices.n; i++)
+		strv_push(out, r->notices.v[i]);
+	strv_free(&r->notices);
 }
 
 int
@@ -781,10 +793,10 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	}
 	if (e < 0) {
 		/* the commit stands; only git's index lags behind it */
-		fprintf(stderr, "docket: warning: committed, but git's index "
-			"was not updated (%s); 'git reset -q -- <paths>' "
-			"brings it in line\n",
-			git_error_last() ? git_error_last()->message : "?");
+		strv_push_owned(&r->notices, xasprintf(
+			"warning: committed, but git's index was not updated (%s); "
+			"'git reset -q -- <paths>' brings it in line",
+			git_error_last() ? git_error_last()->message : "?"));
 	}
 out:
 	git_signature_free(sig);

@@ -34,6 +34,10 @@ const char *repo_root(const struct repo *r);
 /* Is this repository shared with a group (core.sharedRepository)? */
 int repo_is_shared(const struct repo *r);
 
+/* What the git layer has to tell the user (a recovery, an index that lags
+ * behind a commit): moved into out, for the command layer to print. */
+void repo_notices(struct repo *r, struct strv *out);
+
 /* Serialise docket's writers: wait up to DOCKET_LOCK_TIMEOUT seconds
  * (default 10) for .git/docket.lock.  0, or DK_EBUSY. */
 int repo_lock(struct repo *r);
