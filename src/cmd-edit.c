@@ -49,8 +49,12 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		return fail(r);
 	rel = xasprintf("%s/%s", dir, CASE_FILE);
 	file = path_join(ctx->root, rel);
-	aside = xasprintf("%s.git/DOCKET_EDIT_%s.ini", ctx->root,
-			  strrchr(dir, '/') + 1);
+	{
+		char *name = xasprintf("DOCKET_EDIT_%s.ini", strrchr(dir, '/') + 1);
+
+		aside = repo_git_path(ctx->repo, name);
+		free(name);
+	}
 	base = xasprintf("%s.base", aside);
 	/* an edit kept aside goes on from the text it started from */
 	if ((r = read_file(path_exists(aside) ? base : file, &start)) < 0) {

@@ -289,8 +289,10 @@ run_editor(const char *path)
 	if (pid < 0)
 		return dk_errno(DK_EIO, errno, "cannot start the editor");
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path,
-		      (char *)NULL);
+		/* as git runs it: the shell reads $EDITOR, quotes and all */
+		char *script = xasprintf("%s \"$@\"", ed);
+
+		execl("/bin/sh", "sh", "-c", script, ed, path, (char *)NULL);
 		_exit(127);
 	}
 	while (waitpid(pid, &st, 0) < 0)
@@ -348,9 +350,11 @@ read_text(struct ctx *ctx, const char *m, const char *file, const char *what,
 		return read_fd(STDIN_FILENO, out, "standard input");
 	{
 		/* the editor, on a file only its owner can read */
-		char *path = xasprintf("%s.git/DOCKET_%s.md", ctx->root, what);
+		char *name = xasprintf("DOCKET_%s.md", what);
+		char *path = repo_git_path(ctx->repo, name);
 		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
+		free(name);
 		if (fd < 0) {
 			r = dk_errno(DK_EIO, errno, "cannot make %s", path);
 			free(path);

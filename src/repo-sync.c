@@ -1256,12 +1256,6 @@ repo_merge_free(struct repo_merge *m)
 	free(m);
 }
 
-char *
-repo_git_path(struct repo *r, const char *name)
-{
-	return path_join(git_repository_path(repo_git(r)), name);
-}
-
 /* ---- clone ---- */
 
 static int

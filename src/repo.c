@@ -216,8 +216,8 @@ repo_is_shared(const struct repo *r)
 #define JOURNAL "docket-journal"
 #define RECOVERED "docket-recovered"
 
-static char *
-git_path(const struct repo *r, const char *name)
+char *
+repo_git_path(const struct repo *r, const char *name)
 {
 	return path_join(git_repository_path(r->git), name);
 }
@@ -225,7 +225,7 @@ git_path(const struct repo *r, const char *name)
 static int
 journal_append(struct repo *r, const char *line)
 {
-	char *path = git_path(r, JOURNAL);
+	char *path = repo_git_path(r, JOURNAL);
 	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
 		      O_NOFOLLOW, 0600);
 	size_t n = strlen(line);
@@ -273,7 +273,7 @@ repo_journal_end(struct repo *r)
 
 	if (!r->journal)
 		return;
-	path = git_path(r, JOURNAL);
+	path = repo_git_path(r, JOURNAL);
 	unlink(path);
 	free(path);
 	r->journal = 0;
@@ -283,7 +283,7 @@ repo_journal_end(struct repo *r)
 static void
 keep_copy(struct repo *r, const char *rel, const char *full)
 {
-	char *base = git_path(r, RECOVERED);
+	char *base = repo_git_path(r, RECOVERED);
 	char *dst = path_join(base, rel);
 	char *slash = strrchr(dst, '/');
 	struct sb sb = SB_INIT;
@@ -375,7 +375,7 @@ recover_path(struct repo *r, git_tree *head, git_index *idx, const char *rel)
 static int
 recover(struct repo *r)
 {
-	char *path = git_path(r, JOURNAL);
+	char *path = repo_git_path(r, JOURNAL);
 	struct sb sb = SB_INIT;
 	git_commit *head = NULL;
 	git_tree *tree = NULL;
@@ -398,7 +398,7 @@ recover(struct repo *r)
 		git_reference *ref = NULL;
 
 		for (int i = 0; locks[i]; i++) {
-			char *l = git_path(r, locks[i]);
+			char *l = repo_git_path(r, locks[i]);
 
 			unlink(l);
 			free(l);

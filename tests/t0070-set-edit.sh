@@ -142,4 +142,19 @@ test_expect_success 'edit with no change makes no commit' '
 	test "$(git rev-parse HEAD)" = "$(cat ../head)"
 '
 
+test_expect_success 'EDITOR is read by the shell, as git does: arguments and quotes work' '
+	EDITOR="sed -i '"'"'s/^title = .*/title = Quoted Editor/'"'"'" docket edit a1 >../out
+	test "$(cat ../out)" = "a1: edited case.title"
+	test "$(ini_get $f case.title)" = "Quoted Editor"
+'
+
+test_expect_success 'edit in a git worktree keeps its files in that worktree'"'"'s git directory' '
+	git worktree add -q ../wt
+	cd ../wt
+	EDITOR=../bad-ed test_refused docket edit a1
+	test -f "$(git rev-parse --git-dir)/DOCKET_EDIT_a1.ini"
+	test ! -e .git/DOCKET_EDIT_a1.ini
+	rm "$(git rev-parse --git-dir)"/DOCKET_EDIT_a1.ini*
+'
+
 test_done

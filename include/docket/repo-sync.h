@@ -159,9 +159,6 @@ int repo_landed(struct repo *r, int replay, const char *ours,
 /* Is path untracked (in the work tree, not in HEAD nor the index)? */
 int repo_path_untracked(struct repo *r, const char *path);
 
-/* The path of name inside .git (a new string). */
-char *repo_git_path(struct repo *r, const char *name);
-
 /*
  * Clone url into dir (made owner-only; an existing dir must be empty).
  * need (NULL: none) is a file HEAD must have, checked before anything is

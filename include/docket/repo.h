@@ -29,6 +29,9 @@ int repo_open_readonly(struct repo **out);
 int repo_init(struct repo **out, const char *dir, int shared, int *existed);
 void repo_free(struct repo *r);
 
+/* The path of name inside the git directory (.git, or GIT_DIR, or a
+ * worktree's): a new string. */
+char *repo_git_path(const struct repo *r, const char *name);
 /* The work tree, ending in '/'. */
 const char *repo_root(const struct repo *r);
 /* Is this repository shared with a group (core.sharedRepository)? */
