@@ -124,13 +124,10 @@ struct writer {
 	size_t n;
 };
 
+/* Write len bytes at p straight to the file, or note the first error. */
 static void
-w_flush(struct writer *w)
+w_write(struct writer *w, const unsigned char *p, size_t len)
 {
-	const unsigned char *p = w->buf;
-	size_t len = w->n;
-
-	w->n = 0;
 	while (len && !w->err) {
 		ssize_t k = write(w->fd, p, len);
 
@@ -146,6 +143,15 @@ w_flush(struct writer *w)
 }
 
 static void
+w_flush(struct writer *w)
+{
+	size_t len = w->n;
+
+	w->n = 0;
+	w_write(w, w->buf, len);
+}
+
+static void
 w_add(struct writer *w, const void *data, size_t len)
 {
 	w->total += len;
@@ -153,21 +159,8 @@ w_add(struct writer *w, const void *data, size_t len)
 		return;
 	sha1_update(&w->sha, data, len);
 	if (len > sizeof(w->buf) / 2) {
-		const unsigned char *p = data;
-
 		w_flush(w);
-		while (len && !w->err) {
-			ssize_t k = write(w->fd, p, len);
-
-			if (k < 0 && errno == EINTR)
-				continue;
-			if (k < 0)
-				w->err = -errno;
-			else {
-				p += k;
-				len -= (size_t)k;
-			}
-		}
+		w_write(w, data, len);
 		return;
 	}
 	if (w->n + len > sizeof(w->buf))
