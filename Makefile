@@ -75,7 +75,13 @@ deps-build:
 deps-check:
 	@sh scripts/deps.sh check
 
-units: $(UNIT_BINS)
+# an LD_PRELOAD library the tests use to crash, pause or fill the disk at
+# a chosen file operation (never sanitized: it runs beside any build)
+$(BUILD)/faultshim.so: tests/helpers/faultshim.c | $(BUILD)
+	@echo "  CC      $<"
+	@cc -std=c11 -Wall -Wextra -Werror -O1 -g -shared -fPIC -o $@ $< -ldl
+
+units: $(UNIT_BINS) $(BUILD)/faultshim.so
 
 # make check: the suite, then again under ASan+UBSan, then each fuzz target
 # for CHECK_FUZZ_SECONDS; make check SANITIZE=1: the sanitized suite only.

@@ -638,28 +638,22 @@ gitindex_probe(const char *gitdir)
 }
 
 int
-gitindex_update(const char *gitdir, const char *workdir,
-		struct gitindex_path *ch, size_t n)
+gitindex_write(int lfd, const char *gitdir, const char *workdir,
+	       struct gitindex_path *ch, size_t n)
 {
 	char *index = path_join(gitdir, "index");
-	char *lock = path_join(gitdir, "index.lock");
 	struct writer *w = NULL;
 	void *map = MAP_FAILED;
 	struct stat st;
-	int fd = -1, lfd, r;
+	int fd = -1, r;
 
 	if (n > 1)
 		qsort(ch, n, sizeof(*ch), change_cmp);
 	for (size_t i = 1; i < n; i++)
 		if (!change_cmp(&ch[i - 1], &ch[i])) {
 			r = -EINVAL;
-			goto out_nolock;
+			goto out;
 		}
-	lfd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (lfd < 0) {
-		r = -errno;
-		goto out_nolock;
-	}
 	fd = open(index, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		r = errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
@@ -686,18 +680,9 @@ gitindex_update(const char *gitdir, const char *workdir,
 	w = xcalloc(1, sizeof(*w));
 	w->fd = lfd;
 	sha1_init(&w->sha);
-	if ((r = rebuild(w, map, (size_t)st.st_size, ch, n,
-			 (uint32_t)st.st_mtim.tv_sec, workdir)))
-		goto out;
-	r = close(lfd) < 0 ? -errno : 0;
-	lfd = -1;
-	if (!r && rename(lock, index) < 0)
-		r = -errno;
+	r = rebuild(w, map, (size_t)st.st_size, ch, n,
+		    (uint32_t)st.st_mtim.tv_sec, workdir);
 out:
-	if (lfd >= 0)
-		close(lfd);
-	if (r)
-		unlink(lock);
 	if (map != MAP_FAILED)
 		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
@@ -705,8 +690,6 @@ out:
 	if (w)
 		sha1_free(&w->sha);
 	free(w);
-out_nolock:
 	free(index);
-	free(lock);
 	return r;
 }

@@ -103,13 +103,27 @@ test_expect_success 'index version 4: left to libgit2' '
 	index_is_head
 '
 
-test_expect_success 'a held index.lock: the commit stands, with a warning' '
-	: >firm/.git/index.lock &&
-	docket -C firm note case-3 -m "locked out" >/dev/null 2>err &&
-	grep -q "warning: committed, but git.s index was not updated" err &&
-	rm firm/.git/index.lock &&
-	git -C firm reset -q &&
+test_expect_success 'another program holds index.lock: docket waits, then refuses, and leaves the lock' '
+	echo "their lock" >firm/.git/index.lock
+	cd firm
+	test_refused env DOCKET_LOCK_TIMEOUT=0.5 docket note case-3 -m "locked out"
+	cd ..
+	echo "docket: another git process holds .git/index.lock; try again when it finishes (or remove the lock if it is stale)" >expect
+	test_cmp expect err
+	test "$(cat firm/.git/index.lock)" = "their lock"
+	test_not grep -rq "locked out" firm/cases
+	rm firm/.git/index.lock
 	index_is_head
+'
+
+test_expect_success 'a lock released while docket waits: the commit goes through' '
+	echo "their lock" >firm/.git/index.lock
+	(sleep 0.3; rm firm/.git/index.lock) &
+	DOCKET_LOCK_TIMEOUT=5 docket -C firm note case-3 -m "waited" >/dev/null
+	wait
+	test "$(git -C firm log -1 --format=%s)" = "note(case-3): internal"
+	index_is_head
+	test_repo_clean firm
 '
 
 test_expect_success 'a broken index is refused before any commit, and left as it was' '

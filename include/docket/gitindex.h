@@ -34,17 +34,17 @@ struct gitindex_path {
 };
 
 /*
- * Take gitdir/index.lock, write gitdir/index with paths updated, and rename
- * it into place.  workdir (ending in '/') is where racily clean entries'
- * files are looked at.  paths is sorted here.  0; GITINDEX_NOT_HANDLED when the
- * index is missing or of a kind this does not handle (nothing changed);
- * -EEXIST when index.lock exists (another writer: retry); another -errno
- * (-EINVAL for a malformed index) with nothing changed.
+ * Write to lfd (the caller's gitdir/index.lock, empty, which the caller
+ * then renames over the index) git's index as gitdir/index holds it, with
+ * paths updated; lfd takes the index's permissions.  workdir (ending in
+ * '/') is where racily clean entries' files are looked at.  paths is
+ * sorted here.  0; GITINDEX_NOT_HANDLED when the index is missing or of a
+ * kind this does not handle (nothing written); another -errno (-EINVAL
+ * for a malformed index), with lfd then holding a part to throw away.
  */
-int gitindex_update(const char *gitdir, const char *workdir,
-		    struct gitindex_path *paths, size_t n);
-
-/* Would gitindex_update handle this index?  0, GITINDEX_NOT_HANDLED, or
+int gitindex_write(int lfd, const char *gitdir, const char *workdir,
+		   struct gitindex_path *paths, size_t n);
+/* Would gitindex_write handle this index?  0, GITINDEX_NOT_HANDLED, or
  * -errno (-EINVAL: it does not parse).  Nothing is written. */
 int gitindex_probe(const char *gitdir);
 

@@ -1,0 +1,120 @@
+#!/bin/sh
+# docket and the user's own git commands on one repository: a docket commit
+# holds git's index lock from before it reads the branch until its index
+# entries are written, as git's own commit does, so a git command in
+# between waits or refuses and never builds on an index that lags behind.
+. "$(dirname "$0")/lib.sh"
+
+shim="$DOCKET_BUILD/faultshim.so"
+# an ASan build is linked first; the shim comes after it
+export ASAN_OPTIONS="verify_asan_link_order=0:$ASAN_OPTIONS"
+
+make_firm
+cd firm
+docket add --id a1 --client "Ann One" >/dev/null
+
+# stopped PID: wait until the process is stopped (SIGSTOP), at most 10 s
+stopped() {
+	i=0
+	while [ $i -lt 200 ]; do
+		state=$(awk '{ print $3 }' /proc/$1/stat 2>/dev/null)
+		[ "$state" = T ] && return 0
+		[ -z "$state" ] && { echo "process $1 is gone" >&2; return 1; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "process $1 never stopped" >&2
+	return 1
+}
+
+# paused AT OPS:N[:TEXT] cmd...: run cmd in the background, stopped at
+# that file operation (see tests/helpers/faultshim.c); its pid in $pid
+paused() {
+	at=$1
+	shift
+	DOCKET_FAULT="stop:$at" LD_PRELOAD="$shim" "$@" >../paused.out 2>../paused.err &
+	pid=$!
+	stopped $pid
+}
+
+ALL=open,rename,link,unlink,mkdir,write
+
+# the branch has moved (the rename of its lock, by libgit2 or by docket)
+MOVED=rename:refs/heads/main.lock
+
+test_expect_success 'paused after moving the branch: the user'"'"'s git commit refuses, and undoes nothing' '
+	echo "my own file" >mine.txt
+	git add mine.txt
+	before=$(git rev-parse HEAD)
+	# at the first file operation after the branch moved
+	DOCKET_FAULT_AFTER=$MOVED paused $ALL:1 docket note a1 -m "noted while paused"
+	# the branch has moved; the index is not written yet
+	test "$(git log -1 --format=%s)" = "note(a1): internal"
+	test "$(git rev-parse HEAD~1)" = "$before"
+	test_must_fail --code=128 git commit -qm "mine" 2>../git.err
+	grep -q "index.lock.: File exists" ../git.err
+	kill -CONT $pid
+	wait $pid
+	note=$(cat ../paused.out)
+	test -f "$note"
+	git commit -qm "mine"
+	test "$(git log -1 --format=%s HEAD~1)" = "note(a1): internal"
+	git cat-file -e "HEAD:$note"
+	git cat-file -e HEAD:mine.txt
+	test_repo_clean
+'
+
+test_expect_success 'paused before the branch moves: the index is locked already, git refuses' '
+	before=$(git rev-parse HEAD)
+	# at the branch lock
+	paused $ALL:1:refs/heads/main.lock docket note a1 -m "second pause"
+	test "$(git rev-parse HEAD)" = "$before"
+	test -e .git/index.lock
+	echo more >>mine.txt
+	test_must_fail --code=128 git commit -qam "mine again" 2>../git.err
+	grep -q "index.lock.: File exists" ../git.err
+	kill -CONT $pid
+	wait $pid
+	git commit -qam "mine again"
+	git cat-file -e "HEAD:$(cat ../paused.out)"
+	test_repo_clean
+'
+
+test_expect_success 'many docket writers and a loop of the user'"'"'s commits: no docket commit is undone' '
+	i=0
+	: >../notes
+	(
+		n=0
+		while [ ! -e ../stop ] && [ $n -lt 400 ]; do
+			n=$((n + 1))
+			echo "line $n" >>mine.txt
+			if git add mine.txt 2>/dev/null && git commit -qm "mine $n" >/dev/null 2>&1; then
+				:
+			fi
+		done
+	) &
+	loop=$!
+	while [ $i -lt 30 ]; do
+		i=$((i + 1))
+		DOCKET_NOW=2026-11-23T10:00:$((i % 60))Z docket note a1 -m "writer $i" >>../notes 2>>../notes.err &
+		[ $((i % 6)) = 0 ] && wait_writers=1 || wait_writers=0
+		if [ $wait_writers = 1 ]; then
+			sleep 0.2
+		fi
+	done
+	sleep 1
+	touch ../stop
+	wait
+	rm ../stop
+	# every writer either committed (and printed its note) or refused cleanly
+	test "$(wc -l <../notes)" -ge 1
+	while read -r note; do
+		git cat-file -e "HEAD:$note" || { echo "undone: $note" >&2; exit 1; }
+		test -f "$note"
+	done <../notes
+	git add mine.txt
+	if ! git diff --cached --quiet; then git commit -qm "mine, last"; fi
+	test_repo_clean
+'
+
+test_done
