@@ -452,13 +452,18 @@ change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 	return 0;
 }
 
-static void
+/* Put every file back as it was: 0, or -errno (a full disk) with the
+ * journal then left for the next writer to finish the job. */
+static int
 rollback(struct change *ch)
 {
+	int e = 0;
+
 	for (size_t i = 0; i < ch->created.n; i++) {
 		char *dir = xstrdup(ch->created.v[i]), *slash;
 
-		unlink(ch->created.v[i]);
+		if (unlink(ch->created.v[i]) < 0 && errno != ENOENT && !e)
+			e = -errno;
 		/* and the directories it needed, while they are empty */
 		for (int up = 0; up < 3 && (slash = strrchr(dir, '/')); up++) {
 			*slash = '\0';
@@ -467,9 +472,14 @@ rollback(struct change *ch)
 		}
 		free(dir);
 	}
-	if (ch->case_file && ch->had_orig)
-		write_file_atomic(ch->case_file, ch->orig.buf, ch->orig.len,
-				  file_mode);
+	if (ch->case_file && ch->had_orig) {
+		int w = write_file_atomic(ch->case_file, ch->orig.buf,
+					  ch->orig.len, file_mode);
+
+		if (w < 0 && !e)
+			e = w;
+	}
+	return e;
 }
 
 int
@@ -494,10 +504,14 @@ change_commit(struct change *ch, const struct dcase *c, const char *fmt, ...)
 void
 change_free(struct change *ch)
 {
-	if (!ch->done)
-		rollback(ch);
-	if (ch->ctx->repo)
-		repo_journal_end(ch->ctx->repo);
+	int e = ch->done ? 0 : rollback(ch);
+
+	if (ch->ctx->repo) {
+		if (e)
+			repo_journal_keep(ch->ctx->repo, e);
+		else
+			repo_journal_end(ch->ctx->repo);
+	}
 	strv_free(&ch->paths);
 	strv_free(&ch->created);
 	free(ch->case_file);

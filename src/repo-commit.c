@@ -143,6 +143,17 @@ repo_journal_end(struct repo *r)
 	r->journal = 0;
 }
 
+void
+repo_journal_keep(struct repo *r, int err)
+{
+	if (!r->journal)
+		return;
+	r->keep_journal = 1;
+	strv_push_owned(&r->notices, xasprintf(
+		"could not put the files back as they were (%s); the next "
+		"docket command will", strerror(err < 0 ? -err : err)));
+}
+
 /* ---- git's lock files, docket's provable way ---- */
 
 struct gitlock {

@@ -80,6 +80,60 @@ test_expect_success 'paused before the branch moves: the index is locked already
 	test_repo_clean
 '
 
+# killed AT cmd...: run cmd, killed (SIGKILL) at that file operation;
+# the kill must happen
+killed() {
+	at=$1
+	shift
+	set +e
+	DOCKET_FAULT="kill:$at" LD_PRELOAD="$shim" "$@" >/dev/null 2>&1
+	st=$?
+	set -e
+	test "$st" = 137 || { echo "not killed (exit $st): $*" >&2; return 1; }
+}
+
+test_expect_success 'killed holding both locks: the next command removes them (they are its own)' '
+	before=$(git rev-parse HEAD)
+	killed $ALL:1:objects docket note a1 -m "killed with the locks"
+	test -e .git/index.lock
+	test -e .git/refs/heads/main.lock
+	DOCKET_NOW=2026-11-23 docket note a1 -m "next" >/dev/null 2>../err
+	grep -q "was interrupted; its unfinished change to 1 file was undone" ../err
+	test "$(git rev-parse HEAD~1)" = "$before"
+	test ! -e .git/index.lock
+	test ! -e .git/refs/heads/main.lock
+	test -z "$(ls .git | grep docket-lock)"
+	test_repo_clean
+'
+
+test_expect_success 'a lock that appeared after a crash is someone else'"'"'s: never removed' '
+	before=$(git rev-parse HEAD)
+	# killed after the journal names its index lock, before it is made
+	killed link:1:index.lock docket note a1 -m "killed before the lock"
+	test ! -e .git/index.lock
+	echo "their lock" >.git/index.lock
+	test_refused env DOCKET_LOCK_TIMEOUT=0.3 docket note a1 -m "blocked"
+	grep -q "^docket: an earlier docket command (pid [0-9]*) was interrupted and its change cannot be put right yet: another git process holds .git/index.lock; try again when it finishes (or remove the lock if it is stale)$" ../err
+	test "$(cat .git/index.lock)" = "their lock"
+	test -e .git/docket-journal
+	rm .git/index.lock
+	DOCKET_NOW=2026-11-23 docket note a1 -m "free again" >/dev/null 2>../err
+	grep -q "was interrupted; its unfinished change to 1 file was undone" ../err
+	test "$(git rev-parse HEAD~1)" = "$before"
+	test_repo_clean
+'
+
+test_expect_success 'a branch lock someone else holds: docket waits, refuses, leaves it' '
+	echo "their lock" >.git/refs/heads/main.lock
+	test_refused env DOCKET_LOCK_TIMEOUT=0.3 docket note a1 -m "blocked"
+	echo "docket: another git process holds .git/refs/heads/main.lock; try again when it finishes (or remove the lock if it is stale)" >../expect
+	test_cmp ../expect ../err
+	test "$(cat .git/refs/heads/main.lock)" = "their lock"
+	test ! -e .git/index.lock
+	rm .git/refs/heads/main.lock
+	test_repo_clean
+'
+
 test_expect_success 'many docket writers and a loop of the user'"'"'s commits: no docket commit is undone' '
 	i=0
 	: >../notes

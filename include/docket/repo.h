@@ -1,6 +1,7 @@
 /*
- * repo.h - every libgit2 call: open and init, the writers' lock, commits of
- * a few paths, a case's history.
+ * repo.h - the git layer (src/repo*.c, the only code that calls libgit2):
+ * open and init, the writers' lock and the journal, commits of a few
+ * paths, a case's history.
  *
  * Ownership: repo_open/repo_init give the caller a struct repo to release
  * with repo_free (repo_free(NULL) is a no-op; it also drops the lock).
@@ -42,23 +43,29 @@ int repo_is_shared(const struct repo *r);
 void repo_notices(struct repo *r, struct strv *out);
 
 /* Serialise docket's writers: wait up to DOCKET_LOCK_TIMEOUT seconds
- * (default 10) for .git/docket.lock.  0, or DK_EBUSY. */
+ * (default 10) for .git/docket.lock, then put right what a dead writer
+ * left (see the journal below).  0, DK_EBUSY, or the error that stops
+ * the recovery (the journal then stays for the next writer). */
 int repo_lock(struct repo *r);
 void repo_unlock(struct repo *r);
 
 /*
  * The journal of a change in progress (.git/docket-journal).  A writer
- * names each path before it writes it; if the process dies (SIGKILL, a
- * crash), the next writer puts things right when it takes the lock: a
- * path whose work-tree text is HEAD's is brought into the index (the
- * commit landed); any other goes back to HEAD's version, with a copy of
- * what was there kept in .git/docket-recovered/; temporary files and
- * libgit2 lock files the dead process left are removed.  It says so on
- * stderr.  0, or DK_EIO.
+ * names each path before it writes it, and each git lock file before it
+ * makes it; if the process dies (SIGKILL, a crash, a full disk), the next
+ * writer puts things right when it takes the lock (repo_lock): the locks
+ * it can prove were the dead writer's go; a path whose work-tree text is
+ * HEAD's is brought into the index (the commit landed); any other goes
+ * back to HEAD's version, with a copy of what was there kept in
+ * .git/docket-recovered/.  What it did is handed to repo_notices().
+ * 0, or DK_EIO.
  */
 int repo_journal_add(struct repo *r, const char *path);
 /* The change is committed and indexed (or rolled back): drop the journal. */
 void repo_journal_end(struct repo *r);
+/* The change could not be rolled back (err, a -errno: a full disk): keep
+ * the journal, so that the next writer puts the files back, and say so. */
+void repo_journal_keep(struct repo *r, int err);
 
 /* The git identity (GIT_AUTHOR_NAME/EMAIL, else user.name/user.email):
  * two new strings (r NULL: the user's global config only).  0, or DK_EINVAL
@@ -68,8 +75,11 @@ int repo_identity(struct repo *r, char **name, char **email);
 /*
  * One commit on HEAD of exactly paths (relative to the work tree): each
  * that exists is added or updated, each that does not is removed; then
- * the same index entries are updated and nothing else.  when is the
- * author and committer time.  0, DK_EBUSY, or DK_EGIT.
+ * the same index entries are updated and nothing else, all under git's
+ * index lock (see repo-commit.c).  when is the author and committer
+ * time.  0, DK_EBUSY (a lock another program holds), DK_EIO or DK_EGIT,
+ * with nothing committed.  Once the branch has moved it returns 0: an
+ * index that could not follow is a notice, and the next writer's job.
  */
 int repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		time_t when);

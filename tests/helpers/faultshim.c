@@ -7,7 +7,7 @@
  *             stop    SIGSTOP before it runs (a debugger's pause), then
  *                     run it once the process is continued
  *             enospc  fail it with ENOSPC (a full disk), and every later
- *                     counted operation too
+ *                     operation of OPS too, whatever its path
  *             count   nothing (with DOCKET_FAULT_LOG, to see the operations)
  *     OPS     a comma-separated list of open, rename, link, unlink, mkdir,
  *             write (open counts only opens that may write or create)
@@ -117,15 +117,15 @@ before(const char *op, const char *path)
 			waiting = 0;
 		return 0;
 	}
+	if (failing && counted(op)) {
+		errno = ENOSPC;
+		return -1;
+	}
 	if (action == A_NONE || !counted(op) ||
 	    (text[0] && (!path || !strstr(path, text))))
 		return 0;
 	count++;
 	logop(op, path);
-	if (failing) {
-		errno = ENOSPC;
-		return -1;
-	}
 	if (count != target || action == A_COUNT)
 		return 0;
 	switch (action) {
