@@ -18,6 +18,7 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/gitindex.h"
+#include "docket/repo-sync.h"
 #include "repo-git.h"
 
 #include <dirent.h>
@@ -69,6 +70,8 @@ shown(const struct repo *r, const char *path)
 
 	return !strncmp(path, r->root, n) ? path + n : path;
 }
+
+static int recover(struct repo *r);
 
 /* ---- the journal ---- */
 
@@ -156,15 +159,6 @@ repo_journal_keep(struct repo *r, int err)
 
 /* ---- git's lock files, docket's provable way ---- */
 
-struct gitlock {
-	char *target;	/* the file the lock stands for */
-	char *path;	/* target.lock */
-	char *tmp;	/* docket's own name for the same file */
-	int fd;
-};
-
-#define GITLOCK_INIT { NULL, NULL, NULL, -1 }
-
 static void
 gitlock_free(struct gitlock *l)
 {
@@ -176,14 +170,16 @@ gitlock_free(struct gitlock *l)
 }
 
 /*
- * Take target's lock, waiting up to DOCKET_LOCK_TIMEOUT seconds while
- * another program holds it.  The journal names docket's file before it is
+ * Take target's lock (a file of the repository where: r's, or a path
+ * remote's), waiting up to DOCKET_LOCK_TIMEOUT seconds while another
+ * program holds it.  The journal names docket's file before it is
  * made; link(2) then makes the lock, all at once or not at all.
  */
-static int
-gitlock_take(struct repo *r, struct gitlock *l, const char *target)
+int
+gitlock_take(struct repo *r, git_repository *where, struct gitlock *l,
+	     const char *target)
 {
-	const char *common = git_repository_commondir(r->git);
+	const char *common = git_repository_commondir(where);
 	struct timespec start;
 	char *line;
 	int e;
@@ -280,7 +276,7 @@ gitlock_commit(struct gitlock *l)
 }
 
 /* Give the lock up, removing it only while it is still this one. */
-static void
+void
 gitlock_release(struct gitlock *l)
 {
 	struct stat mine, lock;
@@ -317,9 +313,9 @@ head_target(struct repo *r, char **name)
 /* The ref's value, read afresh: 0 (*has 0 when it does not exist), or a
  * libgit2 error. */
 static int
-ref_value(struct repo *r, const char *name, git_oid *out, int *has)
+ref_value(git_repository *git, const char *name, git_oid *out, int *has)
 {
-	int e = git_reference_name_to_id(out, r->git, name);
+	int e = git_reference_name_to_id(out, git, name);
 
 	*has = !e;
 	return e == GIT_ENOTFOUND ? 0 : e;
@@ -328,43 +324,43 @@ ref_value(struct repo *r, const char *name, git_oid *out, int *has)
 /* Where a ref's file and its log are: HEAD in this work tree's git
  * directory, the others in the common one. */
 static char *
-ref_file(struct repo *r, const char *dir, const char *name)
+ref_file(git_repository *git, const char *dir, const char *name)
 {
-	const char *base = !strcmp(name, "HEAD") ?
-			   git_repository_path(r->git) :
-			   git_repository_commondir(r->git);
+	const char *base = !strcmp(name, "HEAD") ? git_repository_path(git) :
+			   git_repository_commondir(git);
 
 	return xasprintf("%s%s%s", base, dir, name);
 }
 
 static int
-log_all_updates(struct repo *r)
+log_all_updates(git_repository *git)
 {
 	git_config *cfg = NULL;
 	int v = 1;
 
-	if (git_repository_config_snapshot(&cfg, r->git) < 0)
+	if (git_repository_config_snapshot(&cfg, git) < 0)
 		return 1;
 	if (git_config_get_bool(&v, cfg, "core.logallrefupdates") < 0)
-		v = !git_repository_is_bare(r->git);
+		v = !git_repository_is_bare(git);
 	git_config_free(cfg);
 	return v;
 }
 
 /* One line of a ref's log, as git writes it (while the ref is locked). */
 static int
-reflog_append(struct repo *r, const char *name, const git_oid *old,
+reflog_append(git_repository *git, const char *name, const git_oid *old,
 	      const git_oid *new, const git_signature *sig, const char *msg)
 {
-	char *path = ref_file(r, "logs/", name);
+	char *path = ref_file(git, "logs/", name);
 	char ho[GIT_OID_HEXSZ + 1], hn[GIT_OID_HEXSZ + 1];
 	struct sb line = SB_INIT;
 	int off = sig->when.offset, fd, e = 0;
 	struct stat st;
 
 	if (lstat(path, &st) < 0 &&
-	    !(log_all_updates(r) && (!strcmp(name, "HEAD") ||
-				     has_prefix(name, "refs/heads/")))) {
+	    !(log_all_updates(git) && (!strcmp(name, "HEAD") ||
+				       has_prefix(name, "refs/heads/") ||
+				       has_prefix(name, "refs/remotes/")))) {
 		free(path);
 		return 0;
 	}
@@ -390,7 +386,7 @@ reflog_append(struct repo *r, const char *name, const git_oid *old,
 		  0666);
 	if (fd < 0 && errno == ENOENT) {
 		/* the first entry of this log: its directories too */
-		const char *common = git_repository_commondir(r->git);
+		const char *common = git_repository_commondir(git);
 		char *slash = strrchr(path, '/');
 		size_t cl = strlen(common);
 
@@ -417,8 +413,8 @@ reflog_append(struct repo *r, const char *name, const git_oid *old,
  * git does; then read it back.  0, or an error with the ref as it was.
  */
 static int
-ref_move(struct repo *r, struct gitlock *lock, const char *name,
-	 const git_oid *old, int has_old, const git_oid *new,
+ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
+	 const char *name, const git_oid *old, int has_old, const git_oid *new,
 	 const git_signature *sig, const char *msg)
 {
 	git_oid zero, now;
@@ -430,16 +426,16 @@ ref_move(struct repo *r, struct gitlock *lock, const char *name,
 	strcat(hex, "\n");
 	if ((e = gitlock_write(lock, hex, GIT_OID_HEXSZ + 1)))
 		return dk_errno(DK_EIO, e, "cannot write %s", shown(r, lock->path));
-	if ((e = reflog_append(r, name, has_old ? old : &zero, new, sig, msg)))
+	if ((e = reflog_append(git, name, has_old ? old : &zero, new, sig, msg)))
 		return e;
 	if (strcmp(name, "HEAD")) {
 		git_reference *head = NULL;
 
 		/* HEAD's log follows its branch, as git's does */
-		if (!git_reference_lookup(&head, r->git, "HEAD") &&
+		if (!git_reference_lookup(&head, git, "HEAD") &&
 		    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC &&
 		    !strcmp(git_reference_symbolic_target(head), name))
-			e = reflog_append(r, "HEAD", has_old ? old : &zero, new,
+			e = reflog_append(git, "HEAD", has_old ? old : &zero, new,
 					  sig, msg);
 		git_reference_free(head);
 		if (e)
@@ -447,7 +443,7 @@ ref_move(struct repo *r, struct gitlock *lock, const char *name,
 	}
 	if ((e = gitlock_commit(lock)))
 		return dk_errno(DK_EIO, e, "cannot move %s", name);
-	if (ref_value(r, name, &now, &has) < 0 || !has || !git_oid_equal(&now, new))
+	if (ref_value(git, name, &now, &has) < 0 || !has || !git_oid_equal(&now, new))
 		return dk_err(DK_EIO, "%s does not read back as the commit "
 			      "docket wrote", name);
 	return 0;
@@ -741,15 +737,15 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	}
 	if ((rc = index_ready(r)) || (rc = head_target(r, &ref)))
 		goto out;
-	file = ref_file(r, "", ref);
+	file = ref_file(r->git, "", ref);
 	/* the index first, as git does; then the branch, read under its lock */
 	line = repo_git_path(r, "index");
-	rc = gitlock_take(r, &ilock, line);
+	rc = gitlock_take(r, r->git, &ilock, line);
 	free(line);
 	line = NULL;
-	if (rc || (rc = gitlock_take(r, &rlock, file)))
+	if (rc || (rc = gitlock_take(r, r->git, &rlock, file)))
 		goto out;
-	if (ref_value(r, ref, &old, &has_old) < 0) {
+	if (ref_value(r->git, ref, &old, &has_old) < 0) {
 		rc = dk_giterr("cannot read HEAD");
 		goto out;
 	}
@@ -775,7 +771,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		goto out_line;
 	reflog = xasprintf("commit%s: %.*s", parent ? "" : " (initial)",
 			   (int)strcspn(message, "\n"), message);
-	if ((rc = ref_move(r, &rlock, ref, &old, has_old, &commit, sig, reflog)))
+	if ((rc = ref_move(r, r->git, &rlock, ref, &old, has_old, &commit, sig, reflog)))
 		goto out;
 	/* committed: from here on only git's index may lag behind */
 	if ((e = index_write(r, &ilock, tree, paths, staged))) {
@@ -804,6 +800,347 @@ out:
 	free(ref);
 	free(name);
 	free(email);
+	return rc;
+}
+
+/* The signature of a log line: the git identity, at when. */
+static int
+log_signature(struct repo *r, git_signature **out, time_t when)
+{
+	char *name = NULL, *email = NULL;
+	int rc = repo_identity(r, &name, &email);
+
+	if (!rc && git_signature_new(out, name, email, (git_time_t)when,
+				     tz_offset_minutes(when)) < 0)
+		rc = dk_giterr("bad git identity");
+	free(name);
+	free(email);
+	return rc;
+}
+
+int
+repo_ref_update(struct repo *r, git_repository *where, const char *name,
+		const git_oid *old, const git_oid *new, const char *msg,
+		time_t when)
+{
+	struct gitlock lock = GITLOCK_INIT;
+	git_signature *sig = NULL;
+	char *file = ref_file(where, "", name);
+	git_oid now;
+	int had_journal = r->journal, has, rc;
+
+	if ((rc = log_signature(r, &sig, when)) ||
+	    (rc = gitlock_take(r, where, &lock, file)))
+		goto out;
+	if (ref_value(where, name, &now, &has) < 0) {
+		rc = dk_giterr("cannot read a ref");
+		goto out;
+	}
+	if (has != (old != NULL) || (has && !git_oid_equal(&now, old))) {
+		rc = 1;		/* it moved: the caller decides */
+		goto out;
+	}
+	rc = ref_move(r, where, &lock, name, old, has, new, sig, msg);
+out:
+	gitlock_release(&lock);
+	if (!had_journal)
+		repo_journal_end(r);
+	git_signature_free(sig);
+	free(file);
+	return rc;
+}
+
+/* ---- moving the branch and the work tree (sync) ---- */
+
+/* A path the move changes: what the new tree has there, if anything. */
+struct moved {
+	char *path;
+	git_oid id;
+	git_filemode_t mode;
+	int exists;
+};
+
+struct move {
+	struct moved *v;
+	size_t n, cap;
+};
+
+static int
+collect_moved(const git_diff_delta *d, float progress, void *payload)
+{
+	struct move *m = payload;
+	struct moved *x;
+
+	(void)progress;
+	GROW(m->v, m->cap, m->n + 1);
+	x = &m->v[m->n++];
+	memset(x, 0, sizeof(*x));
+	x->exists = d->status != GIT_DELTA_DELETED;
+	x->path = xstrdup(x->exists ? d->new_file.path : d->old_file.path);
+	if (x->exists) {
+		x->id = d->new_file.id;
+		x->mode = (git_filemode_t)d->new_file.mode;
+	}
+	return 0;
+}
+
+static void
+move_free(struct move *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->v[i].path);
+	free(m->v);
+}
+
+/*
+ * Would writing x lose anything of the user's?  Not when the index and
+ * the file are what the old tree has there (or already what the new one
+ * has).  Nothing is written: 1 when in the way, else 0.
+ */
+static int
+in_the_way(struct repo *r, git_index *idx, git_tree *from,
+	   const struct moved *x)
+{
+	char *full = path_join(r->root, x->path);
+	git_tree_entry *te = NULL;
+	const git_index_entry *ie = git_index_get_bypath(idx, x->path, 0);
+	int had = from && !git_tree_entry_bypath(&te, from, x->path);
+	int way = 0;
+	struct stat st;
+	git_oid wt;
+
+	for (int stage = 1; stage <= 3; stage++)
+		if (git_index_get_bypath(idx, x->path, stage))
+			way = 1;	/* a conflict the user is resolving */
+	if (had != (ie != NULL) ||
+	    (ie && !git_oid_equal(&ie->id, git_tree_entry_id(te))))
+		way = 1;	/* staged work */
+	if (lstat(full, &st) < 0) {
+		way |= had && errno == ENOENT && x->exists;	/* deleted */
+	} else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		way = 1;	/* a directory where a file goes */
+	} else if (git_odb_hashfile(&wt, full, GIT_OBJECT_BLOB) < 0) {
+		way = 1;
+	} else if (!(had && git_oid_equal(&wt, git_tree_entry_id(te))) &&
+		   !(x->exists && git_oid_equal(&wt, &x->id))) {
+		way = 1;	/* changed, or untracked, by the user */
+	}
+	git_tree_entry_free(te);
+	free(full);
+	return way;
+}
+
+/* Remove the empty directories above rel, up to the work tree. */
+static void
+prune_dirs(struct repo *r, const char *rel)
+{
+	char *dir = path_join(r->root, rel), *slash;
+	size_t top = strlen(r->root);
+
+	while ((slash = strrchr(dir, '/')) && (size_t)(slash - dir) > top) {
+		*slash = '\0';
+		if (rmdir(dir) < 0)
+			break;
+	}
+	free(dir);
+}
+
+/* Write the new tree's version of x (a temporary file renamed over it). */
+static int
+put_moved(struct repo *r, const struct moved *x, struct staged *s)
+{
+	char *full = path_join(r->root, x->path), *slash;
+	git_blob *b = NULL;
+	int e;
+
+	if ((slash = strrchr(x->path, '/'))) {
+		char *dir = xstrndup(x->path, (size_t)(slash - x->path));
+
+		e = mkdirs(r->root, dir, dir_mode & 07777);
+		free(dir);
+		if (e < 0)
+			goto fail;
+	}
+	if (git_blob_lookup(&b, r->git, &x->id) < 0) {
+		e = dk_giterr("cannot read a file of the merge");
+		goto out;
+	}
+	if (x->mode == GIT_FILEMODE_LINK) {
+		char *tmp = xasprintf("%s.docket%ld", full, (long)getpid());
+		char *target = xstrndup(git_blob_rawcontent(b),
+					(size_t)git_blob_rawsize(b));
+
+		unlink(tmp);
+		e = symlink(target, tmp) < 0 || rename(tmp, full) < 0 ? -errno : 0;
+		if (e)
+			unlink(tmp);
+		free(target);
+		free(tmp);
+	} else {
+		e = write_file_atomic(full, git_blob_rawcontent(b),
+				       (size_t)git_blob_rawsize(b),
+				       x->mode == GIT_FILEMODE_BLOB_EXECUTABLE ?
+				       (file_mode | ((file_mode & 0444) >> 2)) :
+				       file_mode);
+	}
+	git_blob_free(b);
+	if (e < 0)
+		goto fail;
+	s->exists = 1;
+	s->id = x->id;
+	if (lstat(full, &s->st) < 0) {
+		e = -errno;
+		goto fail;
+	}
+	e = 0;
+	goto out;
+fail:
+	e = dk_errno(DK_EIO, e, "cannot write %s", x->path);
+out:
+	free(full);
+	return e;
+}
+
+int
+repo_advance(struct repo *r, const char *from, const char *to,
+	     const char *why)
+{
+	struct gitlock ilock = GITLOCK_INIT, rlock = GITLOCK_INIT;
+	struct move m = { NULL, 0, 0 };
+	struct strv paths = STRV_INIT;
+	struct staged *staged = NULL;
+	git_signature *sig = NULL;
+	git_commit *fc = NULL, *tc = NULL;
+	git_tree *ft = NULL, *tt = NULL;
+	git_index *idx = NULL;
+	git_diff *diff = NULL;
+	git_oid fid, tid, now;
+	struct sb busy = SB_INIT;
+	char *ref = NULL, *file = NULL, *index = NULL, *line = NULL;
+	int has, nbusy = 0, rc, e;
+
+	if ((rc = log_signature(r, &sig, time(NULL))) ||
+	    (rc = head_target(r, &ref)))
+		goto out;
+	if (!strcmp(ref, "HEAD")) {
+		rc = dk_err(DK_EINVAL, "HEAD is not on a branch (detached); "
+			    "check out the firm's branch first");
+		goto out;
+	}
+	if ((*from && (git_oid_fromstr(&fid, from) < 0 ||
+		       git_commit_lookup(&fc, r->git, &fid) < 0 ||
+		       git_commit_tree(&ft, fc) < 0)) ||
+	    git_oid_fromstr(&tid, to) < 0 ||
+	    git_commit_lookup(&tc, r->git, &tid) < 0 ||
+	    git_commit_tree(&tt, tc) < 0) {
+		rc = dk_giterr("cannot read the commits to check out");
+		goto out;
+	}
+	file = ref_file(r->git, "", ref);
+	index = repo_git_path(r, "index");
+	if ((rc = gitlock_take(r, r->git, &ilock, index)) ||
+	    (rc = gitlock_take(r, r->git, &rlock, file)))
+		goto out;
+	if (ref_value(r->git, ref, &now, &has) < 0 || has != (*from != 0) ||
+	    (has && !git_oid_equal(&now, &fid))) {
+		rc = dk_err(DK_EBUSY, "the branch moved while docket was "
+			    "updating it; nothing changed, try again");
+		goto out;
+	}
+	if (git_diff_tree_to_tree(&diff, r->git, ft, tt, NULL) < 0 ||
+	    git_diff_foreach(diff, collect_moved, NULL, NULL, NULL, &m) < 0 ||
+	    git_repository_index(&idx, r->git) < 0 ||
+	    git_index_read(idx, 1) < 0) {
+		rc = dk_giterr("cannot compare the trees");
+		goto out;
+	}
+	for (size_t i = 0; i < m.n; i++)
+		if (in_the_way(r, idx, ft, &m.v[i]) && nbusy++ < 20)
+			sb_addf(&busy, "%s%s", nbusy > 1 ? ", " : "", m.v[i].path);
+	if (nbusy) {
+		rc = dk_err(DK_ECONFLICT, "your uncommitted changes to %s "
+			    "would be overwritten; commit them (or set them "
+			    "aside with 'git stash') and try again", busy.buf);
+		goto out;
+	}
+	/* the journal names the move and every path before any is written */
+	line = xasprintf("advance %s %s\n", *from ? from : "-", to);
+	if ((rc = journal_open(r)) || (rc = journal_append(r, line)))
+		goto out;
+	for (size_t i = 0; i < m.n; i++) {
+		free(line);
+		line = xasprintf("tree-path %s\n", m.v[i].path);
+		if (strchr(m.v[i].path, '\n')) {
+			rc = dk_err(DK_EINVAL, "a path with a line break cannot "
+				    "be written: '%s'", m.v[i].path);
+			goto out;
+		}
+		if ((rc = journal_append(r, line)))
+			goto out;
+		strv_push(&paths, m.v[i].path);
+	}
+	staged = xcalloc(m.n + 1, sizeof(*staged));
+	/* what goes first, then what comes: a file may become a directory */
+	for (size_t i = 0; i < m.n; i++)
+		if (!m.v[i].exists) {
+			char *full = path_join(r->root, m.v[i].path);
+
+			e = unlink(full) < 0 && errno != ENOENT ? -errno : 0;
+			free(full);
+			if (e) {
+				rc = dk_errno(DK_EIO, e, "cannot remove %s", m.v[i].path);
+				goto out;
+			}
+			prune_dirs(r, m.v[i].path);
+		}
+	for (size_t i = 0; i < m.n; i++)
+		if (m.v[i].exists && (rc = put_moved(r, &m.v[i], &staged[i])))
+			goto out;
+	if ((rc = ref_move(r, r->git, &rlock, ref, &fid, *from != 0, &tid, sig,
+			   why)))
+		goto out;
+	if ((rc = index_write(r, &ilock, tt, &paths, staged))) {
+		/* the branch has moved; the next writer indexes the files */
+		r->keep_journal = 1;
+		strv_push_owned(&r->notices, xasprintf(
+			"warning: the branch moved, but git's index was not "
+			"updated (%s); the next docket command brings it in line",
+			dk_errmsg()));
+		rc = 0;
+	}
+	repo_journal_end(r);
+out:
+	gitlock_release(&rlock);
+	gitlock_release(&ilock);
+	if (rc && r->journal && paths.n) {
+		/* failed before the branch moved: the files go back now (or,
+		 * when even that fails, with the next writer) */
+		char *first = xstrdup(dk_errmsg());
+
+		if (recover(r))
+			rc = dk_err(rc, "%s; %s", first, dk_errmsg());
+		else
+			rc = dk_err(rc, "%s", first);
+		strv_free(&r->notices);
+		free(first);
+	} else if (rc && r->journal) {
+		repo_journal_end(r);
+	}
+	git_diff_free(diff);
+	git_index_free(idx);
+	git_tree_free(ft);
+	git_tree_free(tt);
+	git_commit_free(fc);
+	git_commit_free(tc);
+	git_signature_free(sig);
+	move_free(&m);
+	strv_free(&paths);
+	free(staged);
+	sb_free(&busy);
+	free(line);
+	free(index);
+	free(file);
+	free(ref);
 	return rc;
 }
 
@@ -865,11 +1202,12 @@ remove_temps(const char *full)
 /*
  * Put one journaled path right against HEAD's tree: a file that is HEAD's
  * goes into the index as it is; any other goes back to HEAD's version (or
- * away), with a copy kept.  *rolled counts what went back.  0, or an
+ * away), with a copy kept (keep: what a command wrote, not a file of a
+ * commit that sync was checking out).  *rolled counts what went back.  0, or an
  * error when the file cannot be put back (a full disk).
  */
 static int
-recover_path(struct repo *r, git_tree *head, const char *rel,
+recover_path(struct repo *r, git_tree *head, const char *rel, int keep,
 	     struct staged *s, int *rolled)
 {
 	char *full = path_join(r->root, rel);
@@ -887,7 +1225,7 @@ recover_path(struct repo *r, git_tree *head, const char *rel,
 	} else if (in_head) {
 		git_blob *b = NULL;
 
-		if (exists)
+		if (exists && keep)
 			keep_copy(r, rel, full);
 		if (git_blob_lookup(&b, r->git, git_tree_entry_id(te)) < 0) {
 			e = dk_giterr("cannot read HEAD's version");
@@ -902,7 +1240,8 @@ recover_path(struct repo *r, git_tree *head, const char *rel,
 		git_blob_free(b);
 	} else {
 		if (exists) {
-			keep_copy(r, rel, full);
+			if (keep)
+				keep_copy(r, rel, full);
 			if (unlink(full) < 0)
 				e = dk_errno(DK_EIO, errno, "cannot remove %s", rel);
 			else
@@ -939,15 +1278,15 @@ recover(struct repo *r)
 {
 	char *path = repo_git_path(r, JOURNAL);
 	struct sb sb = SB_INIT;
-	struct strv paths = STRV_INIT;
+	struct strv paths = STRV_INIT, tree_paths = STRV_INIT;
 	struct staged *staged = NULL;
 	struct gitlock ilock = GITLOCK_INIT;
 	git_commit *head = NULL;
 	git_tree *tree = NULL;
-	git_oid commit, tip;
+	git_oid commit, tip, moved_to;
 	const char *p;
 	long pid = 0;
-	int rolled = 0, landed = 0, has_commit = 0, rc = 0;
+	int rolled = 0, landed = 0, has_commit = 0, advance = 0, rc = 0;
 
 	if (read_file(path, &sb) < 0) {
 		free(path);
@@ -967,6 +1306,12 @@ recover(struct repo *r)
 		l = xstrndup(s, (size_t)(e - s));
 		if (has_prefix(l, "path "))
 			strv_push(&paths, l + 5);
+		else if (has_prefix(l, "tree-path ")) {
+			strv_push(&paths, l + 10);
+			strv_push(&tree_paths, l + 10);
+		} else if (has_prefix(l, "advance ") && strlen(l) > 8 + 41 &&
+			   !git_oid_fromstr(&moved_to, l + strlen(l) - 40))
+			advance = 1;
 		else if (has_prefix(l, "commit ") &&
 			 !git_oid_fromstr(&commit, l + 7))
 			has_commit = 1;
@@ -983,6 +1328,9 @@ recover(struct repo *r)
 	if (has_commit && !git_reference_name_to_id(&tip, r->git, "HEAD"))
 		landed = git_oid_equal(&tip, &commit) ||
 			 git_graph_descendant_of(r->git, &tip, &commit) == 1;
+	if (advance && !git_reference_name_to_id(&tip, r->git, "HEAD"))
+		landed = git_oid_equal(&tip, &moved_to) ||
+			 git_graph_descendant_of(r->git, &tip, &moved_to) == 1;
 	strv_sort(&paths);
 	for (size_t i = 1; i < paths.n; i++)
 		if (!strcmp(paths.v[i - 1], paths.v[i])) {
@@ -1004,19 +1352,29 @@ recover(struct repo *r)
 			goto fail;
 		}
 		index = repo_git_path(r, "index");
-		rc = gitlock_take(r, &ilock, index);
+		rc = gitlock_take(r, r->git, &ilock, index);
 		free(index);
 		if (rc)
 			goto fail;
 		staged = xcalloc(paths.n, sizeof(*staged));
 		for (size_t i = 0; i < paths.n; i++)
-			if ((rc = recover_path(r, tree, paths.v[i], &staged[i],
-					       &rolled)))
+			if ((rc = recover_path(r, tree, paths.v[i],
+					       !strv_has(&tree_paths, paths.v[i]),
+					       &staged[i], &rolled)))
 				goto fail;
 		if ((rc = index_write(r, &ilock, tree, &paths, staged)))
 			goto fail;
 	}
-	if (rolled)
+	if (advance && landed)
+		strv_push_owned(&r->notices, xasprintf(
+			"an earlier docket sync (pid %ld) was interrupted after "
+			"moving the branch; its files are in place now", pid));
+	else if (advance)
+		strv_push_owned(&r->notices, xasprintf(
+			"an earlier docket sync (pid %ld) was interrupted before "
+			"moving the branch; the files it had written are as they "
+			"were (run 'docket sync' again)", pid));
+	else if (rolled)
 		strv_push_owned(&r->notices, xasprintf(
 			"an earlier docket command (pid %ld) was interrupted; its "
 			"unfinished change to %d file%s was undone", pid, rolled,
@@ -1038,6 +1396,7 @@ out:
 	git_tree_free(tree);
 	git_commit_free(head);
 	strv_free(&paths);
+	strv_free(&tree_paths);
 	free(staged);
 	sb_free(&sb);
 	free(path);

@@ -6,6 +6,7 @@
 #define DOCKET_REPO_GIT_H
 
 #include <git2.h>
+#include <time.h>
 
 #include "docket/util.h"
 
@@ -28,5 +29,33 @@ char *repo_config_string(git_repository *git, const char *key);
 struct repo *repo_wrap(git_repository *git);
 /* HEAD's commit (NULL on an unborn branch): 0 or a libgit2 error. */
 int repo_head_commit(git_commit **out, git_repository *git);
+
+/*
+ * git's lock files, made docket's provable way (see repo-commit.c): the
+ * lock of target, a file of the repository where (r's own, or a path
+ * remote's), waited for up to DOCKET_LOCK_TIMEOUT seconds.  0, DK_EBUSY
+ * naming the lock another program holds, or DK_EIO.
+ */
+struct gitlock {
+	char *target;	/* the file the lock stands for */
+	char *path;	/* target.lock */
+	char *tmp;	/* docket's own name for the same file */
+	int fd;
+};
+#define GITLOCK_INIT { NULL, NULL, NULL, -1 }
+int gitlock_take(struct repo *r, git_repository *where, struct gitlock *l,
+		 const char *target);
+/* Give the lock up (removing it only while it is still docket's). */
+void gitlock_release(struct gitlock *l);
+
+/*
+ * Move ref name of the repository where (r's, or a path remote's) from
+ * old (NULL: it must not exist) to new, under its lock, with its log line
+ * (msg) as git writes it.  0; 1 when it is not at old (nothing changed);
+ * or an error.
+ */
+int repo_ref_update(struct repo *r, git_repository *where, const char *name,
+		    const git_oid *old, const git_oid *new, const char *msg,
+		    time_t when);
 
 #endif

@@ -276,15 +276,45 @@ lookup_remote(git_remote **rem, struct repo *r, const char *remote)
 	return e < 0 ? dk_giterr("cannot read the remote") : 0;
 }
 
+/* Bring refs/remotes/REMOTE/BRANCH to id (its log says why). */
+static int
+set_tracking(struct repo *r, const char *remote, const char *merge_ref,
+	     const git_oid *id, const char *why)
+{
+	char *name = xasprintf("refs/remotes/%s/%s", remote,
+			       merge_ref + strlen("refs/heads/"));
+	git_oid old;
+	int rc = 1;
+
+	/* docket's lock keeps other docket commands out; a git fetch that
+	 * moves it between the read and the lock makes docket read again */
+	for (int tries = 0; rc == 1 && tries < 3; tries++) {
+		int has = !git_reference_name_to_id(&old, repo_git(r), name);
+
+		if (has && git_oid_equal(&old, id)) {
+			rc = 0;
+			break;
+		}
+		rc = repo_ref_update(r, repo_git(r), name, has ? &old : NULL, id,
+				     why, time(NULL));
+	}
+	if (rc == 1)
+		rc = dk_err(DK_EBUSY, "%s kept moving; try again", name);
+	free(name);
+	return rc;
+}
+
 int
 repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
 	   char tip[REPO_ID_LEN])
 {
 	git_remote *rem = NULL;
 	git_fetch_options fo;
+	git_odb *odb = NULL;
 	struct net n = { 0, NULL };
 	const git_remote_head **heads;
 	size_t nheads;
+	const git_oid *found = NULL;
 	char *spec;
 	git_strarray specs;
 	int e, rc;
@@ -301,7 +331,11 @@ repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
 	fo.callbacks.transfer_progress = fetch_progress;
 	fo.callbacks.payload = &n;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	e = git_remote_fetch(rem, &specs, &fo, "docket sync: fetch");
+	fo.update_fetchhead = 0;
+	/* only the objects: the ref is docket's to move, under its own
+	 * lock (see repo-commit.c), so a killed fetch leaves no lock of
+	 * libgit2's behind */
+	e = git_remote_download(rem, &specs, &fo);
 	if (e < 0) {
 		rc = dk_err(DK_ENET, "cannot fetch from %s (%s): %s", remote,
 			    git_remote_url(rem), git_msg());
@@ -313,11 +347,136 @@ repo_fetch(struct repo *r, const char *remote, const char *merge_ref,
 	}
 	for (size_t i = 0; i < nheads; i++)
 		if (!strcmp(heads[i]->name, merge_ref))
-			hex(tip, &heads[i]->oid);
+			found = &heads[i]->oid;
+	if (found) {
+		/* what a full disk may have kept from arriving */
+		if (git_repository_odb(&odb, repo_git(r)) < 0 ||
+		    !git_odb_exists(odb, found)) {
+			rc = dk_err(DK_EIO, "cannot fetch from %s: its commits "
+				    "did not arrive whole (is the disk full?)",
+				    remote);
+			goto out;
+		}
+		hex(tip, found);
+		if ((rc = set_tracking(r, remote, merge_ref, found,
+				       "docket sync: fetch")))
+			goto out;
+	}
 	rc = 0;
 out:
+	git_remote_disconnect(rem);
+	git_odb_free(odb);
 	free(spec);
 	git_remote_free(rem);
+	return rc;
+}
+
+/* A remote on this machine (a path, or file://): its path, else NULL. */
+static const char *
+local_path(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	if (has_prefix(url, "file://"))
+		return url + strlen("file://");
+	if (strstr(url, "://"))
+		return NULL;
+	/* host:path is ssh's short form, unless a '/' comes first */
+	if (colon && (!slash || colon < slash))
+		return NULL;
+	return url;
+}
+
+static int
+is_group_shared(git_repository *git)
+{
+	git_config *cfg = NULL;
+	git_buf buf = { 0 };
+	int shared = 0;
+
+	if (git_repository_config_snapshot(&cfg, git) < 0)
+		return 0;
+	if (!git_config_get_string_buf(&buf, cfg, "core.sharedrepository")) {
+		shared = strcmp(buf.ptr, "false") && strcmp(buf.ptr, "0") &&
+			 strcmp(buf.ptr, "umask");
+		git_buf_dispose(&buf);
+	}
+	git_config_free(cfg);
+	return shared;
+}
+
+/*
+ * Push to a repository on this machine, docket's way: the objects the
+ * remote lacks as one pack, then its branch moved from the value it had
+ * under docket's provable lock (see repo-commit.c), so that a push killed
+ * half way never leaves a lock the teammates' pushes trip on (the next
+ * docket command here removes it).  As git's receive-pack does, it
+ * follows the remote's core.sharedRepository.
+ */
+static int
+push_local(struct repo *r, const char *path, const char *branch,
+	   const char *merge_ref, char **rejected)
+{
+	git_repository *git = repo_git(r), *there = NULL;
+	git_revwalk *walk = NULL;
+	git_packbuilder *pb = NULL;
+	git_odb *odb = NULL;
+	git_oid head, old;
+	char *local = xasprintf("refs/heads/%s", branch), *packs = NULL;
+	mode_t mask = umask(077);
+	int has_old, e, rc = 0;
+
+	umask(mask);
+	if (git_repository_open_ext(&there, path, GIT_REPOSITORY_OPEN_NO_SEARCH |
+				    GIT_REPOSITORY_OPEN_BARE, NULL) < 0) {
+		rc = dk_err(DK_ENET, "cannot push to %s: %s", path, git_msg());
+		goto out;
+	}
+	if (git_reference_name_to_id(&head, git, local) < 0) {
+		rc = dk_giterr("cannot read the branch");
+		goto out;
+	}
+	has_old = !git_reference_name_to_id(&old, there, merge_ref);
+	if (has_old && git_oid_equal(&old, &head))
+		goto out;
+	if (has_old && git_graph_descendant_of(git, &head, &old) != 1) {
+		*rejected = xstrdup("non-fast-forward");
+		goto out;
+	}
+	if (is_group_shared(there))
+		umask(007);
+	packs = xasprintf("%sobjects/pack", git_repository_commondir(there));
+	if ((e = git_revwalk_new(&walk, git)) < 0 ||
+	    (e = git_revwalk_push(walk, &head)) < 0 ||
+	    (has_old && (e = git_revwalk_hide(walk, &old)) < 0) ||
+	    (e = git_packbuilder_new(&pb, git)) < 0 ||
+	    (e = git_packbuilder_insert_walk(pb, walk)) < 0 ||
+	    (e = git_packbuilder_write(pb, packs, 0, NULL, NULL)) < 0 ||
+	    (e = git_repository_odb(&odb, there)) < 0 ||
+	    (e = git_odb_refresh(odb)) < 0) {
+		rc = dk_err(DK_ENET, "cannot push to %s: %s", path, git_msg());
+		goto out;
+	}
+	if (!git_odb_exists(odb, &head)) {
+		rc = dk_err(DK_EIO, "cannot push to %s: the commits did not "
+			    "arrive whole (is its disk full?)", path);
+		goto out;
+	}
+	rc = repo_ref_update(r, there, merge_ref, has_old ? &old : NULL, &head,
+			     "docket sync: push", time(NULL));
+	if (rc == 1) {
+		/* a teammate's push came first */
+		*rejected = xstrdup("non-fast-forward");
+		rc = 0;
+	}
+out:
+	umask(mask);
+	git_odb_free(odb);
+	git_packbuilder_free(pb);
+	git_revwalk_free(walk);
+	git_repository_free(there);
+	free(packs);
+	free(local);
 	return rc;
 }
 
@@ -330,6 +489,8 @@ repo_push(struct repo *r, const char *remote, const char *branch,
 	struct net n = { 0, NULL };
 	char *spec = xasprintf("refs/heads/%s:%s", branch, merge_ref);
 	git_strarray specs = { &spec, 1 };
+	const char *url, *path;
+	git_oid head;
 	int e, rc;
 
 	*rejected = NULL;
@@ -337,12 +498,21 @@ repo_push(struct repo *r, const char *remote, const char *branch,
 		free(spec);
 		return rc;
 	}
+	url = git_remote_pushurl(rem) ? git_remote_pushurl(rem) :
+					git_remote_url(rem);
+	if ((path = local_path(url))) {
+		rc = push_local(r, path, branch, merge_ref, rejected);
+		goto done;
+	}
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	po.callbacks.credentials = credentials;
 	po.callbacks.push_update_reference = push_status;
 	po.callbacks.push_transfer_progress = push_progress;
 	po.callbacks.payload = &n;
-	e = git_remote_push(rem, &specs, &po);
+	/* the remote's refs are the server's; the local tracking ref is
+	 * docket's to move (below), not libgit2's update_tips */
+	e = git_remote_upload(rem, &specs, &po);
+	git_remote_disconnect(rem);
 	if (e == GIT_ENONFASTFORWARD) {
 		/* the remote moved since the fetch */
 		*rejected = xstrdup("non-fast-forward");
@@ -350,13 +520,22 @@ repo_push(struct repo *r, const char *remote, const char *branch,
 		rc = 0;
 	} else if (e < 0) {
 		rc = dk_err(DK_ENET, "cannot push to %s (%s): %s", remote,
-			    git_remote_url(rem), git_msg());
+			    url, git_msg());
 		free(n.rejected);
 	} else {
-		/* git_remote_push returns 0 for a refused update: the
-		 * status is the answer */
+		/* an update the server refused still returns 0: the status
+		 * is the answer */
 		*rejected = n.rejected;
 		rc = 0;
+	}
+done:
+	if (!rc && !*rejected) {
+		char *local = xasprintf("refs/heads/%s", branch);
+
+		if (!git_reference_name_to_id(&head, repo_git(r), local))
+			rc = set_tracking(r, remote, merge_ref, &head,
+					  "docket sync: push");
+		free(local);
 	}
 	free(spec);
 	git_remote_free(rem);
@@ -783,25 +962,6 @@ repo_path_untracked(struct repo *r, const char *path)
 
 /* ---- moving the branch ---- */
 
-struct checkout_note {
-	struct strv paths;
-};
-
-static int
-checkout_notify(git_checkout_notify_t why, const char *path,
-		const git_diff_file *baseline, const git_diff_file *target,
-		const git_diff_file *workdir, void *payload)
-{
-	struct checkout_note *cn = payload;
-
-	(void)baseline;
-	(void)target;
-	(void)workdir;
-	if (why == GIT_CHECKOUT_NOTIFY_CONFLICT && cn->paths.n < 20)
-		strv_push(&cn->paths, path);
-	return 0;
-}
-
 static int
 lookup_tree(git_tree **out, git_repository *git, const char *id)
 {
@@ -818,110 +978,6 @@ lookup_tree(git_tree **out, git_repository *git, const char *id)
 	e = git_commit_tree(out, c);
 	git_commit_free(c);
 	return e;
-}
-
-/* Put back the files that differ between the two trees as `back` has
- * them (after a failure half way). */
-static void
-restore(git_repository *git, git_tree *back, git_tree *forth)
-{
-	git_checkout_options co;
-	git_diff *diff = NULL;
-	struct strv paths = STRV_INIT;
-
-	if (git_diff_tree_to_tree(&diff, git, back, forth, NULL) < 0)
-		return;
-	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-
-		strv_push(&paths, d->old_file.path);
-		if (strcmp(d->old_file.path, d->new_file.path))
-			strv_push(&paths, d->new_file.path);
-	}
-	git_diff_free(diff);
-	if (paths.n) {
-		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
-		co.checkout_strategy = GIT_CHECKOUT_FORCE |
-				       GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-		co.baseline = forth;
-		co.paths.strings = paths.v;
-		co.paths.count = paths.n;
-		co.file_mode = file_mode;
-		co.dir_mode = dir_mode & 07777;
-		git_checkout_tree(git, (const git_object *)back, &co);
-	}
-	strv_free(&paths);
-}
-
-int
-repo_advance(struct repo *r, const char *from, const char *to,
-	     const char *why)
-{
-	git_repository *git = repo_git(r);
-	git_tree *old_tree = NULL, *new_tree = NULL;
-	git_reference *ref = NULL;
-	git_checkout_options co;
-	struct checkout_note cn = { STRV_INIT };
-	git_oid to_oid, from_oid;
-	char *branch = NULL, *name = NULL;
-	int e, rc = 0;
-
-	if ((rc = repo_branch(r, &branch)))
-		return rc;
-	name = xasprintf("refs/heads/%s", branch);
-	if ((e = lookup_tree(&old_tree, git, from)) < 0 ||
-	    (e = lookup_tree(&new_tree, git, to)) < 0 ||
-	    (e = git_oid_fromstr(&to_oid, to)) < 0) {
-		rc = dk_giterr("cannot read the commits to check out");
-		goto out;
-	}
-	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
-	co.checkout_strategy = GIT_CHECKOUT_SAFE;
-	co.baseline = old_tree;
-	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
-	co.notify_cb = checkout_notify;
-	co.notify_payload = &cn;
-	co.file_mode = file_mode;
-	co.dir_mode = dir_mode & 07777;
-	e = git_checkout_tree(git, (const git_object *)new_tree, &co);
-	if (e == GIT_ECONFLICT || cn.paths.n) {
-		struct sb sb = SB_INIT;
-
-		for (size_t i = 0; i < cn.paths.n; i++)
-			sb_addf(&sb, "%s%s", i ? ", " : "", cn.paths.v[i]);
-		rc = dk_err(DK_ECONFLICT, "your uncommitted changes to %s "
-			    "would be overwritten; commit them (or set them "
-			    "aside with 'git stash') and try again",
-			    sb.len ? sb.buf : "some files");
-		sb_free(&sb);
-		goto out;
-	}
-	if (e < 0) {
-		rc = dk_giterr("cannot update the work tree");
-		restore(git, old_tree, new_tree);
-		goto out;
-	}
-	if (from && *from) {
-		git_oid_fromstr(&from_oid, from);
-		e = git_reference_create_matching(&ref, git, name, &to_oid, 1,
-						  &from_oid, why);
-	} else {
-		e = git_reference_create(&ref, git, name, &to_oid, 0, why);
-	}
-	if (e < 0) {
-		rc = dk_err(DK_EBUSY, "the branch moved while docket was "
-			    "updating it (%s); nothing changed, try again",
-			    git_msg());
-		restore(git, old_tree, new_tree);
-	}
-out:
-	git_reference_free(ref);
-	git_tree_free(old_tree);
-	git_tree_free(new_tree);
-	strv_free(&cn.paths);
-	free(branch);
-	free(name);
-	return rc;
 }
 
 /* ---- the in-memory merge and docket's driver ---- */

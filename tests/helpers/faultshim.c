@@ -18,6 +18,9 @@
  *                     containing TEXT (rename:refs/heads/main.lock: once
  *                     the branch has moved)
  *   DOCKET_FAULT_LOG=FILE  append "N OP PATH" for every counted operation
+ *   DOCKET_FAULT_NOSYNC=1  fsync and fdatasync do nothing (a test that
+ *                     kills a process a hundred times needs no durable
+ *                     disk, only a fast one)
  *
  * Only the process's own calls through the dynamic linker are seen
  * (libgit2's and docket's); a child process inherits the settings.
@@ -271,4 +274,28 @@ mkdir(const char *path, mode_t mode)
 	if (before("mkdir", path) < 0)
 		return -1;
 	return real(path, mode);
+}
+
+static int
+nosync(void)
+{
+	const char *s = getenv("DOCKET_FAULT_NOSYNC");
+
+	return s && *s == '1';
+}
+
+int
+fsync(int fd)
+{
+	REAL(fsync);
+
+	return nosync() ? 0 : real(fd);
+}
+
+int
+fdatasync(int fd)
+{
+	REAL(fdatasync);
+
+	return nosync() ? 0 : real(fd);
 }
