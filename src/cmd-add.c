@@ -181,6 +181,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		date_fmt(dob, d);
+		if (*inc && strcmp(dob, inc) > 0) {
+			status = fail(dk_err(DK_EINVAL, "--dob: %s is after the "
+					     "incident (%s)", dob, inc));
+			goto out;
+		}
 	}
 	if ((r = check_handle(ctx, "--attorney", attorney)) ||
 	    (r = check_handle(ctx, "--manager", manager))) {

@@ -5,6 +5,7 @@
 #include "docket/out.h"
 #include "docket/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A line being built, printed when full. */
@@ -192,6 +193,39 @@ due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 	sb_free(&row.line);
 }
 
+/* Text under the case ID, wrapped at spaces rather than cut: a basis
+ * names its statute at the end.  A word longer than a line is cut. */
+static void
+wrapped_line(struct row *r, const char *text)
+{
+	size_t room = (size_t)r->width > strlen(INDENT) + 20 ?
+		      (size_t)r->width - strlen(INDENT) : 20;
+	const char *p = text;
+
+	while (*p) {
+		const char *end = p, *cut = NULL;
+		size_t cols = 0;
+		char *part;
+
+		/* the longest run of whole words that fits in room columns */
+		for (; *end; end++) {
+			if (((unsigned char)*end & 0xc0) != 0x80 && cols++ == room)
+				break;
+			if (*end == ' ')
+				cut = end;
+		}
+		if (*end && cut)
+			end = cut;
+		part = xstrndup(p, (size_t)(end - p));
+		sb_adds(&r->line, INDENT);
+		end_line(r, part);
+		free(part);
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 /* The law's deadlines, missed (loud) or coming: each with its basis. */
 static void
 watch_rows(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
@@ -220,8 +254,8 @@ watch_rows(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
 		whole_cell(&row, r->cases[e->c].id, 16);
 		snprintf(when, sizeof(when), "(%s)", e->flag);
 		end_line(&row, *e->flag ? when : NULL);
-		text_line(&row, *e->basis ? e->basis :
-			  "(no basis: computed by an older docket)");
+		wrapped_line(&row, *e->basis ? e->basis :
+			     "(no basis: computed by an older docket)");
 	}
 	sb_free(&row.line);
 }
@@ -277,7 +311,7 @@ watch(FILE *f, const struct report *r, int width)
 			snprintf(buf, sizeof(buf), "%s; the rules give %s",
 				 date_fmt(d1, m->date), date_fmt(d2, m->computed));
 			end_line(&row, buf);
-			text_line(&row, m->basis);
+			wrapped_line(&row, m->basis);
 		}
 		sb_free(&row.line);
 	}
