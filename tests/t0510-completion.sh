@@ -429,6 +429,36 @@ test_expect_success 'zsh: the values that matter' '
 	test_cmp expect out
 '
 
+test_expect_success '--state: the codes of the firm'"'"'s [sol] rules, in every shell' '
+	echo "docket add --client X --state N" | (cd firm && bash_complete) >out
+	printf "%s\n" "== docket add --client X --state N" NC NJ NY >expect
+	test_cmp expect out
+	(cd firm && fish_complete "docket add --state N") >out
+	cat >expect <<-\EOT
+	== docket add --state N
+	NC	N.C. Gen. Stat. § 1-52
+	NJ	N.J. Stat. Ann. § 2A:14-2
+	NY	N.Y. C.P.L.R. 214(5)
+	EOT
+	test_cmp expect out
+	(cd firm && zsh_complete "docket add --state N" "docket add --d" \
+		"docket due --s" "docket check --f") >out.raw
+	sort_sections <out.raw >out
+	cat >expect <<-\EOT
+	== docket add --state N
+	NC
+	NJ
+	NY
+	== docket add --d
+	--dob
+	== docket due --s
+	--sol
+	== docket check --f
+	--fix
+	EOT
+	test_cmp expect out
+'
+
 test_expect_success '__complete writes nothing, not even git config' '
 	git clone -q firm plainclone
 	cp plainclone/.git/config config.before
