@@ -119,25 +119,26 @@ watch(FILE *f, const struct report *r)
 	size_t n[2] = { r->nsol_watch, r->nnotice_watch };
 	char title[120], d1[DATE_LEN], d2[DATE_LEN];
 
-	for (int k = 0; k < 2; k++) {
-		size_t missed = 0;
+	/* the missed ones first, of both kinds, then those coming */
+	for (int late = 1; late >= 0; late--)
+		for (int k = 0; k < 2; k++) {
+			size_t missed = 0;
 
-		for (size_t i = 0; i < n[k]; i++)
-			missed += v[k][i].missed;
-		if (missed) {
-			snprintf(title, sizeof(title), "MISSED: %s past their "
-				 "date", what[k]);
-			section(f, title, missed);
-			watch_list(f, r, v[k], n[k], 1);
+			for (size_t i = 0; i < n[k]; i++)
+				missed += v[k][i].missed;
+			if (late && missed) {
+				snprintf(title, sizeof(title), "MISSED: %s past "
+					 "their date", what[k]);
+				section(f, title, missed);
+				watch_list(f, r, v[k], n[k], 1);
+			} else if (!late && n[k] > missed) {
+				snprintf(title, sizeof(title), "%c%s in the next "
+					 "%d days", what[k][0] - 'a' + 'A',
+					 what[k] + 1, r->watch_days);
+				section(f, title, n[k] - missed);
+				watch_list(f, r, v[k], n[k], 0);
+			}
 		}
-		if (n[k] > missed) {
-			snprintf(title, sizeof(title), "%c%s in the next %d days",
-				 what[k][0] - 'a' + 'A', what[k] + 1,
-				 r->watch_days);
-			section(f, title, n[k] - missed);
-			watch_list(f, r, v[k], n[k], 0);
-		}
-	}
 	if (r->nmanual_later) {
 		section(f, "Set by hand later than the rules give",
 			r->nmanual_later);

@@ -279,23 +279,24 @@ watch(FILE *f, const struct report *r, int width)
 	size_t n[2] = { r->nsol_watch, r->nnotice_watch };
 	char title[120];
 
-	for (int k = 0; k < 2; k++) {
-		size_t missed = count_missed(v[k], n[k]);
+	/* the missed ones first, of both kinds, then those coming */
+	for (int late = 1; late >= 0; late--)
+		for (int k = 0; k < 2; k++) {
+			size_t missed = count_missed(v[k], n[k]);
 
-		if (missed) {
-			snprintf(title, sizeof(title), "MISSED: %s past their "
-				 "date", what[k]);
-			heading(f, c_red(), title, missed);
-			watch_rows(f, r, v[k], n[k], 1, width);
+			if (late && missed) {
+				snprintf(title, sizeof(title), "MISSED: %s past "
+					 "their date", what[k]);
+				heading(f, c_red(), title, missed);
+				watch_rows(f, r, v[k], n[k], 1, width);
+			} else if (!late && n[k] > missed) {
+				snprintf(title, sizeof(title), "%c%s in the next "
+					 "%d days", what[k][0] - 'a' + 'A',
+					 what[k] + 1, r->watch_days);
+				heading(f, c_yellow(), title, n[k] - missed);
+				watch_rows(f, r, v[k], n[k], 0, width);
+			}
 		}
-		if (n[k] > missed) {
-			snprintf(title, sizeof(title), "%c%s in the next %d days",
-				 what[k][0] - 'a' + 'A', what[k] + 1,
-				 r->watch_days);
-			heading(f, c_yellow(), title, n[k] - missed);
-			watch_rows(f, r, v[k], n[k], 0, width);
-		}
-	}
 	if (r->nmanual_later) {
 		struct row row = { f, width, SB_INIT };
 		char d1[DATE_LEN], d2[DATE_LEN], buf[120];

@@ -103,16 +103,16 @@ test_expect_success 'text: right after the overdue deadlines, missed first and l
 	  2026-11-01  21 days ago    miss-1           (a Sunday)
 	      CA: 2y from incident 2024-11-01 (Cal. Code Civ. Proc. § 335.1)
 
+	MISSED: notices of claim past their date (1)
+	  2026-09-29  54 days ago    govmiss-6
+	      NY: 90d from incident 2026-07-01; government defendant nyc (N.Y. Gen.
+	      Mun. Law § 50-e)
+
 	Statutes of limitations in the next 180 days (2)
 	  2027-01-15  in 54 days     soon-2
 	      CA: 2y from incident 2025-01-15 (Cal. Code Civ. Proc. § 335.1)
 	  2027-03-06  in 104 days    sat-3            (a Saturday)
 	      CA: 2y from incident 2025-03-06 (Cal. Code Civ. Proc. § 335.1)
-
-	MISSED: notices of claim past their date (1)
-	  2026-09-29  54 days ago    govmiss-6
-	      NY: 90d from incident 2026-07-01; government defendant nyc (N.Y. Gen.
-	      Mun. Law § 50-e)
 
 	Notices of claim in the next 180 days (1)
 	  2026-12-01  in 9 days      gov-5
@@ -148,14 +148,14 @@ test_expect_success 'md: the same sections' '
 
 	- **miss-1** (Mia Miss): **2026-11-01**, **missed, 21 days ago** (a Sunday); CA: 2y from incident 2024-11-01 \(Cal. Code Civ. Proc. § 335.1\)
 
+	## MISSED: notices of claim past their date (1)
+
+	- **govmiss-6** (Gia Gov): **2026-09-29**, **missed, 54 days ago**; NY: 90d from incident 2026-07-01; government defendant nyc \(N.Y. Gen. Mun. Law § 50-e\)
+
 	## Statutes of limitations in the next 180 days (2)
 
 	- **soon-2** (Sam Soon): 2027-01-15, in 54 days; CA: 2y from incident 2025-01-15 \(Cal. Code Civ. Proc. § 335.1\)
 	- **sat-3** (Sal Sat): 2027-03-06, in 104 days (a Saturday); CA: 2y from incident 2025-03-06 \(Cal. Code Civ. Proc. § 335.1\)
-
-	## MISSED: notices of claim past their date (1)
-
-	- **govmiss-6** (Gia Gov): **2026-09-29**, **missed, 54 days ago**; NY: 90d from incident 2026-07-01; government defendant nyc \(N.Y. Gen. Mun. Law § 50-e\)
 
 	## Notices of claim in the next 180 days (1)
 
