@@ -10,6 +10,7 @@
 #include "docket/out.h"
 #include "docket/repo.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,14 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 		row->days = d->date - ctx->today;
 	}
 	return 0;
+}
+
+static int
+has_suffix_bd(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 2 && !strcmp(s + n - 2, "bd");
 }
 
 static int
@@ -336,8 +345,23 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 					   name ? "name" : "done");
 		if (json && ics)
 			return usage_error(ctx, "--json and --ics cannot go together");
-		if (within && (r = parse_days(within, &fl.within)))
+		if (within && has_suffix_bd(within)) {
+			/* business days: up to the day N business days away */
+			char *plus = xasprintf("+%s", within);
+			long until;
+
+			r = isdigit((unsigned char)*within) ?
+			    date_parse_cal(&until, plus, ctx->today,
+					   &ctx->firm->cal) : DK_EINVAL;
+			free(plus);
+			if (r)
+				return usage_error(ctx, "--within: '%s' is not a "
+						   "number of days (14, 14d, 2w "
+						   "or 10bd)", within);
+			fl.within = until - ctx->today;
+		} else if (within && (r = parse_days(within, &fl.within))) {
 			return usage_error(ctx, "--within: %s", dk_errmsg());
+		}
 		return list_due(ctx, &fl, json, ics);
 	}
 	if (within || fl.overdue || fl.sol || json || ics)

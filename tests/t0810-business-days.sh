@@ -29,6 +29,15 @@ test_expect_success 'due +5bd: weekends and Thanksgiving skipped' '
 	test "$(cat out)" = "smith-7k2p: deadline back on 2026-11-19"
 '
 
+test_expect_success 'due --within 1bd: up to the next business day' '
+	DOCKET_NOW=2026-11-25 docket due --within 1bd --json >out
+	python3 -c "import json; print(\" \".join(d[\"name\"] for d in json.load(open(\"out\"))))" >actual
+	echo "back sun call fri" >expect
+	test_cmp expect actual
+	test_must_fail --code=2 docket due --within xbd 2>err
+	grep -q "^docket due: --within: '"'"'xbd'"'"' is not a number of days (14, 14d, 2w or 10bd)\$" err
+'
+
 test_expect_success 'set a date key to +Nbd: stored as the day it means' '
 	docket set smith-7k2p due.call.date=+3bd >out
 	test "$(cat out)" = "smith-7k2p: set due.call.date"
