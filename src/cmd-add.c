@@ -56,9 +56,10 @@ fill(struct ctx *ctx, struct dcase *c, const char *const *v,
 		r = case_set(c, "client", "dob", v[7]);
 	for (size_t i = 0; !r && i < nas; i++)
 		r = case_set(c, as[i].section, as[i].key, as[i].value);
-	/* the deadlines the law sets, from the facts just given */
+	/* the deadlines the law sets, from the facts just given (a date
+	 * given with --set due.sol.date=... is set by hand) */
 	if (!r)
-		r = deadlines_recompute(f, c, NULL, warnings);
+		r = deadlines_after_edit(f, NULL, c, NULL, warnings);
 	return r < 0 ? r : 0;
 }
 

@@ -269,6 +269,14 @@ test_expect_success 'due --name sol: set by hand, it replaces the computed one' 
 	test "$(ini_get cases/2026/smith-7k2p/case.ini due.sol.what)" = "SOL per attorney review"
 '
 
+test_expect_success 'add --set due.sol.date=...: set by hand from the start' '
+	docket add --id byhand-1 --client "H" --incident 2026-10-03 --state CA \
+		--set due.sol.date=2028-09-01 --set "due.sol.what=SOL (attorney)" >/dev/null
+	test "$(due_of byhand-1 sol)" = "2028-09-01 | manual"
+	test_refused docket add --client "H" --incident 2026-10-03 --set "due.sol.basis=CA: 9y"
+	grep -q "^docket: due.sol.basis: '"'"'CA: 9y'"'"' is docket'"'"'s to write" "$TRASH/err"
+'
+
 test_expect_success 'manual: never recomputed; check warns when the rules give earlier' '
 	check_set client.dob=
 	test ! -s err
