@@ -914,7 +914,8 @@ const char deadlines_default_ini[] =
 	RULE("TX", "2y", "Tex. Civ. Prac. & Rem. Code § 16.003", "tolled")
 	NOTICE("6m", "Tex. Civ. Prac. & Rem. Code § 101.101")
 	"# HB 837: 2 years for incidents from 2023-03-24, 4 before; minority\n"
-	"# tolls only while the minor has no parent or guardian (§ 95.051)\n"
+	"# tolls only while the minor has no parent or guardian, or one whose\n"
+	"# interest is adverse (§ 95.051(1)(h)): not-tolled, the earlier date\n"
 	RULE("FL", "2y", "Fla. Stat. § 95.11 (as amended by HB 837, 2023)",
 	     "not-tolled")
 	"changed = 2023-03-24\n"
