@@ -34,24 +34,34 @@ INI
 GIT_DIR="$firm/.git" GIT_WORK_TREE="$firm" git -c user.name="Bob Diaz" \
 	-c user.email=bob@firm.example commit -qam "staff: alice, carol"
 
-# id client incident type manager opened
+# id client incident type manager opened defendant state
 newcase() {
 	at "$6"
 	d add --id "$1" --client "$2" --incident "$3" --type "$4" \
-		--attorney alice --manager "$5" --title "$2 v. ${7:-Unknown}" >/dev/null
+		--attorney alice --manager "$5" --title "$2 v. ${7:-Unknown}" \
+		${8:+--state "$8"} >/dev/null
 }
-newcase smith-2601 "John Smith" 2025-12-20 truck bob 2026-01-05 "Acme Freight"
-newcase garcia-2602 "Maria Garcia" 2026-01-02 auto bob 2026-01-12 "Lee"
-newcase chen-2603 "Wei Chen" 2025-11-30 premises carol 2026-01-20 "Northgate Mall"
+newcase smith-2601 "John Smith" 2025-12-20 truck bob 2026-01-05 "Acme Freight" TX
+newcase garcia-2602 "Maria Garcia" 2026-01-02 auto bob 2026-01-12 "Lee" CA
+newcase chen-2603 "Wei Chen" 2025-03-15 premises carol 2026-01-20 "Northgate Mall" TX
 newcase okafor-2604 "Ada Okafor" 2026-02-01 motorcycle bob 2026-02-10 "Rivera"
-newcase brown-2605 "Sam Brown" 2026-02-14 dog-bite carol 2026-02-20 "Hale"
-newcase novak-2606 "Ivana Novak" 2026-03-01 auto bob 2026-03-09 "Patel"
-newcase diaz-2607 "Luis Diaz" 2026-03-20 truck carol 2026-04-01 "Big Rig Logistics"
+newcase brown-2605 "Sam Brown" 2026-02-14 dog-bite carol 2026-02-20 "Hale" CA
+newcase novak-2606 "Ivana Novak" 2026-03-01 auto bob 2026-03-09 "Patel" NY
+newcase diaz-2607 "Luis Diaz" 2026-03-20 truck carol 2026-04-01 "Big Rig Logistics" TX
 newcase kim-2608 "Grace Kim" 2026-04-11 auto bob 2026-04-20 "Ortiz"
-newcase walsh-2609 "Tom Walsh" 2026-05-02 premises carol 2026-05-11 "Cityplex"
-newcase haddad-2610 "Rami Haddad" 2026-06-15 auto bob 2026-06-22 "Moore"
-newcase lopez-2611 "Elena Lopez" 2026-08-03 med-mal carol 2026-08-10 "St. Agnes Clinic"
-newcase young-2612 "Chris Young" 2026-10-28 auto bob 2026-11-02 "Grant"
+newcase walsh-2609 "Tom Walsh" 2026-05-02 premises carol 2026-05-11 "Cityplex" CA
+newcase haddad-2610 "Rami Haddad" 2026-06-15 auto bob 2026-06-22 "Moore" CA
+newcase lopez-2611 "Elena Lopez" 2026-08-03 med-mal carol 2026-08-10 "St. Agnes Clinic" FL
+newcase young-2612 "Chris Young" 2026-10-28 auto bob 2026-11-02 "Grant" NY
+
+# the facts the law's deadlines follow: a minor, government defendants
+at 2026-02-21; d set brown-2605 client.dob=2013-04-09 >/dev/null 2>&1
+at 2026-05-12; d set walsh-2609 defendant.springfield.name="City of Springfield" \
+	defendant.springfield.kind=government >/dev/null 2>&1
+at 2026-06-23; d set haddad-2610 defendant.county-transit.name="County Transit District" \
+	defendant.county-transit.kind=government >/dev/null 2>&1
+at 2026-11-03; d set young-2612 defendant.mta.name="Metropolitan Transportation Authority" \
+	defendant.mta.kind=government >/dev/null 2>&1
 
 # smith: a truck case that went all the way to settlement and closed
 at 2026-01-06; d set smith-2601 client.phone="+1 555 0101" insurance.carrier="Great Plains Mutual" insurance.policy=commercial >/dev/null

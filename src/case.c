@@ -187,8 +187,11 @@ case_free(struct dcase *c)
 		free((char *)c->due[i].name);
 	for (size_t i = 0; i < c->nesc; i++)
 		free((char *)c->esc[i].name);
+	for (size_t i = 0; i < c->ndef; i++)
+		free((char *)c->def[i].name);
 	free(c->due);
 	free(c->esc);
+	free(c->def);
 	free(c);
 }
 
@@ -259,6 +262,23 @@ case_new(const char *id, long opened)
 }
 
 /* ---- the view ---- */
+
+const char *const defendant_kinds[] = {
+	"person", "business", "government", NULL
+};
+
+int
+case_state_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || n > 32 || !isalpha((unsigned char)*s))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
 
 struct checker {
 	struct dcase *c;
@@ -339,18 +359,22 @@ clear_view(struct dcase *c)
 		free((char *)c->due[i].name);
 	for (size_t i = 0; i < c->nesc; i++)
 		free((char *)c->esc[i].name);
+	for (size_t i = 0; i < c->ndef; i++)
+		free((char *)c->def[i].name);
 	free(c->due);
 	free(c->esc);
+	free(c->def);
 	c->due = NULL;
 	c->esc = NULL;
-	c->ndue = c->nesc = 0;
+	c->def = NULL;
+	c->ndue = c->nesc = c->ndef = 0;
 }
 
 static void
 view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 {
 	struct dcase *c = k->c;
-	size_t capd = 0, cape = 0;
+	size_t capd = 0, cape = 0, capf = 0;
 
 	for (size_t i = 0; i < c->cfg->n && !k->r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
@@ -374,6 +398,7 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			d->done = date_key(k, sec, "done", 0);
 			d->what = get(c, sec, "what");
 			d->who = get(c, sec, "who");
+			d->basis = get(c, sec, "basis");
 			if (w) {
 				char *what = xasprintf("%s:%d: [%s] who", c->file,
 						       cfg_lineno(c->cfg, sec, "who"), sec);
@@ -410,6 +435,25 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 				case_check_handle(firm, what, e->to, w);
 				free(what);
 			}
+		} else if (!strcmp(kind, "defendant")) {
+			struct defendant *df;
+
+			if (name_check(name, NAME_MAX_LEN, "defendant name") < 0)
+				fail(k, sec, NULL, "%s", dk_errmsg());
+			GROW(c->def, capf, c->ndef + 1);
+			df = &c->def[c->ndef++];
+			df->name = name;
+			name = NULL;
+			df->line = l->lineno;
+			df->display = get(c, sec, "name");
+			df->kind = get(c, sec, "kind");
+			if (*df->kind && !word_in(defendant_kinds, df->kind)) {
+				char *list = list_join(defendant_kinds);
+
+				fail(k, sec, "kind", "kind: '%s' is not a kind of "
+				     "defendant (%s)", df->kind, list);
+				free(list);
+			}
 		}
 		free(kind);
 		free(name);
@@ -430,7 +474,9 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	c->status = get(c, "case", "status");
 	c->attorney = get(c, "case", "attorney");
 	c->manager = get(c, "case", "manager");
+	c->state = get(c, "case", "state");
 	c->opened = c->incident = c->closed = c->stage_since = NO_DATE;
+	c->dob = NO_DATE;
 
 	if (!cfg_has_section(c->cfg, "case"))
 		return fail(&k, "case", NULL, "no [case] section");
@@ -456,6 +502,19 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	if (!k.r && c->incident != NO_DATE && c->incident > c->opened)
 		fail(&k, "case", "incident", "incident: %s is after the day "
 		     "the case was opened (%s)", get(c, "case", "incident"),
+		     get(c, "case", "opened"));
+	if (!k.r && *c->state && !case_state_ok(c->state))
+		fail(&k, "case", "state", "state: '%s' is not a state code "
+		     "(letters, digits and '-', such as CA)", c->state);
+	if (!k.r)
+		c->dob = date_key(&k, "client", "dob", 0);
+	if (!k.r && c->dob != NO_DATE && c->incident != NO_DATE &&
+	    c->dob > c->incident)
+		fail(&k, "client", "dob", "dob: %s is after the incident (%s)",
+		     get(c, "client", "dob"), get(c, "case", "incident"));
+	else if (!k.r && c->dob != NO_DATE && c->dob > c->opened)
+		fail(&k, "client", "dob", "dob: %s is after the day the case "
+		     "was opened (%s)", get(c, "client", "dob"),
 		     get(c, "case", "opened"));
 	for (size_t i = 0; i < c->cfg->n && !k.r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
@@ -490,6 +549,23 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 }
 
 /* ---- editing and saving ---- */
+
+int
+case_is_date_key(const char *section, const char *key)
+{
+	if (!strcmp(section, "case"))
+		return !strcmp(key, "opened") || !strcmp(key, "incident") ||
+		       !strcmp(key, "closed");
+	if (!strcmp(section, "client"))
+		return !strcmp(key, "dob");
+	if (!strcmp(section, "stages"))
+		return 1;
+	if (has_prefix(section, "due \""))
+		return !strcmp(key, "date") || !strcmp(key, "done");
+	if (has_prefix(section, "escalation \""))
+		return !strcmp(key, "opened") || !strcmp(key, "resolved");
+	return 0;
+}
 
 int
 case_set(struct dcase *c, const char *section, const char *key,

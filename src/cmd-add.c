@@ -3,6 +3,7 @@
 #include "docket/cfg.h"
 #include "docket/cmd.h"
 #include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
@@ -33,32 +34,33 @@ new_id(struct ctx *ctx, const char *client, char **out)
 
 static int
 fill(struct ctx *ctx, struct dcase *c, const char *const *v,
-     const struct assignment *as, size_t nas)
+     const struct assignment *as, size_t nas, struct strv *warnings)
 {
-	/* v: title, client, type, incident, attorney, manager */
+	/* v: title, client, type, incident, attorney, manager, state, dob */
 	const struct firm *f = ctx->firm;
 	char d[DATE_LEN];
 	int r = 0;
 
 	r = case_set_keys(c, "case", "title", v[0], "client", v[1],
 			  "type", v[2], "opened", date_fmt(d, ctx->today),
-			  "incident", v[3], "stage", f->stages[0].name,
-			  "status", "open", "closed", "", "attorney", v[4],
-			  "manager", v[5], NULL);
+			  "incident", v[3], NULL);
+	if (!r && *v[6])
+		r = case_set(c, "case", "state", v[6]);
+	if (!r)
+		r = case_set_keys(c, "case", "stage", f->stages[0].name,
+				  "status", "open", "closed", "", "attorney", v[4],
+				  "manager", v[5], NULL);
 	if (!r)
 		r = case_set(c, "stages", f->stages[0].name, d);
+	if (!r && *v[7])
+		r = case_set(c, "client", "dob", v[7]);
 	for (size_t i = 0; !r && i < nas; i++)
 		r = case_set(c, as[i].section, as[i].key, as[i].value);
-	if (!r && *v[3]) {
-		long inc, sol;
-
-		date_parse_iso(&inc, v[3]);
-		sol = date_add_months(inc, 12 * f->sol_years);
-		r = case_set_keys(c, "due \"sol\"", "date", date_fmt(d, sol),
-				  "what", "Statute of limitations",
-				  "who", *v[4] ? v[4] : v[5], "done", "", NULL);
-	}
-	return r;
+	/* the deadlines the law sets, from the facts just given (a date
+	 * given with --set due.sol.date=... is set by hand) */
+	if (!r)
+		r = deadlines_after_edit(f, NULL, c, NULL, warnings);
+	return r < 0 ? r : 0;
 }
 
 int
@@ -69,6 +71,8 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		{ "title", required_argument, NULL, 't' },
 		{ "type", required_argument, NULL, 'T' },
 		{ "incident", required_argument, NULL, 'i' },
+		{ "state", required_argument, NULL, 'S' },
+		{ "dob", required_argument, NULL, 'D' },
 		{ "attorney", required_argument, NULL, 'a' },
 		{ "manager", required_argument, NULL, 'm' },
 		{ "id", required_argument, NULL, 'I' },
@@ -78,9 +82,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	};
 	const char *client = NULL, *title = NULL, *type = "", *incident = NULL;
 	const char *attorney = NULL, *manager = NULL, *id_arg = NULL, *me;
+	const char *state = "", *dob_arg = NULL;
+	struct strv warnings = STRV_INIT;
 	struct assignment *as = NULL;
 	size_t nas = 0, cap = 0;
-	char *id = NULL, inc[DATE_LEN] = "";
+	char *id = NULL, inc[DATE_LEN] = "", dob[DATE_LEN] = "";
 	struct dcase *c = NULL;
 	struct change ch;
 	int opt, status = EXIT_OK, r;
@@ -93,6 +99,8 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		case 't': title = optarg; break;
 		case 'T': type = optarg; break;
 		case 'i': incident = optarg; break;
+		case 'S': state = optarg; break;
+		case 'D': dob_arg = optarg; break;
 		case 'a': attorney = optarg; break;
 		case 'm': manager = optarg; break;
 		case 'I': id_arg = optarg; break;
@@ -144,7 +152,8 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if (incident) {
 		long d;
 
-		if ((r = date_parse(&d, incident, ctx->today))) {
+		if ((r = date_parse_cal(&d, incident, ctx->today,
+					&ctx->firm->cal))) {
 			status = fail(dk_err(r, "--incident: %s", dk_errmsg()));
 			goto out;
 		}
@@ -155,6 +164,27 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 			status = fail(dk_err(DK_EINVAL, "--incident: %s is after "
 					     "the day the case is opened (%s)",
 					     inc, date_fmt(t, ctx->today)));
+			goto out;
+		}
+	}
+	if (*state && !case_state_ok(state)) {
+		status = fail(dk_err(DK_EINVAL, "--state: '%s' is not a state "
+				     "code (letters, digits and '-', such as "
+				     "CA)", state));
+		goto out;
+	}
+	if (dob_arg) {
+		long d;
+
+		if ((r = date_parse_cal(&d, dob_arg, ctx->today,
+					&ctx->firm->cal))) {
+			status = fail(dk_err(r, "--dob: %s", dk_errmsg()));
+			goto out;
+		}
+		date_fmt(dob, d);
+		if (*inc && strcmp(dob, inc) > 0) {
+			status = fail(dk_err(DK_EINVAL, "--dob: %s is after the "
+					     "incident (%s)", dob, inc));
 			goto out;
 		}
 	}
@@ -181,9 +211,9 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	c = case_new(id, ctx->today);
 	{
 		const char *v[] = { title ? title : client, client, type, inc,
-				    attorney, manager };
+				    attorney, manager, state, dob };
 
-		r = fill(ctx, c, v, as, nas);
+		r = fill(ctx, c, v, as, nas, &warnings);
 	}
 	if (!r)
 		r = change_save_case(&ch, c);
@@ -193,8 +223,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
+	for (size_t i = 0; i < warnings.n; i++)
+		fprintf(stderr, "docket: warning: %s\n", warnings.v[i]);
 	printf("%s\n", c->id);
 out:
+	strv_free(&warnings);
 	change_free(&ch);
 	for (size_t i = 0; i < nas; i++) {
 		free(as[i].section);

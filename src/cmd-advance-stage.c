@@ -32,7 +32,8 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 	long when;
 	int r;
 
-	if (date_parse(&when, s->due_when, ctx->today) < 0)
+	if (date_parse_cal(&when, s->due_when, ctx->today,
+			   &ctx->firm->cal) < 0)
 		return dk_err(DK_EINVAL, "docket.ini: [stage \"%s\"] on_enter_due "
 			      "is not valid", s->name);
 	r = case_set_keys(c, sec, "date", date_fmt(d, when), "what", s->due_what,

@@ -6,7 +6,7 @@
  *   docket __complete commands          every command, TAB, its summary
  *   docket __complete options CMD       CMD's options (TAB, the value's name)
  *   docket __complete cases [PREFIX]    case IDs (a directory listing only)
- *   docket __complete stages|kinds|reasons|staff
+ *   docket __complete stages|kinds|reasons|staff|states
  *   docket __complete deadlines ID      the case's open deadlines
  *   docket __complete escalations ID    the case's open escalations
  *   docket __complete words WORD...     candidates for the last WORD of
@@ -27,6 +27,7 @@
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/cmd.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/repo.h"
@@ -250,6 +251,16 @@ put_staff(struct firmctx *fc, const struct out *o)
 	}
 }
 
+/* The codes of the [sol "..."] rules, with their citations. */
+static void
+put_states(struct firmctx *fc, const struct out *o)
+{
+	const struct firm *f = firm_get(fc);
+
+	for (size_t i = 0; f && i < f->nsol; i++)
+		put(o, f->sol[i].code, f->sol[i].cite);
+}
+
 static struct dcase *
 case_get(struct firmctx *fc, const char *id)
 {
@@ -370,6 +381,8 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		put_staff(fc, o);
 	} else if (!strcmp(value, "STAGE") || !strcmp(value, "S")) {
 		put_stages(fc, o);
+	} else if (!strcmp(value, "ST")) {
+		put_states(fc, o);
 	} else if (!strcmp(value, "KIND")) {
 		put_list(o, note_kinds);
 	} else if (!strcmp(value, "R")) {
@@ -549,6 +562,8 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 		put_list(&o, escalation_reasons);
 	} else if (!strcmp(what, "staff")) {
 		put_staff(&fc, &o);
+	} else if (!strcmp(what, "states")) {
+		put_states(&fc, &o);
 	} else if (!strcmp(what, "deadlines") && arg) {
 		put_deadlines(&fc, &o, arg);
 	} else if (!strcmp(what, "escalations") && arg) {

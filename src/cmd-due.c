@@ -3,23 +3,27 @@
 #include "docket/cfg.h"
 #include "docket/cmd.h"
 #include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
 #include "docket/out.h"
 #include "docket/repo.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct row {
-	char *case_id, *title, *name, *what, *who;
+	char *case_id, *title, *name, *what, *who, *basis;
+	char flag[64];		/* a computed date on a day off: "a Saturday" */
 	long date, days;
 };
 
 struct filter {
 	long within;		/* -1: no limit */
 	int overdue;
+	int sol;		/* only the deadlines the law sets */
 	const char *who;
 	struct row *rows;
 	size_t n, cap;
@@ -39,6 +43,8 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 
 		if (d->done != NO_DATE)
 			continue;
+		if (fl->sol && !deadline_is_computed_name(d->name))
+			continue;
 		if (fl->overdue && d->date >= ctx->today)
 			continue;
 		if (fl->within >= 0 && d->date > ctx->today + fl->within)
@@ -54,10 +60,23 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 		row->name = xstrdup(d->name);
 		row->what = xstrdup(d->what);
 		row->who = xstrdup(who);
+		row->basis = xstrdup(d->basis);
+		row->flag[0] = '\0';
+		if (deadline_is_computed_name(d->name))
+			calendar_flag(row->flag, sizeof(row->flag),
+				      &ctx->firm->cal, d->date);
 		row->date = d->date;
 		row->days = d->date - ctx->today;
 	}
 	return 0;
+}
+
+static int
+has_suffix_bd(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 2 && !strcmp(s + n - 2, "bd");
 }
 
 static int
@@ -107,6 +126,8 @@ print_ics(struct ctx *ctx, const struct filter *fl)
 static void
 print_rows(const struct filter *fl, int json)
 {
+	size_t pad = strlen("YYYY-MM-DD  ");
+
 	char d[DATE_LEN], when[40];
 
 	if (json) {
@@ -124,6 +145,8 @@ print_rows(const struct filter *fl, int json)
 			json_str(&j, "what", r->what);
 			json_str(&j, "who", r->who);
 			json_int(&j, "days", r->days);
+			if (fl->sol)
+				json_str(&j, "basis", r->basis);
 			json_end_obj(&j);
 		}
 		json_end_arr(&j);
@@ -139,7 +162,15 @@ print_rows(const struct filter *fl, int json)
 		       col, days_phrase(when, sizeof(when), r->days), c_off(),
 		       r->case_id, r->name, *r->who ? r->who : "-");
 		print_clean(stdout, r->what);
+		if (*r->flag)
+			printf(" (%s)", r->flag);
 		putchar('\n');
+		if (fl->sol) {
+			printf("%*s", (int)pad, "");
+			print_clean(stdout, *r->basis ? r->basis :
+				    "(no basis: computed by an older docket)");
+			putchar('\n');
+		}
 	}
 }
 
@@ -161,6 +192,7 @@ list_due(struct ctx *ctx, struct filter *fl, int json, int ics)
 		free(fl->rows[i].name);
 		free(fl->rows[i].what);
 		free(fl->rows[i].who);
+		free(fl->rows[i].basis);
 	}
 	free(fl->rows);
 	if (r)
@@ -172,14 +204,15 @@ static int
 add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 	const char *text, const char *who, const char *name_arg)
 {
+	const struct deadline *old;
 	struct change ch;
-	char *name = NULL, *sec = NULL, d[DATE_LEN];
+	char *name = NULL, *sec = NULL, d[DATE_LEN], was[DATE_LEN];
 	const char *me;
-	long date;
+	long date, replaced = NO_DATE;
 	int r;
 
 	change_init(&ch, ctx);
-	if ((r = date_parse(&date, date_arg, ctx->today)))
+	if ((r = date_parse_cal(&date, date_arg, ctx->today, &ctx->firm->cal)))
 		goto out;
 	if ((r = cfg_value_check("TEXT", "what", text)))
 		goto out;
@@ -190,7 +223,14 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 	if (name_arg) {
 		if ((r = name_check(name_arg, NAME_MAX_LEN, "deadline name")))
 			goto out;
-		if (case_deadline(c, name_arg)) {
+		/* a date set by hand replaces the one docket computed */
+		old = case_deadline(c, name_arg);
+		if (old && deadline_is_computed_name(name_arg) &&
+		    old->done == NO_DATE) {
+			replaced = old->date;
+			old = NULL;
+		}
+		if (old) {
 			r = dk_err(DK_EEXISTS, "%s has a deadline '%s' already "
 				   "(pick another --name)", c->id, name_arg);
 			goto out;
@@ -209,11 +249,18 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 	sec = cfg_subsection("due", name);
 	r = case_set_keys(c, sec, "date", date_fmt(d, date), "what", text,
 			  "who", who, "done", "", NULL);
+	/* under the name of one docket computes: set by hand, never
+	 * recomputed */
+	if (!r && deadline_is_computed_name(name))
+		r = case_set(c, sec, "basis", BASIS_MANUAL);
 	if (!r)
 		r = change_save_case(&ch, c);
 	if (!r)
 		r = change_commit(&ch, c, "add %s %s", name, d);
-	if (!r)
+	if (!r && replaced != NO_DATE)
+		printf("%s: deadline %s on %s, set by hand (it was %s)\n",
+		       c->id, name, d, date_fmt(was, replaced));
+	else if (!r)
 		printf("%s: deadline %s on %s\n", c->id, name, d);
 out:
 	change_free(&ch);
@@ -264,6 +311,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "within", required_argument, NULL, 'w' },
 		{ "overdue", no_argument, NULL, 'o' },
+		{ "sol", no_argument, NULL, 's' },
 		{ "who", required_argument, NULL, 'W' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "ics", no_argument, NULL, 'i' },
@@ -272,7 +320,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct filter fl = { -1, 0, NULL, NULL, 0, 0 };
+	struct filter fl = { -1, 0, 0, NULL, NULL, 0, 0 };
 	const char *name = NULL, *done = NULL, *within = NULL;
 	struct dcase *c = NULL;
 	int opt, status = EXIT_OK, json = 0, ics = 0, r, listing;
@@ -282,6 +330,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		case OPT_EXIT: return status;
 		case 'w': within = optarg; break;
 		case 'o': fl.overdue = 1; break;
+		case 's': fl.sol = 1; break;
 		case 'W': fl.who = optarg; break;
 		case 'j': json = 1; break;
 		case 'i': ics = 1; break;
@@ -296,13 +345,28 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 					   name ? "name" : "done");
 		if (json && ics)
 			return usage_error(ctx, "--json and --ics cannot go together");
-		if (within && (r = parse_days(within, &fl.within)))
+		if (within && has_suffix_bd(within)) {
+			/* business days: up to the day N business days away */
+			char *plus = xasprintf("+%s", within);
+			long until;
+
+			r = isdigit((unsigned char)*within) ?
+			    date_parse_cal(&until, plus, ctx->today,
+					   &ctx->firm->cal) : DK_EINVAL;
+			free(plus);
+			if (r)
+				return usage_error(ctx, "--within: '%s' is not a "
+						   "number of days (14, 14d, 2w "
+						   "or 10bd)", within);
+			fl.within = until - ctx->today;
+		} else if (within && (r = parse_days(within, &fl.within))) {
 			return usage_error(ctx, "--within: %s", dk_errmsg());
+		}
 		return list_due(ctx, &fl, json, ics);
 	}
-	if (within || fl.overdue || json || ics)
-		return usage_error(ctx, "--within, --overdue, --json and --ics list "
-				   "the firm's deadlines; they take no case ID");
+	if (within || fl.overdue || fl.sol || json || ics)
+		return usage_error(ctx, "--within, --overdue, --sol, --json and --ics "
+				   "list the firm's deadlines; they take no case ID");
 	if (done ? argc - optind != 1 : argc - optind != 3)
 		return usage_error(ctx, done ? "--done NAME takes only the case ID"
 				   : "to add a deadline: docket due ID DATE TEXT");

@@ -2,6 +2,7 @@
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/cmd.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/repo.h"
 
@@ -32,10 +33,12 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	};
 	struct sb start = SB_INIT, edited = SB_INIT, now = SB_INIT;
 	struct sb keys = SB_INIT;
+	struct strv changes = STRV_INIT, warnings = STRV_INIT;
 	struct dcase *c = NULL;
 	struct cfg *old = NULL;
 	struct change ch;
 	char *dir = NULL, *file = NULL, *aside = NULL, *base = NULL, *rel = NULL;
+	char *summary = NULL;
 	int opt, status = EXIT_OK, r;
 
 	change_init(&ch, ctx);
@@ -102,12 +105,19 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (cfg_parse(&old, rel, start.buf, start.len))
 		old = NULL;
 	cfg_diff(old, c->cfg, add_key, &keys);
+	/* the deadlines the law sets follow the facts */
+	if ((r = deadlines_after_edit(ctx->firm, old, c, &changes,
+				      &warnings)) < 0)
+		goto keep;
+	summary = recomputed_summary(&changes, c->id);
 	if ((r = change_save_case(&ch, c)) ||
-	    (r = change_commit(&ch, c, "%s", keys.len ? keys.buf : "case.ini")))
+	    (r = change_commit(&ch, c, "%s%s", keys.len ? keys.buf : "case.ini",
+			       summary)))
 		goto keep;
 	unlink(aside);
 	unlink(base);
 	printf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
+	print_deadline_changes(&changes, &warnings);
 	goto out;
 keep:
 	fprintf(stderr, "docket: %s\n", dk_errmsg());
@@ -126,6 +136,9 @@ out:
 	sb_free(&edited);
 	sb_free(&now);
 	sb_free(&keys);
+	strv_free(&changes);
+	strv_free(&warnings);
+	free(summary);
 	free(dir);
 	free(file);
 	free(aside);

@@ -62,7 +62,8 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		long d;
 
 		if (time_parse(&when, at) < 0) {
-			if (date_parse(&d, at, ctx->today) < 0) {
+			if (date_parse_cal(&d, at, ctx->today,
+					   &ctx->firm->cal) < 0) {
 				status = fail(dk_err(DK_EINVAL, "--at: '%s' is not a "
 						     "date or time", at));
 				goto out;

@@ -1,7 +1,11 @@
 /* cmd-set.c - docket set: change a case's metadata. */
 #include "docket/case.h"
+#include "docket/cfg.h"
 #include "docket/cmd.h"
+#include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
+#include "docket/firm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +20,23 @@ is_handle_key(const char *section, const char *key)
 		(!strcmp(key, "to") || !strcmp(key, "by")));
 }
 
+/* A date key given as a date docket reads (+5bd, tomorrow...) is stored
+ * as the day it means; anything else is left for case_view to judge. */
+static void
+resolve_date(struct ctx *ctx, const char *section, const char *key,
+	     char **value)
+{
+	char d[DATE_LEN];
+	long day;
+
+	if (!**value || !case_is_date_key(section, key) ||
+	    !date_parse_iso(&day, *value) ||
+	    date_parse_cal(&day, *value, ctx->today, &ctx->firm->cal))
+		return;
+	free(*value);
+	*value = xstrdup(date_fmt(d, day));
+}
+
 int
 cmd_set(struct ctx *ctx, int argc, char **argv)
 {
@@ -24,8 +45,11 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct dcase *c = NULL;
+	struct cfg *old = NULL;
 	struct change ch;
 	struct sb before = SB_INIT, after = SB_INIT, keys = SB_INIT;
+	struct strv changes = STRV_INIT, warnings = STRV_INIT;
+	char *summary = NULL;
 	int opt, status = EXIT_OK, r = 0;
 
 	change_init(&ch, ctx);
@@ -40,6 +64,8 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	if ((r = load_case(ctx, argv[optind], &c)))
 		goto out;
 	case_text(c, &before);
+	if ((r = cfg_parse(&old, c->file, before.buf, before.len)))
+		goto out;
 	for (int i = optind + 1; i < argc && !r; i++) {
 		char *section, *key, *value;
 
@@ -56,6 +82,7 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 				   " (a case keeps its ID)");
 		else if (is_handle_key(section, key))
 			r = check_handle(ctx, argv[i], value);
+		resolve_date(ctx, section, key, &value);
 		if (!r)
 			r = case_set(c, section, key, value);
 		if (!r)
@@ -65,8 +92,10 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		free(key);
 		free(value);
 	}
-	if (!r)
-		r = case_view(c, ctx->firm, NULL);
+	/* the deadlines the law sets follow the facts */
+	if (!r && (r = deadlines_after_edit(ctx->firm, old, c, &changes,
+					    &warnings)) > 0)
+		r = 0;
 	if (r)
 		goto out;
 	case_text(c, &after);
@@ -74,10 +103,13 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		printf("%s: nothing changed\n", c->id);
 		goto out;
 	}
+	summary = recomputed_summary(&changes, c->id);
 	if (!(r = change_save_case(&ch, c)))
-		r = change_commit(&ch, c, "%s", keys.buf);
+		r = change_commit(&ch, c, "%s%s", keys.buf, summary);
 	if (!r)
 		printf("%s: set %s\n", c->id, keys.buf);
+	if (!r)
+		print_deadline_changes(&changes, &warnings);
 out:
 	if (r)
 		status = fail(r);
@@ -85,6 +117,10 @@ out:
 	sb_free(&before);
 	sb_free(&after);
 	sb_free(&keys);
+	strv_free(&changes);
+	strv_free(&warnings);
+	free(summary);
+	cfg_free(old);
 	case_free(c);
 	return status;
 }

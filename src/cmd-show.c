@@ -3,7 +3,10 @@
 #include "docket/cfg.h"
 #include "docket/cmd.h"
 #include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/holiday.h"
 #include "docket/note.h"
 #include "docket/out.h"
 
@@ -55,6 +58,7 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 		json_str(&j, "who", d->who);
 		json_date(&j, "done", d->done);
 		json_int(&j, "days", d->date - ctx->today);
+		json_str(&j, "basis", d->basis);
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
@@ -123,6 +127,7 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 	putchar('\n');
 	field("client", c->client);
 	field("type", c->type);
+	field("state", c->state);
 	printf("  %-10s %s since %s (%ld days), %s%s%s\n", "stage", c->stage,
 	       date_fmt(d1, c->stage_since), ctx->today - c->stage_since,
 	       c->open ? "" : c_dim(), c->status, c_off());
@@ -158,6 +163,17 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 				       days_phrase(when, sizeof(when), days), c_off());
 			printf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
 			print_clean(stdout, d->what);
+			if (deadline_is_computed_name(d->name)) {
+				char flag[64];
+
+				if (*calendar_flag(flag, sizeof(flag),
+						   &ctx->firm->cal, d->date))
+					printf(" (%s)", flag);
+				if (*d->basis) {
+					printf("\n  %12s basis: ", "");
+					print_clean(stdout, d->basis);
+				}
+			}
 			putchar('\n');
 		}
 	}

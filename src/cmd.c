@@ -7,6 +7,7 @@
 #include "docket/firm.h"
 #include "docket/id.h"
 #include "docket/note.h"
+#include "docket/out.h"
 #include "docket/repo.h"
 
 #include <ctype.h>
@@ -376,6 +377,38 @@ read_text(struct ctx *ctx, const char *m, const char *file, const char *what,
 		free(path);
 		return r;
 	}
+}
+
+void
+print_deadline_changes(const struct strv *changes, const struct strv *warnings)
+{
+	for (size_t i = 0; changes && i < changes->n; i++) {
+		print_clean(stderr, changes->v[i]);
+		fputc('\n', stderr);
+	}
+	for (size_t i = 0; warnings && i < warnings->n; i++) {
+		fputs("docket: warning: ", stderr);
+		print_clean(stderr, warnings->v[i]);
+		fputc('\n', stderr);
+	}
+}
+
+char *
+recomputed_summary(const struct strv *changes, const char *id)
+{
+	struct sb sb = SB_INIT;
+	size_t skip = strlen(id) + 2;
+
+	/* each line is "ID: NAME ..." */
+	for (size_t i = 0; i < changes->n; i++) {
+		const char *name = changes->v[i] + skip;
+
+		if (strlen(changes->v[i]) <= skip)
+			continue;
+		sb_addf(&sb, "%s%.*s", sb.len ? ", " : "; recomputed ",
+			(int)strcspn(name, " "), name);
+	}
+	return sb_detach(&sb);
 }
 
 const char *

@@ -1,6 +1,7 @@
 /* date.c - calendar dates and the clock. */
 #include "docket/date.h"
 #include "docket/error.h"
+#include "docket/holiday.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -123,6 +124,13 @@ date_add_months(long date, int months)
 int
 date_parse(long *out, const char *s, long today)
 {
+	return date_parse_cal(out, s, today, NULL);
+}
+
+int
+date_parse_cal(long *out, const char *s, long today,
+	       const struct calendar *cal)
+{
 	const char *p;
 	char *end;
 	long n;
@@ -149,7 +157,13 @@ date_parse(long *out, const char *s, long today)
 			goto bad;
 		errno = 0;
 		n = strtol(p, &end, 10);
-		if (errno || n > 100000 || end[0] == '\0' || end[1] != '\0')
+		if (errno || n > 100000 || end[0] == '\0')
+			goto bad;
+		if (!strcmp(end, "bd")) {
+			*out = calendar_add_business_days(cal, today, sign * n);
+			return 0;
+		}
+		if (end[1] != '\0')
 			goto bad;
 		switch (*end) {
 		case 'd':
@@ -172,7 +186,7 @@ date_parse(long *out, const char *s, long today)
 bad:
 	return dk_err(DK_EINVAL,
 		      "'%s' is not a date (use YYYY-MM-DD, today, tomorrow, "
-		      "yesterday, +3d, +2w or +1m)", s);
+		      "yesterday, +3d, +2w, +1m or +5bd)", s);
 }
 
 /* Seconds since the epoch of a UTC broken-down time; no TZ involved. */

@@ -2,6 +2,7 @@
 #include "docket/firm.h"
 #include "docket/cfg.h"
 #include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/id.h"
 
@@ -63,6 +64,8 @@ firm_free(struct firm *f)
 		free(f->ind[i].reason);
 		strv_free(&f->ind[i].phrases);
 	}
+	sol_rules_free(f);
+	calendar_free(&f->cal);
 	free(f->stages);
 	free(f->staff);
 	free(f->ind);
@@ -163,7 +166,7 @@ load_stages(struct firm *f, struct strv *warnings)
 
 			if (!when || date_parse(&d, plus, 0) < 0 || !*trim((char *)sp)) {
 				char *msg = xasprintf("on_enter_due: '%s' is not "
-						      "'<3d|2w|1m> <what>'", due);
+						      "'<3d|2w|1m|2bd> <what>'", due);
 
 				r = firm_error(cfg, sec, "on_enter_due", msg);
 				free(msg);
@@ -306,7 +309,11 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 			 &f->manager_max)) ||
 	    (r = get_int(f->cfg, "rules", "attorney_caseload_max", 100,
 			 &f->attorney_max)) ||
-	    (r = load_staff(f)))
+	    (r = get_int(f->cfg, "rules", "sol_watch_days", SOL_WATCH_DAYS,
+			 &f->sol_watch_days)) ||
+	    (r = load_staff(f)) ||
+	    (r = calendar_load(&f->cal, f->cfg)) ||
+	    (r = sol_rules_load(f, warnings)))
 		goto out;
 	load_indicators(f, warnings);
 out:
@@ -391,8 +398,11 @@ static const char generic_pipeline[] =
 static const char rest[] =
 	"\n"
 	"[rules]\n"
-	"# statute of limitations, years from the incident\n"
+	"# statute of limitations, years from the incident, for a case whose\n"
+	"# state has no [sol] rule below\n"
 	"sol_years = 2\n"
+	"# report lists the SOLs and notices of claim due within this many days\n"
+	"sol_watch_days = 180\n"
 	"# every client is contacted at least this often\n"
 	"contact_days = 30\n"
 	"contact_target_pct = 80\n"
@@ -429,6 +439,7 @@ firm_default_ini(const char *pipeline, const char *firm_name,
 	return xasprintf("[firm]\nname = %s\n\n%s%s"
 			 "# staff handles; add the rest of the team here\n"
 			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = attorney\n"
-			 "%s",
-			 firm_name, p, rest, handle, name, email, indicators);
+			 "%s%s",
+			 firm_name, p, rest, handle, name, email, indicators,
+			 deadlines_default_ini);
 }

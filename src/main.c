@@ -23,7 +23,8 @@ const struct command commands[] = {
 	  "make a new firm repository (or adopt a git repository)" },
 	{ "add", cmd_add, NEED_FIRM | WRITES,
 	  "docket add --client NAME [--title T] [--type T] [--incident DATE]\n"
-	  "           [--attorney H] [--manager H] [--id ID] [--set SECTION.KEY=VALUE]...",
+	  "           [--state ST] [--dob DATE] [--attorney H] [--manager H]\n"
+	  "           [--id ID] [--set SECTION.KEY=VALUE]...",
 	  "open a new case and print its ID" },
 	{ "note", cmd_note, NEED_FIRM | WRITES,
 	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]",
@@ -32,7 +33,7 @@ const struct command commands[] = {
 	  "docket advance-stage ID [STAGE] [-m REASON] [--force]",
 	  "move a case to its next stage, or to a later one" },
 	{ "due", cmd_due, NEED_FIRM,
-	  "docket due [--within DAYS] [--overdue] [--who H] [--json | --ics]\n"
+	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"
 	  "docket due ID --done NAME",
 	  "list the firm's open deadlines, add one, or mark one done" },
@@ -60,7 +61,7 @@ const struct command commands[] = {
 	  "docket report [--json | --md | --html FILE] [--who H] [--stage S]",
 	  "the firm dashboard: what needs action, and the firm's figures" },
 	{ "check", cmd_check, NEED_FIRM,
-	  "docket check",
+	  "docket check [--fix]",
 	  "validate docket.ini and every case" },
 	{ "sync", cmd_sync, NEED_FIRM | WRITES,
 	  "docket sync",
@@ -76,7 +77,7 @@ const struct command commands[] = {
 	  "what docket can do, or a command's usage" },
 	{ "__complete", cmd_complete, HIDDEN | RAW,
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
-	  "docket __complete stages | kinds | reasons | staff\n"
+	  "docket __complete stages | kinds | reasons | staff | states\n"
 	  "docket __complete deadlines ID | escalations ID | words WORD...",
 	  "what the shell completions ask" },
 	{ NULL, NULL, 0, NULL, NULL }

@@ -78,6 +78,8 @@ static const char style[] =
 	"ul.items{list-style:none;margin:0;padding:0}"
 	"ul.items li{padding:.35rem 0;border-top:1px solid #eef0f3}"
 	"ul.items li:first-child{border-top:0}"
+	"ul.items li.missed{background:#fef3f2;border-left:4px solid #b42318;"
+	"padding-left:.5rem}"
 	".id{font-family:ui-monospace,monospace;font-weight:600}"
 	".late,.over,.bad{color:#b42318;font-weight:600}"
 	".soon{color:#9a6700;font-weight:600}.ok{color:#1a7f37;font-weight:600}"
@@ -200,6 +202,74 @@ due_list(FILE *f, const struct report *r, const char *id, const char *title,
 }
 
 static void
+watch_list(FILE *f, const struct report *r, const char *id, const char *title,
+	   const struct rwatch *v, size_t n)
+{
+	char d[DATE_LEN];
+
+	list_start(f, id, title, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rwatch *e = &v[i];
+
+		fprintf(f, "<li%s>", e->missed ? " class=\"missed\"" : "");
+		case_ref(f, r, e->c);
+		fprintf(f, ": <time>%s</time>, ", date_fmt(d, e->date));
+		if (e->missed)
+			fprintf(f, "<strong class=\"late\">MISSED, %ld %s ago"
+				"</strong>", -e->days,
+				plural(-e->days, "day", "days"));
+		else if (e->days <= 1)
+			fprintf(f, "<span class=\"soon\">%s</span>",
+				e->days ? "tomorrow" : "today");
+		else
+			fprintf(f, "<span class=\"soon\">in %ld days</span>",
+				e->days);
+		if (*e->flag) {
+			fputs(" (", f);
+			esc(f, e->flag);
+			fputs(")", f);
+		}
+		fputs("<br><span class=\"muted\">", f);
+		esc(f, *e->basis ? e->basis : "no basis: computed by an older "
+		    "docket");
+		fputs("</span></li>\n", f);
+	}
+	list_end(f, n);
+}
+
+/* The law's deadlines, right after the overdue ones: missed first. */
+static void
+watch(FILE *f, const struct report *r)
+{
+	char title[120], d1[DATE_LEN], d2[DATE_LEN];
+
+	snprintf(title, sizeof(title), "Statutes of limitations: missed, and "
+		 "in the next %d days", r->watch_days);
+	watch_list(f, r, "sol-watch", title, r->sol_watch, r->nsol_watch);
+	snprintf(title, sizeof(title), "Notices of claim: missed, and in the "
+		 "next %d days", r->watch_days);
+	watch_list(f, r, "notice-watch", title, r->notice_watch,
+		   r->nnotice_watch);
+	list_start(f, "sol-manual-later", "Set by hand later than the rules "
+		   "give", r->nmanual_later);
+	for (size_t i = 0; i < r->nmanual_later; i++) {
+		const struct rmanual *m = &r->manual_later[i];
+
+		fputs("<li>", f);
+		case_ref(f, r, m->c);
+		fputs(": <code>", f);
+		esc(f, m->name);
+		fprintf(f, "</code> set to <time>%s</time>; the rules give "
+			"<strong class=\"late\"><time>%s</time></strong><br>"
+			"<span class=\"muted\">", date_fmt(d1, m->date),
+			date_fmt(d2, m->computed));
+		esc(f, m->basis);
+		fputs("</span></li>\n", f);
+	}
+	list_end(f, r->nmanual_later);
+}
+
+static void
 lists(FILE *f, const struct report *r)
 {
 	char d[DATE_LEN], title[80];
@@ -221,6 +291,7 @@ lists(FILE *f, const struct report *r)
 		list_end(f, r->nerrors);
 	}
 	due_list(f, r, "overdue", "Overdue deadlines", r->overdue, r->noverdue, 1);
+	watch(f, r);
 	due_list(f, r, "due-soon", "Due in the next 7 days", r->due_soon,
 		 r->ndue_soon, 0);
 

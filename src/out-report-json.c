@@ -21,6 +21,23 @@ due_list(struct json *j, const char *key, const struct report *r,
 	json_end_arr(j);
 }
 
+static void
+watch_list(struct json *j, const char *key, const struct report *r,
+	   const struct rwatch *v, size_t n)
+{
+	json_arr(j, key);
+	for (size_t i = 0; i < n; i++) {
+		json_obj(j, NULL);
+		json_str(j, "case", r->cases[v[i].c].id);
+		json_date(j, "date", v[i].date);
+		json_int(j, "days", v[i].days);
+		json_str(j, "basis", v[i].basis);
+		json_bool(j, "missed", v[i].missed);
+		json_end_obj(j);
+	}
+	json_end_arr(j);
+}
+
 void
 report_json(FILE *f, const struct report *r)
 {
@@ -33,6 +50,20 @@ report_json(FILE *f, const struct report *r)
 	json_int(&j, "closed", r->closed);
 	due_list(&j, "overdue", r, r->overdue, r->noverdue);
 	due_list(&j, "due_soon", r, r->due_soon, r->ndue_soon);
+	watch_list(&j, "sol_watch", r, r->sol_watch, r->nsol_watch);
+	watch_list(&j, "notice_watch", r, r->notice_watch, r->nnotice_watch);
+	json_arr(&j, "sol_manual_later");
+	for (size_t i = 0; i < r->nmanual_later; i++) {
+		const struct rmanual *m = &r->manual_later[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "case", r->cases[m->c].id);
+		json_str(&j, "name", m->name);
+		json_date(&j, "date", m->date);
+		json_date(&j, "computed", m->computed);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
 
 	json_arr(&j, "escalations");
 	for (size_t i = 0; i < r->nesc; i++) {

@@ -79,6 +79,83 @@ due_list(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 	}
 }
 
+static void
+watch_list(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
+	   int missed)
+{
+	char d[DATE_LEN];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rwatch *e = &v[i];
+
+		if (e->missed != missed)
+			continue;
+		fputs("- ", f);
+		case_ref(f, r, e->c);
+		fprintf(f, ": %s%s%s, ", missed ? "**" : "", date_fmt(d, e->date),
+			missed ? "**" : "");
+		if (missed)
+			fprintf(f, "**missed, %ld %s ago**", -e->days,
+				plural(-e->days, "day", "days"));
+		else if (e->days <= 1)
+			fputs(e->days ? "tomorrow" : "today", f);
+		else
+			fprintf(f, "in %ld days", e->days);
+		if (*e->flag)
+			fprintf(f, " (%s)", e->flag);
+		fputs("; ", f);
+		md(f, *e->basis ? e->basis : "no basis: computed by an older docket");
+		fputc('\n', f);
+	}
+}
+
+/* The law's deadlines: the missed ones first, in their own section. */
+static void
+watch(FILE *f, const struct report *r)
+{
+	static const char *const what[2] = { "statutes of limitations",
+					     "notices of claim" };
+	const struct rwatch *v[2] = { r->sol_watch, r->notice_watch };
+	size_t n[2] = { r->nsol_watch, r->nnotice_watch };
+	char title[120], d1[DATE_LEN], d2[DATE_LEN];
+
+	/* the missed ones first, of both kinds, then those coming */
+	for (int late = 1; late >= 0; late--)
+		for (int k = 0; k < 2; k++) {
+			size_t missed = 0;
+
+			for (size_t i = 0; i < n[k]; i++)
+				missed += v[k][i].missed;
+			if (late && missed) {
+				snprintf(title, sizeof(title), "MISSED: %s past "
+					 "their date", what[k]);
+				section(f, title, missed);
+				watch_list(f, r, v[k], n[k], 1);
+			} else if (!late && n[k] > missed) {
+				snprintf(title, sizeof(title), "%c%s in the next "
+					 "%d days", what[k][0] - 'a' + 'A',
+					 what[k] + 1, r->watch_days);
+				section(f, title, n[k] - missed);
+				watch_list(f, r, v[k], n[k], 0);
+			}
+		}
+	if (r->nmanual_later) {
+		section(f, "Set by hand later than the rules give",
+			r->nmanual_later);
+		for (size_t i = 0; i < r->nmanual_later; i++) {
+			const struct rmanual *m = &r->manual_later[i];
+
+			fputs("- ", f);
+			case_ref(f, r, m->c);
+			fprintf(f, ": `%s` set to %s; the rules give **%s**: ",
+				m->name, date_fmt(d1, m->date),
+				date_fmt(d2, m->computed));
+			md(f, m->basis);
+			fputc('\n', f);
+		}
+	}
+}
+
 void
 report_md(FILE *f, const struct report *r)
 {
@@ -120,6 +197,7 @@ report_md(FILE *f, const struct report *r)
 		section(f, "Overdue deadlines", r->noverdue);
 		due_list(f, r, r->overdue, r->noverdue, 1);
 	}
+	watch(f, r);
 	if (r->ndue_soon) {
 		section(f, "Due in the next 7 days", r->ndue_soon);
 		due_list(f, r, r->due_soon, r->ndue_soon, 0);
@@ -203,7 +281,8 @@ report_md(FILE *f, const struct report *r)
 		}
 	}
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
-	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over)
+	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
+	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later)
 		fputs("\nNothing needs action.\n", f);
 
 	fputs("\n## Pipeline\n\n", f);

@@ -5,6 +5,7 @@
 #include "docket/out.h"
 #include "docket/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A line being built, printed when full. */
@@ -192,6 +193,131 @@ due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 	sb_free(&row.line);
 }
 
+/* Text under the case ID, wrapped at spaces rather than cut: a basis
+ * names its statute at the end.  A word longer than a line is cut. */
+static void
+wrapped_line(struct row *r, const char *text)
+{
+	size_t room = (size_t)r->width > strlen(INDENT) + 20 ?
+		      (size_t)r->width - strlen(INDENT) : 20;
+	const char *p = text;
+
+	while (*p) {
+		const char *end = p, *cut = NULL;
+		size_t cols = 0;
+		char *part;
+
+		/* the longest run of whole words that fits in room columns */
+		for (; *end; end++) {
+			if (((unsigned char)*end & 0xc0) != 0x80 && cols++ == room)
+				break;
+			if (*end == ' ')
+				cut = end;
+		}
+		if (*end && cut)
+			end = cut;
+		part = xstrndup(p, (size_t)(end - p));
+		sb_adds(&r->line, INDENT);
+		end_line(r, part);
+		free(part);
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* The law's deadlines, missed (loud) or coming: each with its basis. */
+static void
+watch_rows(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
+	   int missed, int width)
+{
+	struct row row = { f, width, SB_INIT };
+	char d[DATE_LEN], when[48];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rwatch *e = &v[i];
+
+		if (e->missed != missed)
+			continue;
+		sb_addf(&row.line, "  %s  ", date_fmt(d, e->date));
+		if (missed)
+			snprintf(when, sizeof(when), "%ld %s ago", -e->days,
+				 plural(-e->days, "day", "days"));
+		else if (e->days <= 1)
+			snprintf(when, sizeof(when), "%s",
+				 e->days ? "tomorrow" : "today");
+		else
+			snprintf(when, sizeof(when), "in %ld days", e->days);
+		sb_adds(&row.line, missed ? c_red() : "");
+		cell(&row, when, 14);
+		sb_adds(&row.line, missed ? c_off() : "");
+		whole_cell(&row, r->cases[e->c].id, 16);
+		snprintf(when, sizeof(when), "(%s)", e->flag);
+		end_line(&row, *e->flag ? when : NULL);
+		wrapped_line(&row, *e->basis ? e->basis :
+			     "(no basis: computed by an older docket)");
+	}
+	sb_free(&row.line);
+}
+
+static size_t
+count_missed(const struct rwatch *v, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += v[i].missed;
+	return k;
+}
+
+static void
+watch(FILE *f, const struct report *r, int width)
+{
+	static const char *const what[2] = { "statutes of limitations",
+					     "notices of claim" };
+	const struct rwatch *v[2] = { r->sol_watch, r->notice_watch };
+	size_t n[2] = { r->nsol_watch, r->nnotice_watch };
+	char title[120];
+
+	/* the missed ones first, of both kinds, then those coming */
+	for (int late = 1; late >= 0; late--)
+		for (int k = 0; k < 2; k++) {
+			size_t missed = count_missed(v[k], n[k]);
+
+			if (late && missed) {
+				snprintf(title, sizeof(title), "MISSED: %s past "
+					 "their date", what[k]);
+				heading(f, c_red(), title, missed);
+				watch_rows(f, r, v[k], n[k], 1, width);
+			} else if (!late && n[k] > missed) {
+				snprintf(title, sizeof(title), "%c%s in the next "
+					 "%d days", what[k][0] - 'a' + 'A',
+					 what[k] + 1, r->watch_days);
+				heading(f, c_yellow(), title, n[k] - missed);
+				watch_rows(f, r, v[k], n[k], 0, width);
+			}
+		}
+	if (r->nmanual_later) {
+		struct row row = { f, width, SB_INIT };
+		char d1[DATE_LEN], d2[DATE_LEN], buf[120];
+
+		heading(f, c_red(), "Set by hand later than the rules give",
+			r->nmanual_later);
+		for (size_t i = 0; i < r->nmanual_later; i++) {
+			const struct rmanual *m = &r->manual_later[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[m->c].id, 16);
+			whole_cell(&row, m->name, 15);
+			snprintf(buf, sizeof(buf), "%s; the rules give %s",
+				 date_fmt(d1, m->date), date_fmt(d2, m->computed));
+			end_line(&row, buf);
+			wrapped_line(&row, m->basis);
+		}
+		sb_free(&row.line);
+	}
+}
+
 static void
 exceptions(FILE *f, const struct report *r, int width)
 {
@@ -202,7 +328,8 @@ exceptions(FILE *f, const struct report *r, int width)
 	for (size_t i = 0; i < r->nload; i++)
 		over += r->load[i].over;
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
-	      r->nstuck + r->contact.nstale + over;
+	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
+	      r->nnotice_watch + r->nmanual_later;
 	if (!any) {
 		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
 		return;
@@ -224,6 +351,7 @@ exceptions(FILE *f, const struct report *r, int width)
 		heading(f, c_red(), "Overdue deadlines", r->noverdue);
 		due_rows(f, r, r->overdue, r->noverdue, 1, width);
 	}
+	watch(f, r, width);
 	if (r->ndue_soon) {
 		heading(f, c_yellow(), "Due in the next 7 days", r->ndue_soon);
 		due_rows(f, r, r->due_soon, r->ndue_soon, 0, width);

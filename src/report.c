@@ -2,6 +2,7 @@
 #include "docket/report.h"
 #include "docket/case.h"
 #include "docket/date.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/note.h"
@@ -178,7 +179,8 @@ report_match(const char *text, size_t len, const char *const *phrases,
 /* ---- building the report ---- */
 
 enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
-       CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS };
+       CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
+       CAP_MANUAL };
 
 struct scan {
 	const struct firm *firm;
@@ -263,6 +265,57 @@ add_due(struct report *r, int overdue, size_t ci, const struct deadline *d,
 	e->who = xstrdup(d->who);
 	e->date = d->date;
 	e->days = days;
+}
+
+/* The law's deadlines of an open case: sol_watch, notice_watch, and
+ * those set by hand later than the rules give. */
+static void
+watch_case(struct scan *s, struct report *r, const struct dcase *c)
+{
+	struct due_calc calc[2];
+	int computed = 0;
+
+	for (size_t i = 0; i < c->ndue; i++) {
+		const struct deadline *d = &c->due[i];
+		int sol = !strcmp(d->name, DUE_SOL);
+		struct rwatch **v = sol ? &r->sol_watch : &r->notice_watch;
+		size_t *n = sol ? &r->nsol_watch : &r->nnotice_watch;
+		struct rwatch *e;
+
+		if (d->done != NO_DATE || !deadline_is_computed_name(d->name))
+			continue;
+		if (deadline_state(c, d->name) == DUE_MANUAL) {
+			const struct due_calc *k;
+
+			if (!computed++)
+				deadlines_compute(calc, s->firm, c);
+			k = &calc[sol ? 0 : 1];
+			if (k->applies && k->date < d->date) {
+				struct rmanual *m;
+
+				GROW(r->manual_later, r->cap[CAP_MANUAL],
+				     r->nmanual_later + 1);
+				m = &r->manual_later[r->nmanual_later++];
+				m->c = add_case(r, c);
+				m->name = xstrdup(d->name);
+				m->date = d->date;
+				m->computed = k->date;
+				m->basis = xstrdup(k->basis);
+			}
+		}
+		if (d->date > s->as_of + r->watch_days)
+			continue;
+		GROW(*v, r->cap[sol ? CAP_SOL : CAP_NOTICE], *n + 1);
+		e = &(*v)[(*n)++];
+		e->c = add_case(r, c);
+		e->date = d->date;
+		e->days = d->date - s->as_of;
+		e->basis = xstrdup(d->basis);
+		calendar_flag(e->flag, sizeof(e->flag), &s->firm->cal, d->date);
+		e->missed = d->date < s->as_of;
+	}
+	if (computed)
+		due_calc_clear(calc);
 }
 
 /* The caseload line of who in a role, made (with open 0) if need be. */
@@ -425,6 +478,7 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 		else if (d->date <= as_of + REPORT_SOON_DAYS)
 			add_due(r, 0, add_case(r, c), d, d->date - as_of);
 	}
+	watch_case(s, r, c);
 	for (size_t i = 0; i < c->nesc; i++) {
 		const struct escalation *e = &c->esc[i];
 		struct resc *x;
@@ -500,6 +554,28 @@ due_cmp(const void *a, const void *b)
 }
 
 static int
+watch_cmp(const void *a, const void *b)
+{
+	const struct rwatch *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return idcmp(x->c, y->c);
+}
+
+static int
+manual_cmp(const void *a, const void *b)
+{
+	const struct rmanual *x = a, *y = b;
+	int c;
+
+	if (x->computed != y->computed)
+		return x->computed < y->computed ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int
 esc_cmp(const void *a, const void *b)
 {
 	const struct resc *x = a, *y = b;
@@ -569,6 +645,9 @@ finish(struct report *r, struct scan *s)
 	sorting = r;
 	SORT(r->overdue, r->noverdue, due_cmp);
 	SORT(r->due_soon, r->ndue_soon, due_cmp);
+	SORT(r->sol_watch, r->nsol_watch, watch_cmp);
+	SORT(r->notice_watch, r->nnotice_watch, watch_cmp);
+	SORT(r->manual_later, r->nmanual_later, manual_cmp);
 	SORT(r->esc, r->nesc, esc_cmp);
 	SORT(r->sugg, r->nsugg, sugg_cmp);
 	SORT(r->stuck, r->nstuck, stuck_cmp);
@@ -620,6 +699,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 
 	r->as_of = as_of;
 	r->firm_name = f->name;
+	r->watch_days = f->sol_watch_days;
 	r->filter = *filter;
 	r->contact.window_days = f->contact_days;
 	r->contact.target_pct = f->contact_target_pct;
@@ -698,6 +778,17 @@ report_free(struct report *r)
 		free(r->due_soon[i].what);
 		free(r->due_soon[i].who);
 	}
+	for (size_t i = 0; i < r->nsol_watch; i++)
+		free(r->sol_watch[i].basis);
+	for (size_t i = 0; i < r->nnotice_watch; i++)
+		free(r->notice_watch[i].basis);
+	for (size_t i = 0; i < r->nmanual_later; i++) {
+		free(r->manual_later[i].name);
+		free(r->manual_later[i].basis);
+	}
+	free(r->sol_watch);
+	free(r->notice_watch);
+	free(r->manual_later);
 	for (size_t i = 0; i < r->nesc; i++) {
 		free(r->esc[i].name);
 		free(r->esc[i].reason);

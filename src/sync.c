@@ -2,6 +2,7 @@
 #include "docket/sync.h"
 #include "docket/case.h"
 #include "docket/cfg.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/merge.h"
@@ -57,6 +58,9 @@ struct syncer {
 	size_t nh, caph;
 	struct fdecision *dec;
 	size_t ndec, capdec;
+	/* deadlines recomputed from merged facts: as printed, and for the
+	 * commit message (without values) */
+	struct strv recomputed, recomputed_msg;
 };
 
 /* The file being merged, for the merge's callbacks. */
@@ -467,6 +471,10 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 			record(s, path, &res.d[i]);
 		sb_add(out, res.text, res.len);
 		merge_result_free(&res);
+		if (is_case_file(path))
+			deadlines_merged(s->o->firm, path, ours, olen, theirs,
+					 tlen, out, &s->recomputed,
+					 &s->recomputed_msg);
 	} else if (r == DK_EPARSE) {
 		r = dk_err(DK_ECONFLICT, "%s (a file that does not parse "
 			   "cannot be merged)", dk_errmsg());
@@ -921,6 +929,8 @@ syncer_free(struct syncer *s)
 {
 	free_decisions(s);
 	free_histories(s);
+	strv_free(&s->recomputed);
+	strv_free(&s->recomputed_msg);
 }
 
 /* Merge tip into head; *merged gets the merge commit, on no branch yet. */
@@ -955,7 +965,7 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 	if (r)
 		goto out;
 	sb_addf(&msg, "sync: merge %s\n", s->where);
-	if (s->ndec || lines.n)
+	if (s->ndec || lines.n || s->recomputed.n)
 		sb_addc(&msg, '\n');
 	for (size_t i = 0; i < lines.n; i++)
 		sb_addf(&msg, "%s\n", lines.v[i]);
@@ -966,6 +976,10 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 		sb_addf(&msg, "%s\n", line);
 		free(line);
 		strv_push_owned(&lines, decision_line(s, &s->dec[i], 1));
+	}
+	for (size_t i = 0; i < s->recomputed.n; i++) {
+		sb_addf(&msg, "%s\n", s->recomputed_msg.v[i]);
+		strv_push(&lines, s->recomputed.v[i]);
 	}
 	r = repo_merge_commit(m, msg.buf, o->now, merged);
 	if (!r)
@@ -1190,6 +1204,8 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 			report(o, &ev);
 			free(line);
 		}
+	for (size_t i = 0; !r && i < s.recomputed.n; i++)
+		report_text(o, SYNC_DECISION, s.where, s.recomputed.v[i]);
 out:
 	syncer_free(&s);
 	strv_free(&dirs);

@@ -33,6 +33,7 @@ test_expect_success 'add prints the new ID alone and writes case.ini' '
 	what = Statute of limitations
 	who = alice
 	done =
+	basis = firm default: 2y from incident 2026-10-03; the case has no state
 	EOF
 	test_cmp ../expect cases/2026/$id/case.ini
 '
@@ -58,7 +59,7 @@ test_expect_success 'another INI reader reads case.ini the same (configparser)' 
 	grep -qx "case|title|Smith v. Acme Freight" ../got
 	grep -qx "due \"sol\"|date|2028-10-03" ../got
 	grep -qx "case|closed|" ../got
-	test $(wc -l <../got) = 16
+	test $(wc -l <../got) = 17
 '
 
 test_expect_success 'add --id takes the firm file number; --set fills other sections' '

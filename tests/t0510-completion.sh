@@ -38,7 +38,7 @@ test_expect_success '__complete options: read from the usage, with the value nam
 	EOT
 	test_cmp expect out
 	docket __complete options due | cut -f1 | sort >out
-	printf "%s\n" --done --help --ics --json --name --overdue --who --within | sort >expect
+	printf "%s\n" --done --help --ics --json --name --overdue --sol --who --within | sort >expect
 	test_cmp expect out
 	docket __complete options no-such-command >out
 	test ! -s out
@@ -425,6 +425,36 @@ test_expect_success 'zsh: the values that matter' '
 	sol
 	== docket set smith-7k2p client.
 	client.phone=
+	EOT
+	test_cmp expect out
+'
+
+test_expect_success '--state: the codes of the firm'"'"'s [sol] rules, in every shell' '
+	echo "docket add --client X --state N" | (cd firm && bash_complete) >out
+	printf "%s\n" "== docket add --client X --state N" NC NJ NY >expect
+	test_cmp expect out
+	(cd firm && fish_complete "docket add --state N") >out
+	cat >expect <<-\EOT
+	== docket add --state N
+	NC	N.C. Gen. Stat. § 1-52
+	NJ	N.J. Stat. Ann. § 2A:14-2
+	NY	N.Y. C.P.L.R. 214(5)
+	EOT
+	test_cmp expect out
+	(cd firm && zsh_complete "docket add --state N" "docket add --d" \
+		"docket due --s" "docket check --f") >out.raw
+	sort_sections <out.raw >out
+	cat >expect <<-\EOT
+	== docket add --state N
+	NC
+	NJ
+	NY
+	== docket add --d
+	--dob
+	== docket due --s
+	--sol
+	== docket check --f
+	--fix
 	EOT
 	test_cmp expect out
 '

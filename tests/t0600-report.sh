@@ -102,6 +102,9 @@ test_expect_success 'report --json gives every figure' '
 	      "days": 7
 	    }
 	  ],
+	  "sol_watch": [],
+	  "notice_watch": [],
+	  "sol_manual_later": [],
 	  "escalations": [
 	    {
 	      "case": "clark-3",

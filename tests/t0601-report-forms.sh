@@ -233,7 +233,9 @@ if command -v chromium >/dev/null 2>&1; then
 		assert dom.count("<svg") == 3, dom.count("<svg")
 		assert len(re.findall(r"<g class=\"stage\">", dom)) == len(r["stages"])
 		assert len(re.findall(r"<g class=\"person\">", dom)) == len(r["caseload"])
-		want = (len(r["overdue"]) + len(r["due_soon"]) + len(r["escalations"]) +
+		want = (len(r["overdue"]) + len(r["due_soon"]) + len(r["sol_watch"]) +
+			len(r["notice_watch"]) + len(r["sol_manual_later"]) +
+			len(r["escalations"]) +
 			len(r["suggested_escalations"]) + len(r["stuck"]) +
 			len(r["contact"]["stale"]) +
 			len([c for c in r["caseload"] if c["over"]]))

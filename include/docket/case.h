@@ -26,9 +26,23 @@ struct deadline {
 	const char *name;	/* the section's subsection name */
 	long date;
 	const char *what, *who;
+	const char *basis;	/* how docket computed it; "manual"; or "" */
 	long done;		/* NO_DATE while open */
 	int line;
 };
+
+struct defendant {		/* [defendant "name"] */
+	const char *name;	/* the section's subsection name */
+	const char *display;	/* its name key */
+	const char *kind;	/* person, business, government or "" */
+	int line;
+};
+
+/* Defendant kinds, NULL-terminated. */
+extern const char *const defendant_kinds[];
+/* A state code (case.state, a [sol "..."] rule's): a letter, then
+ * letters, digits or '-', at most 32 characters. */
+int case_state_ok(const char *s);
 
 struct escalation {
 	const char *name;
@@ -47,12 +61,16 @@ struct dcase {
 	/* the view, made by case_view() */
 	const char *title, *client, *type, *stage, *status;
 	const char *attorney, *manager;
+	const char *state;	/* case.state: a [sol "..."] rule's code */
 	long opened, incident, closed, stage_since;
+	long dob;		/* client.dob, or NO_DATE */
 	int open;		/* status is open */
 	struct deadline *due;
 	size_t ndue;
 	struct escalation *esc;
 	size_t nesc;
+	struct defendant *def;
+	size_t ndef;
 };
 
 /*
@@ -101,6 +119,10 @@ const struct deadline *case_deadline(const struct dcase *c, const char *name);
 char *case_new_deadline_name(const struct dcase *c, const char *text);
 /* The next escalation number, as a new string. */
 char *case_next_escalation(const struct dcase *c);
+
+/* Is section.key one of case.ini's dates (case.incident, client.dob,
+ * due.NAME.date, ...)? */
+int case_is_date_key(const char *section, const char *key);
 
 /* Check a handle against [staff]; a warning into w (if not NULL). */
 void case_check_handle(const struct firm *firm, const char *what,

@@ -107,6 +107,13 @@ int read_text(struct ctx *ctx, const char *m, const char *file,
 	      const char *what, struct sb *out);
 /* Run $VISUAL / $EDITOR / vi on path.  0, or DK_EIO. */
 int run_editor(const char *path);
+/* The lines deadlines_recompute gave (on stderr, as they are), then its
+ * warnings ("docket: warning: ..."). */
+void print_deadline_changes(const struct strv *changes,
+			    const struct strv *warnings);
+/* For a commit message: "; recomputed sol, notice-of-claim" from those
+ * lines of case id, or "".  A new string. */
+char *recomputed_summary(const struct strv *changes, const char *id);
 /* "in 3 days" / "today" / "2 days late" style, for text output */
 const char *days_phrase(char *buf, size_t size, long days);
 

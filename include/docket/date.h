@@ -12,6 +12,8 @@
 
 #define DATE_LEN 11	/* "YYYY-MM-DD" and its NUL */
 
+struct calendar;
+
 /* 0 and *out set, or -1 when y-m-d is not a real date (2026-02-30). */
 int date_from_ymd(long *out, int y, int m, int d);
 void date_to_ymd(long date, int *y, int *m, int *d);
@@ -19,8 +21,13 @@ void date_to_ymd(long date, int *y, int *m, int *d);
 int date_parse_iso(long *out, const char *s);
 /*
  * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, +Nw,
- * +Nm, -Nd, -Nw, -Nm, relative to today.  0, or DK_EINVAL with a message.
+ * +Nm, +Nbd, -Nd, -Nw, -Nm, -Nbd, relative to today; Nbd is N business
+ * days, skipping weekends and cal's holidays (cal NULL: weekends only).
+ * 0, or DK_EINVAL with a message.
  */
+int date_parse_cal(long *out, const char *s, long today,
+		   const struct calendar *cal);
+/* date_parse_cal with weekends only. */
 int date_parse(long *out, const char *s, long today);
 /* "YYYY-MM-DD" into buf (DATE_LEN bytes); returns buf. */
 char *date_fmt(char *buf, long date);

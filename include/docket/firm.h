@@ -1,6 +1,7 @@
 /*
  * firm.h - docket.ini: the pipeline, its stage rules, the rules, the staff
- * and the indicator phrases.
+ * and the indicator phrases; the statute-of-limitations rules (read by
+ * deadline.c) and the holidays (holiday.c).
  *
  * Ownership: firm_load gives the caller a struct firm to release with
  * firm_free (firm_free(NULL) is a no-op); every string in it belongs to it.
@@ -10,9 +11,11 @@
 
 #include <stddef.h>
 
+#include "docket/holiday.h"
 #include "docket/util.h"
 
 struct cfg;
+struct sol_rule;
 
 struct stage_rule {
 	char *name;
@@ -42,6 +45,10 @@ struct firm {
 	size_t nstaff;
 	struct indicator *ind;
 	size_t nind;
+	int sol_watch_days;	/* [rules] sol_watch_days */
+	struct sol_rule *sol;	/* [sol "XX"] (deadline.h) */
+	size_t nsol;
+	struct calendar cal;	/* [holidays] */
 };
 
 #define FIRM_FILE "docket.ini"

@@ -1,7 +1,8 @@
 /*
  * report.h - the firm dashboard's figures: one scan of the cases gives the
  * deadlines that need action, escalations open and suggested, the stage
- * funnel, client contact, caseload and time to resolution.  No printing
+ * funnel, client contact, caseload and time to resolution, and the
+ * deadlines the law sets coming up (sol_watch, notice_watch).  No printing
  * and no git here: the writers (out-report-*.c) print a struct report.
  *
  * Ownership: report_build gives the caller a struct report to release
@@ -34,6 +35,21 @@ struct rdue {		/* overdue and due_soon */
 	size_t c;
 	char *name, *what, *who;
 	long date, days;
+};
+
+struct rwatch {		/* sol_watch and notice_watch */
+	size_t c;
+	long date, days;	/* days: left, negative when past */
+	char *basis;
+	char flag[64];		/* a day off: "a Saturday"; or "" */
+	int missed;
+};
+
+struct rmanual {	/* sol_manual_later */
+	size_t c;
+	char *name;
+	long date, computed;
+	char *basis;		/* the computed date's */
 };
 
 struct resc {		/* open escalations */
@@ -91,6 +107,11 @@ struct report {
 	size_t ncases, capcases;
 	struct rdue *overdue, *due_soon;
 	size_t noverdue, ndue_soon;
+	int watch_days;		/* [rules] sol_watch_days */
+	struct rwatch *sol_watch, *notice_watch;
+	size_t nsol_watch, nnotice_watch;
+	struct rmanual *manual_later;
+	size_t nmanual_later;
 	struct resc *esc;
 	size_t nesc;
 	struct rsugg *sugg;
@@ -115,7 +136,7 @@ struct report {
 	struct rerror *errors;
 	size_t nerrors;
 	/* private: the capacities of the lists */
-	size_t cap[10];
+	size_t cap[13];
 };
 
 #define REPORT_SOON_DAYS 7

@@ -1,0 +1,937 @@
+/* deadline.c - the law's deadlines: [sol] rules, computed deadlines (see
+ * deadline.h). */
+#include "docket/deadline.h"
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/date.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/holiday.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- periods ---- */
+
+int
+period_parse(struct period *out, const char *s)
+{
+	char *end;
+	long n, max;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || n <= 0 || !end[0] || end[1])
+		return -1;
+	switch (*end) {
+	case 'y': max = 200; break;
+	case 'm': max = 2400; break;
+	case 'd': max = 73000; break;
+	default: return -1;
+	}
+	if (n > max)
+		return -1;
+	out->n = n;
+	out->unit = *end;
+	return 0;
+}
+
+long
+period_add(long date, const struct period *p)
+{
+	switch (p->unit) {
+	case 'y': return date_add_months(date, (int)(12 * p->n));
+	case 'm': return date_add_months(date, (int)p->n);
+	}
+	return date + p->n;
+}
+
+char *
+period_fmt(char buf[PERIOD_LEN], const struct period *p)
+{
+	snprintf(buf, PERIOD_LEN, "%ld%c", p->n, p->unit);
+	return buf;
+}
+
+/* ---- the rules ---- */
+
+/* The keys of a rule; any other is a case type's period (or its cite). */
+static const char *const rule_keys[] = {
+	"period", "changed", "period_before", "notice", "minors", "majority",
+	"cite", "notice_cite", "verified", NULL
+};
+
+#define CITE_SUFFIX "_cite"
+
+static int
+rule_error(const struct cfg *cfg, const char *sec, const char *key,
+	   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+rule_error(const struct cfg *cfg, const char *sec, const char *key,
+	   const char *fmt, ...)
+{
+	struct sb sb = SB_INIT;
+	va_list ap;
+	int line = key ? cfg_lineno(cfg, sec, key) : 0, r;
+
+	if (!line)
+		line = cfg_lineno(cfg, sec, NULL);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	r = dk_err(DK_EPARSE, "%s:%d: [%s] %s", cfg->name, line, sec,
+		   sb_str(&sb));
+	sb_free(&sb);
+	return r;
+}
+
+static int
+get_period(const struct cfg *cfg, const char *sec, const char *key,
+	   struct period *p, int *has)
+{
+	const char *v = cfg_get(cfg, sec, key);
+
+	*has = 0;
+	if (!v || !*v)
+		return 0;
+	if (period_parse(p, v) < 0)
+		return rule_error(cfg, sec, key, "%s: '%s' is not a period "
+				  "(such as 2y, 6m or 90d)", key, v);
+	*has = 1;
+	return 0;
+}
+
+static int
+get_date(const struct cfg *cfg, const char *sec, const char *key, long *out)
+{
+	const char *v = cfg_get(cfg, sec, key);
+
+	*out = NO_DATE;
+	if (!v || !*v)
+		return 0;
+	if (date_parse_iso(out, v) < 0)
+		return rule_error(cfg, sec, key, "%s: '%s' is not a date "
+				  "(YYYY-MM-DD)", key, v);
+	return 0;
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && !strcmp(s + n - k, suffix);
+}
+
+static void
+rule_clear(struct sol_rule *r)
+{
+	free(r->code);
+	free(r->cite);
+	free(r->notice_cite);
+	for (size_t i = 0; i < r->ntypes; i++) {
+		free(r->types[i].type);
+		free(r->types[i].cite);
+	}
+	free(r->types);
+}
+
+/* The periods of case types: every key that is not a rule's own. */
+static int
+load_types(struct sol_rule *r, const struct cfg *cfg, const char *sec,
+	   struct strv *w)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		struct sol_type *t;
+		struct period p;
+		const char *cite;
+		char *ck;
+
+		if (l->kind != CFG_KEY || strcmp(l->section, sec) ||
+		    word_in(rule_keys, l->key))
+			continue;
+		if (has_suffix(l->key, CITE_SUFFIX)) {
+			char *type = xstrndup(l->key, strlen(l->key) -
+					      strlen(CITE_SUFFIX));
+
+			if (w && !cfg_get(cfg, sec, type))
+				strv_push_owned(w, xasprintf("%s:%d: [%s] %s: "
+					"there is no '%s' period to cite",
+					cfg->name, l->lineno, sec, l->key, type));
+			free(type);
+			continue;
+		}
+		if (!*l->value)
+			continue;
+		if (period_parse(&p, l->value) < 0)
+			return dk_err(DK_EPARSE, "%s:%d: [%s] %s: '%s' is not a "
+				      "period (such as 2y, 6m or 90d)", cfg->name,
+				      l->lineno, sec, l->key, l->value);
+		GROW(r->types, cap, r->ntypes + 1);
+		t = &r->types[r->ntypes++];
+		t->type = xstrdup(l->key);
+		t->period = p;
+		ck = xasprintf("%s%s", l->key, CITE_SUFFIX);
+		cite = cfg_get(cfg, sec, ck);
+		t->cite = cite && *cite ? xstrdup(cite) : NULL;
+		free(ck);
+	}
+	return 0;
+}
+
+static int
+load_rule(struct sol_rule *r, const struct cfg *cfg, const char *sec,
+	  const char *code, int line, struct strv *w)
+{
+	const char *v;
+	int has, hasb, rc;
+
+	memset(r, 0, sizeof(*r));
+	r->code = xstrdup(code);
+	r->line = line;
+	r->changed = r->verified = NO_DATE;
+	r->tolled = 1;
+	r->majority = 18;
+	if (!case_state_ok(code))
+		return rule_error(cfg, sec, NULL, "'%s' is not a state code "
+				  "(a letter, then letters, digits or '-', "
+				  "such as CA)", code);
+	if ((rc = get_period(cfg, sec, "period", &r->period, &has)))
+		return rc;
+	if (!has)
+		return rule_error(cfg, sec, NULL, "has no period (such as "
+				  "period = 2y)");
+	if ((rc = get_date(cfg, sec, "changed", &r->changed)) ||
+	    (rc = get_period(cfg, sec, "period_before", &r->before, &hasb)))
+		return rc;
+	if ((r->changed != NO_DATE) != hasb)
+		return rule_error(cfg, sec, hasb ? "period_before" : "changed",
+				  "changed and period_before go together: the "
+				  "day the statute changed, and the period for "
+				  "incidents before it");
+	if ((rc = get_period(cfg, sec, "notice", &r->notice, &r->has_notice)))
+		return rc;
+	v = cfg_get(cfg, sec, "minors");
+	if (v && *v) {
+		if (!strcmp(v, "not-tolled"))
+			r->tolled = 0;
+		else if (strcmp(v, "tolled"))
+			return rule_error(cfg, sec, "minors", "minors: '%s' is not "
+					  "tolled or not-tolled", v);
+	}
+	v = cfg_get(cfg, sec, "majority");
+	if (v && *v) {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (errno || *end || !isdigit((unsigned char)*v) || n < 1 ||
+		    n > 99)
+			return rule_error(cfg, sec, "majority", "majority: '%s' "
+					  "is not an age (a whole number of "
+					  "years)", v);
+		r->majority = (int)n;
+	}
+	v = cfg_get(cfg, sec, "cite");
+	r->cite = xstrdup(v ? v : "");
+	v = cfg_get(cfg, sec, "notice_cite");
+	r->notice_cite = xstrdup(v ? v : "");
+	if ((rc = get_date(cfg, sec, "verified", &r->verified)))
+		return rc;
+	return load_types(r, cfg, sec, w);
+}
+
+int
+sol_rules_load(struct firm *f, struct strv *w)
+{
+	const struct cfg *cfg = f->cfg;
+	size_t cap = 0;
+	int r = 0;
+
+	for (size_t i = 0; i < cfg->n && !r; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		char *kind, *code;
+
+		if (l->kind != CFG_SECTION ||
+		    cfg_split_subsection(l->section, &kind, &code) < 0)
+			continue;
+		if (!strcmp(kind, "sol")) {
+			const struct sol_rule *dup = sol_rule_find(f, code);
+
+			GROW(f->sol, cap, f->nsol + 1);
+			r = load_rule(&f->sol[f->nsol], cfg, l->section, code,
+				      l->lineno, w);
+			f->nsol++;
+			if (!r && dup)
+				r = rule_error(cfg, l->section, NULL, "a second "
+					       "rule for '%s' (line %d): codes "
+					       "are matched without regard to "
+					       "case", dup->code, dup->line);
+		}
+		free(kind);
+		free(code);
+	}
+	if (r)
+		sol_rules_free(f);
+	return r;
+}
+
+void
+sol_rules_free(struct firm *f)
+{
+	for (size_t i = 0; i < f->nsol; i++)
+		rule_clear(&f->sol[i]);
+	free(f->sol);
+	f->sol = NULL;
+	f->nsol = 0;
+}
+
+const struct sol_rule *
+sol_rule_find(const struct firm *f, const char *state)
+{
+	if (!state || !*state)
+		return NULL;
+	for (size_t i = 0; i < f->nsol; i++)
+		if (!strcasecmp(f->sol[i].code, state))
+			return &f->sol[i];
+	return NULL;
+}
+
+void
+sol_rules_check(const struct firm *f, long today, struct strv *w)
+{
+	const struct cfg *cfg = f->cfg;
+	long year_ago = date_add_months(today, -12);
+	char d[DATE_LEN];
+
+	for (size_t i = 0; i < f->nsol; i++) {
+		const struct sol_rule *r = &f->sol[i];
+		char *sec = cfg_subsection("sol", r->code);
+		int line = cfg_lineno(cfg, sec, "verified");
+
+		if (!line)
+			line = r->line;
+		if (r->verified == NO_DATE)
+			strv_push_owned(w, xasprintf("%s:%d: [%s] was never "
+				"verified: check it against the statute and set "
+				"verified = the day you did", cfg->name, line, sec));
+		else if (r->verified < year_ago)
+			strv_push_owned(w, xasprintf("%s:%d: [%s] was last "
+				"verified on %s, more than a year ago: check it "
+				"against the statute and update verified",
+				cfg->name, line, sec, date_fmt(d, r->verified)));
+		if (!*r->cite)
+			strv_push_owned(w, xasprintf("%s:%d: [%s] has no cite: "
+				"the basis of its deadlines names no statute",
+				cfg->name, r->line, sec));
+		if (r->has_notice && !*r->notice_cite)
+			strv_push_owned(w, xasprintf("%s:%d: [%s] has a notice "
+				"period but no notice_cite", cfg->name,
+				cfg_lineno(cfg, sec, "notice"), sec));
+		free(sec);
+	}
+}
+
+/* ---- computing ---- */
+
+static const struct sol_type *
+type_of(const struct sol_rule *r, const char *type)
+{
+	if (!*type)
+		return NULL;
+	for (size_t i = 0; i < r->ntypes; i++)
+		if (!strcasecmp(r->types[i].type, type))
+			return &r->types[i];
+	return NULL;
+}
+
+/* Was the client younger than majority years on the incident?  The day
+ * of majority into *maj. */
+static int
+minor_on_incident(const struct dcase *c, int majority, long *maj)
+{
+	if (c->dob == NO_DATE || c->incident == NO_DATE)
+		return 0;
+	*maj = date_add_months(c->dob, 12 * majority);
+	return c->incident < *maj;
+}
+
+/* " (what; cite)", " (what)", " (cite)" or nothing. */
+static void
+parens(struct sb *b, const char *what, const char *cite)
+{
+	if (what && *cite)
+		sb_addf(b, " (%s; %s)", what, cite);
+	else if (what)
+		sb_addf(b, " (%s)", what);
+	else if (*cite)
+		sb_addf(b, " (%s)", cite);
+}
+
+static void
+compute_sol(struct due_calc *o, const struct firm *f, const struct dcase *c,
+	    const struct sol_rule *rule)
+{
+	const struct sol_type *t;
+	const struct period *p;
+	const char *cite;
+	struct sb b = SB_INIT;
+	char inc[DATE_LEN], d[DATE_LEN], pb[PERIOD_LEN];
+	long start, maj = NO_DATE;
+	int minor;
+
+	if (c->incident == NO_DATE) {
+		o->basis = xstrdup("no incident date");
+		return;
+	}
+	date_fmt(inc, c->incident);
+	o->applies = 1;
+	if (!rule) {
+		o->date = date_add_months(c->incident, 12 * f->sol_years);
+		sb_addf(&b, "firm default: %dy from incident %s; ", f->sol_years,
+			inc);
+		if (*c->state)
+			sb_addf(&b, "no rule for '%s'", c->state);
+		else
+			sb_adds(&b, "the case has no state");
+		if (minor_on_incident(c, 18, &maj))
+			sb_adds(&b, "; a minor on the incident date, not tolled");
+		o->basis = sb_detach(&b);
+		return;
+	}
+	sb_addf(&b, "%s: ", rule->code);
+	if ((t = type_of(rule, c->type))) {
+		p = &t->period;
+		cite = t->cite ? t->cite : rule->cite;
+		sb_addf(&b, "%s for %s", period_fmt(pb, p), t->type);
+	} else if (rule->changed != NO_DATE && c->incident < rule->changed) {
+		p = &rule->before;
+		cite = rule->cite;
+		sb_addf(&b, "%s for incidents before %s", period_fmt(pb, p),
+			date_fmt(d, rule->changed));
+	} else {
+		p = &rule->period;
+		cite = rule->cite;
+		sb_adds(&b, period_fmt(pb, p));
+	}
+	minor = minor_on_incident(c, rule->majority, &maj);
+	start = minor && rule->tolled ? maj : c->incident;
+	if (start != c->incident)
+		sb_addf(&b, " from majority on %s", date_fmt(d, start));
+	else
+		sb_addf(&b, " from incident %s", inc);
+	parens(&b, !minor ? NULL : rule->tolled ? "minor, tolled" :
+	       "minor, not tolled", cite);
+	o->date = period_add(start, p);
+	o->basis = sb_detach(&b);
+}
+
+static void
+compute_notice(struct due_calc *o, const struct dcase *c,
+	       const struct sol_rule *rule)
+{
+	struct sb gov = SB_INIT, b = SB_INIT;
+	char inc[DATE_LEN], pb[PERIOD_LEN];
+	size_t n = 0;
+	long maj;
+
+	for (size_t i = 0; i < c->ndef; i++)
+		if (!strcmp(c->def[i].kind, "government"))
+			sb_addf(&gov, "%s%s", n++ ? ", " : "", c->def[i].name);
+	if (!n)
+		o->basis = xstrdup("no government defendant");
+	else if (c->incident == NO_DATE)
+		o->basis = xstrdup("no incident date");
+	else if (!rule && *c->state)
+		o->basis = xasprintf("no rule for '%s'", c->state);
+	else if (!rule)
+		o->basis = xstrdup("the case has no state");
+	else if (!rule->has_notice)
+		o->basis = xasprintf("[sol \"%s\"] has no notice period",
+				     rule->code);
+	if (o->basis) {
+		sb_free(&gov);
+		return;
+	}
+	o->applies = 1;
+	o->date = period_add(c->incident, &rule->notice);
+	sb_addf(&b, "%s: %s from incident %s; government defendant%s %s",
+		rule->code, period_fmt(pb, &rule->notice),
+		date_fmt(inc, c->incident), n > 1 ? "s" : "", gov.buf);
+	parens(&b, minor_on_incident(c, rule->majority, &maj) ?
+	       "minor, not tolled" : NULL, rule->notice_cite);
+	o->basis = sb_detach(&b);
+	sb_free(&gov);
+}
+
+void
+deadlines_compute(struct due_calc out[2], const struct firm *f,
+		  const struct dcase *c)
+{
+	const struct sol_rule *rule = sol_rule_find(f, c->state);
+
+	memset(out, 0, 2 * sizeof(*out));
+	out[0].name = DUE_SOL;
+	out[1].name = DUE_NOTICE;
+	compute_sol(&out[0], f, c, rule);
+	compute_notice(&out[1], c, rule);
+}
+
+void
+due_calc_clear(struct due_calc v[2])
+{
+	for (int i = 0; i < 2; i++) {
+		free(v[i].basis);
+		v[i].basis = NULL;
+	}
+}
+
+int
+deadline_is_computed_name(const char *name)
+{
+	return !strcmp(name, DUE_SOL) || !strcmp(name, DUE_NOTICE);
+}
+
+enum due_state
+deadline_state(const struct dcase *c, const char *name)
+{
+	const struct deadline *d = case_deadline(c, name);
+
+	if (!d)
+		return DUE_ABSENT;
+	if (d->done != NO_DATE)
+		return DUE_DONE;
+	if (!strcmp(d->basis, BASIS_MANUAL))
+		return DUE_MANUAL;
+	if (*d->basis || !strcmp(name, DUE_SOL))
+		return DUE_COMPUTED;
+	return DUE_MANUAL;
+}
+
+char *
+deadlines_facts(const struct cfg *cfg)
+{
+	static const char *const keys[][2] = {
+		{ "case", "incident" }, { "case", "state" }, { "case", "type" },
+		{ "client", "dob" },
+	};
+	struct sb sb = SB_INIT;
+
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		const char *v = cfg_get(cfg, keys[i][0], keys[i][1]);
+
+		sb_addf(&sb, "%s=", keys[i][1]);
+		/* state codes match without regard to case */
+		for (const char *p = v ? v : ""; *p; p++)
+			sb_addc(&sb, i == 1 ? (char)tolower((unsigned char)*p) : *p);
+		sb_addc(&sb, '\n');
+	}
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		char *kind, *name;
+		const char *v;
+
+		if (l->kind != CFG_SECTION ||
+		    cfg_split_subsection(l->section, &kind, &name) < 0)
+			continue;
+		if (!strcmp(kind, "defendant")) {
+			v = cfg_get(cfg, l->section, "kind");
+			sb_addf(&sb, "defendant %s=%s\n", name, v ? v : "");
+		}
+		free(kind);
+		free(name);
+	}
+	return sb_detach(&sb);
+}
+
+/* ---- bringing a case in line ---- */
+
+enum action { ACT_NONE, ACT_ADD, ACT_MOVE, ACT_REBASIS, ACT_REMOVE };
+
+struct plan {
+	enum action act;
+	long old;		/* the stored date */
+	int had_basis;		/* the stored deadline had a basis */
+};
+
+static void
+plan_case(struct plan p[2], const struct dcase *c,
+	  const struct due_calc calc[2])
+{
+	for (int k = 0; k < 2; k++) {
+		enum due_state st = deadline_state(c, calc[k].name);
+		const struct deadline *d = case_deadline(c, calc[k].name);
+
+		memset(&p[k], 0, sizeof(p[k]));
+		if (st == DUE_DONE || st == DUE_MANUAL)
+			continue;
+		if (d) {
+			p[k].old = d->date;
+			p[k].had_basis = *d->basis != '\0';
+		}
+		if (!calc[k].applies)
+			p[k].act = st == DUE_COMPUTED ? ACT_REMOVE : ACT_NONE;
+		else if (st == DUE_ABSENT)
+			p[k].act = ACT_ADD;
+		else if (d->date != calc[k].date)
+			p[k].act = ACT_MOVE;
+		else if (strcmp(d->basis, calc[k].basis))
+			p[k].act = ACT_REBASIS;
+	}
+}
+
+/* "smith-7k2p: sol 2028-10-03 -> 2029-10-03 (a Saturday)" */
+static char *
+change_line(const struct firm *f, const struct dcase *c, const struct plan *p,
+	    const struct due_calc *calc)
+{
+	char d1[DATE_LEN], d2[DATE_LEN], flag[64];
+
+	if (p->act == ACT_REMOVE)
+		return xasprintf("%s: %s %s -> none (%s)", c->id, calc->name,
+				 date_fmt(d1, p->old), calc->basis);
+	calendar_flag(flag, sizeof(flag), &f->cal, calc->date);
+	if (p->act == ACT_REBASIS)
+		return xasprintf("%s: %s %s%s%s%s, basis now: %s", c->id,
+				 calc->name, date_fmt(d2, calc->date),
+				 *flag ? " (" : "", flag, *flag ? ")" : "",
+				 calc->basis);
+	if (p->act == ACT_ADD)
+		snprintf(d1, sizeof(d1), "none");
+	else
+		date_fmt(d1, p->old);
+	return xasprintf("%s: %s %s -> %s%s%s%s", c->id, calc->name, d1,
+			 date_fmt(d2, calc->date), *flag ? " (" : "", flag,
+			 *flag ? ")" : "");
+}
+
+static const char *
+what_of(const char *name)
+{
+	return !strcmp(name, DUE_SOL) ? "Statute of limitations" :
+	       "Notice of claim (government defendant)";
+}
+
+static int
+apply(const struct firm *f, struct dcase *c, const struct plan p[2],
+      const struct due_calc calc[2])
+{
+	char *who = xstrdup(*c->attorney ? c->attorney : c->manager);
+	int r = 0;
+
+	for (int k = 0; k < 2 && !r; k++) {
+		char *sec = cfg_subsection("due", calc[k].name);
+		char d[DATE_LEN];
+
+		date_fmt(d, calc[k].date);
+		switch (p[k].act) {
+		case ACT_NONE:
+			break;
+		case ACT_ADD:
+			r = case_set_keys(c, sec, "date", d, "what",
+					  what_of(calc[k].name), "who", who,
+					  "done", "", "basis", calc[k].basis, NULL);
+			break;
+		case ACT_MOVE:
+			r = case_set_keys(c, sec, "date", d, "basis",
+					  calc[k].basis, NULL);
+			break;
+		case ACT_REBASIS:
+			r = case_set(c, sec, "basis", calc[k].basis);
+			break;
+		case ACT_REMOVE:
+			cfg_remove_section(c->cfg, sec);
+			break;
+		}
+		free(sec);
+	}
+	free(who);
+	if (!r)
+		r = case_view(c, f, NULL);
+	return r;
+}
+
+/* What the rules cannot use, for the user to look into. */
+static void
+facts_warnings(const struct firm *f, const struct dcase *c,
+	       const struct due_calc calc[2], struct strv *w)
+{
+	const struct sol_rule *rule = sol_rule_find(f, c->state);
+	int gov = 0;
+
+	if (!w)
+		return;
+	if (*c->state && !rule)
+		strv_push_owned(w, xasprintf("%s: there is no [sol \"%s\"] rule "
+			"in docket.ini: its SOL is the firm default ([rules] "
+			"sol_years)", c->id, c->state));
+	for (size_t i = 0; i < c->ndef; i++) {
+		if (!*c->def[i].kind)
+			strv_push_owned(w, xasprintf("%s: [defendant \"%s\"] has "
+				"no kind (person, business or government)",
+				c->id, c->def[i].name));
+		gov |= !strcmp(c->def[i].kind, "government");
+	}
+	if (gov && !calc[1].applies && c->incident != NO_DATE &&
+	    deadline_state(c, DUE_NOTICE) == DUE_ABSENT)
+		strv_push_owned(w, xasprintf("%s: a government defendant, but "
+			"docket cannot compute the notice of claim (%s): find "
+			"its deadline and add it with 'docket due %s DATE TEXT "
+			"--name %s'", c->id, calc[1].basis, c->id, DUE_NOTICE));
+}
+
+int
+deadlines_recompute(const struct firm *f, struct dcase *c,
+		    struct strv *changes, struct strv *warnings)
+{
+	struct due_calc calc[2];
+	struct plan p[2];
+	int r, n = 0;
+
+	if ((r = case_view(c, f, NULL)))
+		return r;
+	deadlines_compute(calc, f, c);
+	plan_case(p, c, calc);
+	for (int k = 0; k < 2; k++) {
+		if (p[k].act == ACT_NONE)
+			continue;
+		n++;
+		if (changes)
+			strv_push_owned(changes, change_line(f, c, &p[k], &calc[k]));
+	}
+	r = apply(f, c, p, calc);
+	if (!r)
+		facts_warnings(f, c, calc, warnings);
+	due_calc_clear(calc);
+	return r ? r : n;
+}
+
+/* a and b the same, NULL the same as "" */
+static int
+same(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+int
+deadlines_after_edit(const struct firm *f, const struct cfg *old,
+		     struct dcase *c, struct strv *changes,
+		     struct strv *warnings)
+{
+	static const char *const names[] = { DUE_SOL, DUE_NOTICE };
+	char *fo, *fn;
+	int force = 0, r = 0;
+
+	for (size_t k = 0; k < ARRAY_SIZE(names) && !r; k++) {
+		char *sec = cfg_subsection("due", names[k]);
+		const char *ob = old ? cfg_get(old, sec, "basis") : NULL;
+		const char *od = old ? cfg_get(old, sec, "date") : NULL;
+		const char *nb = cfg_get(c->cfg, sec, "basis");
+		const char *nd = cfg_get(c->cfg, sec, "date");
+		const char *done = cfg_get(c->cfg, sec, "done");
+
+		if (!same(ob, nb)) {
+			if (nb && *nb && strcmp(nb, BASIS_MANUAL))
+				r = dk_err(DK_EINVAL, "due.%s.basis: '%s' is "
+					   "docket's to write: set it to '%s' (a "
+					   "date set by hand) or clear it (docket "
+					   "computes the date)", names[k], nb,
+					   BASIS_MANUAL);
+			else if (!nb || !*nb)
+				force = 1;
+		} else if (nd && *nd && !same(od, nd) && (!done || !*done)) {
+			/* a date the user gave: never recomputed */
+			r = case_set(c, sec, "basis", BASIS_MANUAL);
+		}
+		free(sec);
+	}
+	if (r)
+		return r;
+	fo = old ? deadlines_facts(old) : xstrdup("");
+	fn = deadlines_facts(c->cfg);
+	if (force || strcmp(fo, fn))
+		r = deadlines_recompute(f, c, changes, warnings);
+	else
+		r = case_view(c, f, NULL);
+	free(fo);
+	free(fn);
+	return r;
+}
+
+int
+deadlines_check(const struct firm *f, const struct dcase *c,
+		struct strv *w)
+{
+	struct due_calc calc[2];
+	struct plan p[2];
+	char d1[DATE_LEN], d2[DATE_LEN];
+	int n = 0;
+
+	deadlines_compute(calc, f, c);
+	plan_case(p, c, calc);
+	for (int k = 0; k < 2; k++) {
+		const struct deadline *d = case_deadline(c, calc[k].name);
+		int line = d ? d->line : cfg_lineno(c->cfg, "case", NULL);
+		char *what;
+
+		/* an older docket's sol without a basis, on the same date */
+		if (p[k].act == ACT_NONE ||
+		    (p[k].act == ACT_REBASIS && !p[k].had_basis))
+			continue;
+		n++;
+		what = change_line(f, c, &p[k], &calc[k]);
+		/* "ID: what" */
+		strv_push_owned(w, xasprintf("%s:%d: %s: the rules give another "
+			"%s now ('docket check --fix' recomputes it)", c->file,
+			line, what + strlen(c->id) + 2,
+			p[k].act == ACT_REBASIS ? "basis" : "date"));
+		free(what);
+	}
+	for (int k = 0; k < 2; k++) {
+		const struct deadline *d = case_deadline(c, calc[k].name);
+
+		if (deadline_state(c, calc[k].name) != DUE_MANUAL ||
+		    !calc[k].applies || calc[k].date >= d->date)
+			continue;
+		strv_push_owned(w, xasprintf("%s:%d: %s %s was set by hand; the "
+			"rules give %s, earlier (%s)", c->file, d->line,
+			calc[k].name, date_fmt(d1, d->date),
+			date_fmt(d2, calc[k].date), calc[k].basis));
+	}
+	{
+		struct strv fw = STRV_INIT;
+
+		facts_warnings(f, c, calc, &fw);
+		for (size_t i = 0; i < fw.n; i++)
+			strv_push_owned(w, xasprintf("%s: %s", c->file,
+				fw.v[i] + strlen(c->id) + 2));
+		strv_free(&fw);
+	}
+	due_calc_clear(calc);
+	return n;
+}
+
+int
+deadlines_merged(const struct firm *f, const char *path, const char *ours,
+		 size_t olen, const char *theirs, size_t tlen,
+		 struct sb *merged, struct strv *changes, struct strv *summary)
+{
+	struct cfg *o = NULL, *t = NULL;
+	struct dcase *c = NULL;
+	struct strv lines = STRV_INIT;
+	char *dir, *fo = NULL, *ft = NULL, *fm = NULL;
+	size_t n = strlen(path), k = strlen("/" CASE_FILE);
+
+	if (!f || n <= k || strcmp(path + n - k, "/" CASE_FILE))
+		return 0;
+	dir = xstrndup(path, n - k);
+	if (!cfg_parse(&o, path, ours, olen) && !cfg_parse(&t, path, theirs, tlen) &&
+	    !case_parse(&c, f, dir, merged->buf ? merged->buf : "", merged->len)) {
+		fo = deadlines_facts(o);
+		ft = deadlines_facts(t);
+		fm = deadlines_facts(c->cfg);
+		/* the merged facts are not both sides' (the merge changed
+		 * the facts of one side at least): their deadlines are
+		 * computed again */
+		if ((strcmp(fm, fo) || strcmp(fm, ft)) &&
+		    deadlines_recompute(f, c, &lines, NULL) > 0) {
+			sb_reset(merged);
+			case_text(c, merged);
+			for (size_t i = 0; i < lines.n; i++) {
+				/* "ID: NAME ..." */
+				const char *name = lines.v[i] + strlen(c->id) + 2;
+
+				if (summary)
+					strv_push_owned(summary, xasprintf(
+						"%s: %.*s recomputed from the "
+						"merged facts", c->id,
+						(int)strcspn(name, " "), name));
+				if (changes)
+					strv_push(changes, lines.v[i]);
+			}
+		}
+	}
+	case_free(c);
+	cfg_free(o);
+	cfg_free(t);
+	free(fo);
+	free(ft);
+	free(fm);
+	free(dir);
+	strv_free(&lines);
+	return 0;
+}
+
+/* ---- what `docket init` writes ---- */
+
+#define RULE(code, period, cite, minors) \
+	"[sol \"" code "\"]\n" \
+	"period = " period "\n" \
+	"minors = " minors "\n" \
+	"majority = 18\n" \
+	"cite = " cite "\n" \
+	"verified = " VERIFIED "\n"
+#define NOTICE(period, cite) \
+	"notice = " period "\n" \
+	"notice_cite = " cite "\n"
+#define VERIFIED "2026-11-01"
+
+const char deadlines_default_ini[] =
+	"\n"
+	"# Days that are not business days (+5bd, on_enter_due = 2bd ...):\n"
+	"# weekends, the US federal holidays on their observed days, and the\n"
+	"# firm's or its courts' own dates (dates = 2026-12-24, 2026-12-31).\n"
+	"[holidays]\n"
+	"federal = yes\n"
+	"dates =\n"
+	"\n"
+	"# Statutes of limitations, by the state whose law governs the case\n"
+	"# (case.state).  These are docket's defaults for personal injury\n"
+	"# (general negligence), from the statutes cited, as of the `verified`\n"
+	"# date.  They are not legal advice, and the law changes: the firm must\n"
+	"# verify each rule it relies on against the current statute and set\n"
+	"# `verified` to the day it did (docket check warns a year later).\n"
+	"#   period: from the incident; a case type may have its own period\n"
+	"#     (med-mal = 1y, cited by med-mal_cite = ...)\n"
+	"#   changed, period_before: incidents before the day a statute changed\n"
+	"#   notice: the notice of claim against a government defendant, from\n"
+	"#     the incident (the SOL against one may be shorter as well)\n"
+	"#   minors: tolled (the period starts at majority) or not-tolled\n"
+	RULE("CA", "2y", "Cal. Code Civ. Proc. § 335.1", "tolled")
+	NOTICE("6m", "Cal. Gov. Code § 911.2")
+	RULE("TX", "2y", "Tex. Civ. Prac. & Rem. Code § 16.003", "tolled")
+	NOTICE("6m", "Tex. Civ. Prac. & Rem. Code § 101.101")
+	"# HB 837: 2 years for incidents from 2023-03-24, 4 before; minority\n"
+	"# tolls only while the minor has no parent or guardian, or one whose\n"
+	"# interest is adverse (§ 95.051(1)(h)): not-tolled, the earlier date\n"
+	RULE("FL", "2y", "Fla. Stat. § 95.11 (as amended by HB 837, 2023)",
+	     "not-tolled")
+	"changed = 2023-03-24\n"
+	"period_before = 4y\n"
+	RULE("NY", "3y", "N.Y. C.P.L.R. 214(5)", "tolled")
+	NOTICE("90d", "N.Y. Gen. Mun. Law § 50-e")
+	RULE("PA", "2y", "42 Pa. Cons. Stat. § 5524", "tolled")
+	RULE("IL", "2y", "735 ILCS 5/13-202", "tolled")
+	RULE("GA", "2y", "O.C.G.A. § 9-3-33", "tolled")
+	RULE("OH", "2y", "Ohio Rev. Code § 2305.10", "tolled")
+	RULE("NC", "3y", "N.C. Gen. Stat. § 1-52", "tolled")
+	"# a minor has one year after turning 18 (MCL 600.5851), which docket\n"
+	"# does not compute: not-tolled gives the earlier date\n"
+	RULE("MI", "3y", "Mich. Comp. Laws § 600.5805", "not-tolled")
+	RULE("NJ", "2y", "N.J. Stat. Ann. § 2A:14-2", "tolled")
+	NOTICE("90d", "N.J. Stat. Ann. § 59:8-8")
+	RULE("AZ", "2y", "Ariz. Rev. Stat. § 12-542", "tolled")
+	NOTICE("180d", "Ariz. Rev. Stat. § 12-821.01")
+	RULE("WA", "3y", "Wash. Rev. Code § 4.16.080", "tolled");
