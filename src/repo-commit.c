@@ -724,7 +724,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	git_tree *base = NULL, *tree = NULL;
 	struct staged *staged = xcalloc(paths->n + 1, sizeof(*staged));
 	char *name = NULL, *email = NULL, *ref = NULL, *file = NULL;
-	char *reflog = NULL, hex[GIT_OID_HEXSZ + 1], *line;
+	char *reflog = NULL, hex[GIT_OID_HEXSZ + 1], *line = NULL;
 	git_oid old, commit;
 	int has_old, rc, e;
 
@@ -768,7 +768,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	git_oid_tostr(hex, sizeof(hex), &commit);
 	line = xasprintf("commit %s\n", hex);
 	if ((rc = journal_append(r, line)))
-		goto out_line;
+		goto out;
 	reflog = xasprintf("commit%s: %.*s", parent ? "" : " (initial)",
 			   (int)strcspn(message, "\n"), message);
 	if ((rc = ref_move(r, r->git, &rlock, ref, &old, has_old, &commit, sig, reflog)))
@@ -785,8 +785,6 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		free(list);
 	}
 	repo_journal_end(r);
-out_line:
-	free(line);
 out:
 	gitlock_release(&rlock);
 	gitlock_release(&ilock);
@@ -794,6 +792,7 @@ out:
 	git_tree_free(base);
 	git_commit_free(parent);
 	git_signature_free(sig);
+	free(line);
 	free(staged);
 	free(reflog);
 	free(file);
