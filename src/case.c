@@ -135,6 +135,121 @@ case_id_taken(const char *root, const char *id)
 	return taken;
 }
 
+/* The files in dir, recursively (not following symlinks); notes: those
+ * in its notes/ directory. */
+static void
+count_files(const char *dir, size_t *files, size_t *notes, int in_notes)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char *p;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		p = path_join(dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			count_files(p, files, notes, !in_notes &&
+				    !strcmp(e->d_name, "notes"));
+		} else if (lstat(p, &st) == 0) {
+			(*files)++;
+			*notes += in_notes;
+		}
+		free(p);
+	}
+	closedir(d);
+}
+
+/* Directories of cases/YEAR with files but no case.ini. */
+static void
+orphan_dirs(struct strv *problems, const char *root)
+{
+	struct strv years = STRV_INIT;
+
+	list_years(&years, root);
+	for (size_t y = 0; y < years.n; y++) {
+		char *yd = xasprintf("%s%s/%s", root, CASES_DIR, years.v[y]);
+		DIR *d = opendir(yd);
+		struct dirent *e;
+		struct strv names = STRV_INIT;
+
+		if (!d) {
+			free(yd);
+			continue;
+		}
+		while ((e = readdir(d)))
+			if (e->d_name[0] != '.')
+				strv_push(&names, e->d_name);
+		closedir(d);
+		strv_sort(&names);
+		for (size_t i = 0; i < names.n; i++) {
+			char *p = path_join(yd, names.v[i]);
+			size_t files = 0, notes = 0;
+			struct stat st;
+
+			if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    !is_case_dir(root, years.v[y], names.v[i]))
+				count_files(p, &files, &notes, 0);
+			if (notes)
+				strv_push_owned(problems, xasprintf(
+					"%s/%s/%s: no case.ini: %zu note%s here "
+					"belong%s to no case (move %s into the case "
+					"%s belong%s to, or restore the case.ini)",
+					CASES_DIR, years.v[y], names.v[i], notes,
+					notes == 1 ? "" : "s",
+					notes == 1 ? "s" : "",
+					notes == 1 ? "it" : "them",
+					notes == 1 ? "it" : "they",
+					notes == 1 ? "s" : ""));
+			else if (files)
+				strv_push_owned(problems, xasprintf(
+					"%s/%s/%s: no case.ini: %zu file%s here "
+					"belong%s to no case", CASES_DIR,
+					years.v[y], names.v[i], files,
+					files == 1 ? "" : "s",
+					files == 1 ? "s" : ""));
+			free(p);
+		}
+		strv_free(&names);
+		free(yd);
+	}
+	strv_free(&years);
+}
+
+void
+case_layout_problems(struct strv *problems, const char *root)
+{
+	struct strv dirs = STRV_INIT;
+
+	orphan_dirs(problems, root);
+	case_list_dirs(&dirs, root);
+	/* sorted by ID: one ID's directories are next to each other */
+	for (size_t i = 0; i < dirs.n; ) {
+		size_t j = i + 1;
+
+		while (j < dirs.n && !strcmp(dir_id(dirs.v[i]), dir_id(dirs.v[j])))
+			j++;
+		if (j - i > 1) {
+			struct sb sb = SB_INIT;
+
+			for (size_t k = i; k < j; k++)
+				sb_addf(&sb, "%s%s", k == i ? "" : k + 1 == j ?
+					" and " : ", ", dirs.v[k]);
+			strv_push_owned(problems, xasprintf(
+				"case ID %s is in %s places: %s (keep one, or "
+				"give one another ID)", dir_id(dirs.v[i]),
+				j - i == 2 ? "two" : "several", sb_str(&sb)));
+			sb_free(&sb);
+		}
+		i = j;
+	}
+	strv_free(&dirs);
+}
+
 int
 case_find(char **dir, const char *root, const char *id)
 {

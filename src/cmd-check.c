@@ -42,7 +42,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct strv warnings = STRV_INIT, dirs = STRV_INIT;
+	struct strv warnings = STRV_INIT, dirs = STRV_INIT, problems = STRV_INIT;
 	struct firm *f = NULL;
 	int opt, status = EXIT_OK, errors = 0, fix = 0, r;
 	size_t fixed = 0;
@@ -62,6 +62,13 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	if (r)
 		return fail(r);
 	sol_rules_check(f, ctx->today, &warnings);
+	/* what no case's own check sees: notes without a case, an ID in
+	 * two years */
+	case_layout_problems(&problems, ctx->root);
+	for (size_t i = 0; i < problems.n; i++) {
+		printf("error: %s\n", problems.v[i]);
+		errors++;
+	}
 	case_list_dirs(&dirs, ctx->root);
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
@@ -109,6 +116,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	fputc('\n', stderr);
 	strv_free(&warnings);
 	strv_free(&dirs);
+	strv_free(&problems);
 	firm_free(f);
 	return errors ? EXIT_FAIL : EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include "docket/firm.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/repo-sync.h"
 #include "docket/sync.h"
 
 #include <stdlib.h>
@@ -37,17 +38,31 @@ cmd_merge_driver(struct ctx *ctx, int argc, char **argv)
 	};
 	struct sync_opts o;
 	const char *handle, *path;
-	int c, status = EXIT_OK, r;
+	long marker = 0;
+	int c, status = EXIT_OK, r, virtual_base = 0;
 
 	while ((c = next_opt(ctx, argc, argv, "", longopts, &status)) != -1)
 		if (c == OPT_EXIT)
 			return status;
-	if (argc - optind < 3 || argc - optind > 4)
-		return usage_error(ctx, "needs BASE OURS THEIRS [PATH]");
-	path = argc - optind == 4 ? argv[optind + 3] : argv[optind + 1];
+	if (argc - optind < 3 || argc - optind > 5)
+		return usage_error(ctx, "needs BASE OURS THEIRS [PATH [SIZE]]");
+	path = argc - optind >= 4 ? argv[optind + 3] : argv[optind + 1];
+	if (argc - optind == 5) {
+		char *end;
+
+		marker = strtol(argv[optind + 4], &end, 10);
+		if (*end || end == argv[optind + 4] || marker <= 0)
+			return usage_error(ctx, "SIZE: '%s' is not a conflict "
+					   "marker size", argv[optind + 4]);
+	}
 	if ((r = repo_open(&ctx->repo)))
 		return fail(r);
 	ctx->root = repo_root(ctx->repo);
+	/* git merging the merge bases of a criss-cross merge (into the base
+	 * of the real merge) makes its conflict markers 2 longer a level:
+	 * that is how it is told from the real merge */
+	if (marker && marker > repo_marker_size(ctx->repo, path))
+		virtual_base = 1;
 	/* the firm as it is here, for the handle notes are written as */
 	if (firm_load(&ctx->firm, ctx->root, NULL) < 0)
 		ctx->firm = NULL;
@@ -64,7 +79,7 @@ cmd_merge_driver(struct ctx *ctx, int argc, char **argv)
 	o.now = ctx->now;
 	o.report = print_event;
 	r = sync_merge_driver(&o, argv[optind], argv[optind + 1],
-			      argv[optind + 2], path);
+			      argv[optind + 2], path, virtual_base);
 	/* non-zero: git keeps the file as a conflict, with ours unchanged */
 	return r ? fail(r) : EXIT_OK;
 }

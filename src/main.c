@@ -70,7 +70,7 @@ const struct command commands[] = {
 	  "docket clone URL [DIR]",
 	  "copy a firm from its shared remote, ready to use" },
 	{ "merge-driver", cmd_merge_driver, HIDDEN,
-	  "docket merge-driver BASE OURS THEIRS [PATH]",
+	  "docket merge-driver BASE OURS THEIRS [PATH [SIZE]]",
 	  "merge a *.ini file for git (merge=docket)" },
 	{ "help", cmd_help, HIDDEN | RAW,
 	  "docket help [COMMAND]",

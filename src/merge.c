@@ -486,6 +486,9 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 			win = it;
 		} else if (ib && !strcmp(it->value, ib->value)) {
 			win = io;
+		} else if (m->o && m->o->virtual_base) {
+			free(lead);	/* the bases disagree: left out */
+			continue;
 		} else {
 			enum merge_side w = later(m, so->name, io->key);
 			struct merge_decision *d;

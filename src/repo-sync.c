@@ -34,6 +34,8 @@ git_msg(void)
 	return e && e->message ? e->message : "unknown error";
 }
 
+static int lookup_tree(git_tree **out, git_repository *git, const char *id);
+
 static int
 parse_id(git_oid *oid, const char *hex)
 {
@@ -44,29 +46,77 @@ parse_id(git_oid *oid, const char *hex)
 
 /* ---- the driver's registration ---- */
 
+/* What docket registered before the driver took part in the merge of a
+ * criss-cross merge's bases (with recursive = binary, git kept it out,
+ * and a base's version of the file stood for the bases' merge). */
+#define OLD_DRIVER_COMMAND "docket merge-driver %O %A %B %P"
+
+/* A value of the local configuration, or NULL (a new string). */
+static char *
+local_string(git_config *local, const char *key)
+{
+	git_config_entry *e = NULL;
+	char *v = NULL;
+
+	if (git_config_get_entry(&e, local, key) == 0) {
+		v = xstrdup(e->value ? e->value : "");
+		git_config_entry_free(e);
+	}
+	return v;
+}
+
 void
 repo_register_driver(struct repo *r)
 {
 	git_config *cfg = NULL, *local = NULL;
 	git_config_entry *e = NULL;
+	char *driver, *rec;
 
 	if (git_repository_config(&cfg, repo_git(r)) < 0)
 		return;
 	if (git_config_get_entry(&e, cfg, "merge.docket.driver") == 0) {
 		git_config_entry_free(e);
+		/* an older docket's registration, here: brought up to date
+		 * (anything else is the user's own, and stays) */
+		if (!git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL)) {
+			driver = local_string(local, "merge.docket.driver");
+			rec = local_string(local, "merge.docket.recursive");
+			if (driver && !strcmp(driver, OLD_DRIVER_COMMAND) &&
+			    (!rec || !strcmp(rec, "binary")) &&
+			    (!rec || !git_config_delete_entry(
+					local, "merge.docket.recursive")))
+				git_config_set_string(local, "merge.docket.driver",
+						      REPO_DRIVER_COMMAND);
+			free(driver);
+			free(rec);
+			git_config_free(local);
+		}
 	} else if (!git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL)) {
 		/* a read-only repository stays as it is; docket tries again
 		 * next time */
 		if (!git_config_set_string(local, "merge.docket.name",
 					   "docket: case.ini and docket.ini, "
-					   "key by key") &&
-		    !git_config_set_string(local, "merge.docket.recursive",
-					   "binary"))
+					   "key by key"))
 			git_config_set_string(local, "merge.docket.driver",
 					      REPO_DRIVER_COMMAND);
 		git_config_free(local);
 	}
 	git_config_free(cfg);
+}
+
+int
+repo_marker_size(struct repo *r, const char *path)
+{
+	const char *v = NULL;
+	long n;
+	char *end;
+
+	if (git_attr_get(&v, repo_git(r), GIT_ATTR_CHECK_FILE_THEN_INDEX,
+			 path, "conflict-marker-size") < 0 ||
+	    !GIT_ATTR_HAS_VALUE(v))
+		return 7;
+	n = strtol(v, &end, 10);
+	return *end || n <= 0 || n > 1000 ? 7 : (int)n;
 }
 
 /* ---- branch, upstream, HEAD ---- */
@@ -575,22 +625,66 @@ repo_is_ancestor(struct repo *r, const char *a, const char *b)
 }
 
 int
-repo_merge_base(struct repo *r, const char *a, const char *b,
-		char out[REPO_ID_LEN])
+repo_merge_bases(struct repo *r, const char *a, const char *b,
+		 struct strv *out)
 {
-	git_oid oa, ob, base;
+	git_oid oa, ob;
+	git_oidarray bases = { NULL, 0 };
+	char id[REPO_ID_LEN];
 	int e;
 
-	out[0] = '\0';
 	if (parse_id(&oa, a) || parse_id(&ob, b))
 		return DK_EGIT;
-	e = git_merge_base(&base, repo_git(r), &oa, &ob);
+	e = git_merge_bases(&bases, repo_git(r), &oa, &ob);
 	if (e == GIT_ENOTFOUND)
 		return dk_err(DK_ENOTFOUND, "no common history");
 	if (e < 0)
-		return dk_giterr("cannot find the merge base");
-	hex(out, &base);
+		return dk_giterr("cannot find the merge bases");
+	for (size_t i = 0; i < bases.count; i++) {
+		hex(id, &bases.ids[i]);
+		strv_push(out, id);
+	}
+	git_oidarray_dispose(&bases);
 	return 0;
+}
+
+int
+repo_diff_files(struct repo *r, const char *from, const char *to,
+		const char *dir, struct strv *added, struct strv *deleted,
+		struct strv *modified)
+{
+	git_repository *git = repo_git(r);
+	git_tree *ft = NULL, *tt = NULL;
+	git_diff *diff = NULL;
+	git_diff_options o;
+	char *spec = xstrdup(dir);
+	int e;
+
+	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	o.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	o.pathspec.strings = &spec;
+	o.pathspec.count = 1;
+	if ((e = lookup_tree(&ft, git, from)) < 0 ||
+	    (e = lookup_tree(&tt, git, to)) < 0 ||
+	    (e = git_diff_tree_to_tree(&diff, git, ft, tt, &o)) < 0)
+		goto out;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (d->status == GIT_DELTA_ADDED && added)
+			strv_push(added, d->new_file.path);
+		else if (d->status == GIT_DELTA_DELETED && deleted)
+			strv_push(deleted, d->old_file.path);
+		else if (d->status != GIT_DELTA_ADDED &&
+			 d->status != GIT_DELTA_DELETED && modified)
+			strv_push(modified, d->new_file.path);
+	}
+out:
+	git_diff_free(diff);
+	git_tree_free(ft);
+	git_tree_free(tt);
+	free(spec);
+	return e < 0 ? dk_giterr("cannot compare the commits") : 0;
 }
 
 void
@@ -689,9 +783,22 @@ path_blob(git_oid *out, int *found, git_commit *c, const char *path)
 	return e == GIT_ENOTFOUND ? 0 : e;
 }
 
+/* The blob of path in a commit, else of alias (a moved file's earlier
+ * name; NULL: none). */
+static int
+version_blob(git_oid *out, int *found, git_commit *c, const char *path,
+	     const char *alias)
+{
+	int e = path_blob(out, found, c, path);
+
+	if (!e && !*found && alias)
+		e = path_blob(out, found, c, alias);
+	return e;
+}
+
 int
-repo_path_changes(struct repo *r, const char *tip, const char *base,
-		  const char *path,
+repo_path_changes(struct repo *r, const char *tip, const char *const *hide,
+		  size_t nhide, const char *path, const char *alias,
 		  int (*cb)(void *arg, const struct repo_path_change *c),
 		  void *arg)
 {
@@ -707,7 +814,11 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
 			 (size_t)1 << 20);
-	e = walk_range(&walk, git, tip, base);
+	e = walk_range(&walk, git, tip, NULL);
+	/* the history before the merge: behind every merge base */
+	for (size_t i = 0; i < nhide && !e; i++)
+		if (*hide[i] && !(e = git_oid_fromstr(&oid, hide[i])))
+			e = git_revwalk_hide(walk, &oid);
 	while (!e && !rc && !(e = git_revwalk_next(&oid, walk))) {
 		git_commit *c = NULL;
 		git_oid now, before, first;
@@ -715,7 +826,7 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 		unsigned np;
 
 		if ((e = git_commit_lookup(&c, git, &oid)) < 0 ||
-		    (e = path_blob(&now, &has_now, c, path)) < 0) {
+		    (e = version_blob(&now, &has_now, c, path, alias)) < 0) {
 			git_commit_free(c);
 			break;
 		}
@@ -726,7 +837,8 @@ repo_path_changes(struct repo *r, const char *tip, const char *base,
 			git_commit *p = NULL;
 
 			if ((e = git_commit_parent(&p, c, i)) < 0 ||
-			    (e = path_blob(&before, &has_before, p, path)) < 0) {
+			    (e = version_blob(&before, &has_before, p, path,
+					      alias)) < 0) {
 				git_commit_free(p);
 				break;
 			}
@@ -1140,10 +1252,100 @@ lookup_commit(git_commit **out, git_repository *git, const char *id)
 	return git_commit_lookup(out, git, &oid);
 }
 
+/* The files of a directory being moved, as tree updates. */
+struct move_walk {
+	git_tree *root;
+	const struct repo_move *mv;
+	git_tree_update *u;
+	size_t n, cap;
+	struct strv paths;	/* the updates' paths */
+	int conflict;
+};
+
+static int
+move_file(const char *dir, const git_tree_entry *te, void *payload)
+{
+	struct move_walk *w = payload;
+	git_tree_entry *there = NULL;
+	char *from, *to;
+
+	if (git_tree_entry_type(te) != GIT_OBJECT_BLOB)
+		return 0;
+	from = xasprintf("%s/%s%s", w->mv->from, dir, git_tree_entry_name(te));
+	to = xasprintf("%s/%s%s", w->mv->to, dir, git_tree_entry_name(te));
+	if (!git_tree_entry_bypath(&there, w->root, to) &&
+	    (git_tree_entry_type(there) != GIT_OBJECT_BLOB ||
+	     !git_oid_equal(git_tree_entry_id(there), git_tree_entry_id(te)))) {
+		w->conflict = dk_err(DK_ECONFLICT, "cannot move %s to %s: %s "
+				     "is there already, different", from, to,
+				     to);
+		free(from);
+		free(to);
+		git_tree_entry_free(there);
+		return -1;
+	}
+	git_tree_entry_free(there);
+	GROW(w->u, w->cap, w->n + 2);
+	memset(&w->u[w->n], 0, 2 * sizeof(*w->u));
+	w->u[w->n].action = GIT_TREE_UPDATE_REMOVE;
+	w->u[w->n].path = from;
+	w->u[w->n + 1].action = GIT_TREE_UPDATE_UPSERT;
+	w->u[w->n + 1].id = *git_tree_entry_id(te);
+	w->u[w->n + 1].filemode = git_tree_entry_filemode(te);
+	w->u[w->n + 1].path = to;
+	w->n += 2;
+	strv_push_owned(&w->paths, from);
+	strv_push_owned(&w->paths, to);
+	return 0;
+}
+
+/* Move, in *t, every directory of moves that it has (see repo_merge_start). */
+static int
+apply_moves(git_tree **t, git_repository *git, const struct repo_move *moves,
+	    size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; *t && i < n && !rc; i++) {
+		struct move_walk w;
+		git_tree_entry *te = NULL;
+		git_tree *sub = NULL, *moved = NULL;
+		git_oid oid;
+
+		memset(&w, 0, sizeof(w));
+		w.root = *t;
+		w.mv = &moves[i];
+		if (git_tree_entry_bypath(&te, *t, moves[i].from) < 0 ||
+		    git_tree_entry_type(te) != GIT_OBJECT_TREE) {
+			git_tree_entry_free(te);
+			continue;
+		}
+		if (git_tree_lookup(&sub, git, git_tree_entry_id(te)) < 0 ||
+		    (git_tree_walk(sub, GIT_TREEWALK_PRE, move_file, &w) < 0 &&
+		     !w.conflict) ||
+		    (!w.conflict &&
+		     (git_tree_create_updated(&oid, git, *t, w.n, w.u) < 0 ||
+		      git_tree_lookup(&moved, git, &oid) < 0)))
+			rc = dk_giterr("cannot follow a moved directory");
+		else if (w.conflict)
+			rc = w.conflict;
+		if (!rc) {
+			git_tree_free(*t);
+			*t = moved;
+		}
+		git_tree_entry_free(te);
+		git_tree_free(sub);
+		free(w.u);
+		strv_free(&w.paths);
+	}
+	return rc;
+}
+
 int
 repo_merge_start(struct repo_merge **out, struct repo *r, const char *base,
-		 const char *ours, const char *theirs, repo_merge_file_fn fn,
-		 void *arg)
+		 const char *ours, const char *theirs,
+		 const struct repo_move *moves, size_t nmoves,
+		 repo_merge_file_fn fn, void *arg)
 {
 	git_repository *git = repo_git(r);
 	struct repo_merge *m = xcalloc(1, sizeof(*m));
@@ -1165,6 +1367,10 @@ repo_merge_start(struct repo_merge **out, struct repo *r, const char *base,
 		rc = dk_giterr("cannot read the commits to merge");
 		goto out;
 	}
+	if ((rc = apply_moves(&bt, git, moves, nmoves)) ||
+	    (rc = apply_moves(&ot, git, moves, nmoves)) ||
+	    (rc = apply_moves(&tt, git, moves, nmoves)))
+		goto out;
 	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
 	/* *.ini files merge=docket in .gitattributes; docket's driver is
 	 * also the default, for a firm whose attributes lost the line (it
@@ -1222,7 +1428,7 @@ repo_merge_resolve(struct repo_merge *m, const char *path, int side,
 
 	if ((e = git_index_conflict_get(&a, &o, &t, m->index, p)) < 0)
 		goto out;
-	if (side ? t != NULL : o != NULL) {
+	if (side == 0 ? o != NULL : side == 1 ? t != NULL : 0) {
 		keep = side ? *t : *o;
 		has_keep = 1;
 	}

@@ -49,10 +49,23 @@ struct fdecision {
 	char *note;		/* the note that keeps it, for case files */
 };
 
+/* A case directory one side moved (another year), which the merge
+ * follows: side 0 ours, 1 theirs, 2 both. */
+struct cmove {
+	char *from, *to;
+	int side;
+};
+
 struct syncer {
 	const struct sync_opts *o;
 	const char *where;	/* "origin/main", or "theirs" for git */
+	/* merging merge bases into the virtual base of a criss-cross merge
+	 * (how deep): nothing is decided, reported or refused */
+	int quiet, depth;
 	char base[REPO_ID_LEN], tip[2][REPO_ID_LEN];
+	struct strv hide;	/* the merge bases: the history before */
+	struct cmove *mv;
+	size_t nmv, capmv;
 	time_t tip_time[2];
 	struct hist *h;
 	size_t nh, caph;
@@ -89,10 +102,25 @@ add_change(void *arg, const struct repo_path_change *c)
 	return 0;
 }
 
+/* The name a file had before the merge followed its case directory to
+ * where one side moved it (a new string), or NULL. */
+static char *
+moved_from(const struct syncer *s, const char *path)
+{
+	for (size_t i = 0; i < s->nmv; i++) {
+		size_t n = strlen(s->mv[i].to);
+
+		if (!strncmp(path, s->mv[i].to, n) && path[n] == '/')
+			return xasprintf("%s%s", s->mv[i].from, path + n);
+	}
+	return NULL;
+}
+
 static struct hist *
 history(struct syncer *s, int side, const char *path)
 {
 	struct hist *h;
+	char *alias;
 
 	for (size_t i = 0; i < s->nh; i++)
 		if (s->h[i].side == side && !strcmp(s->h[i].path, path))
@@ -102,9 +130,11 @@ history(struct syncer *s, int side, const char *path)
 	memset(h, 0, sizeof(*h));
 	h->path = xstrdup(path);
 	h->side = side;
+	alias = moved_from(s, path);
 	if (*s->tip[side] &&
-	    repo_path_changes(s->o->repo, s->tip[side], s->base, path,
-			      add_change, h) < 0) {
+	    repo_path_changes(s->o->repo, s->tip[side],
+			      (const char *const *)s->hide.v, s->hide.n, path,
+			      alias, add_change, h) < 0) {
 		/* no history: the decision falls back on the tips */
 		for (size_t i = 0; i < h->n; i++) {
 			cfg_free(h->c[i].old);
@@ -113,6 +143,7 @@ history(struct syncer *s, int side, const char *path)
 		}
 		h->n = 0;
 	}
+	free(alias);
 	return h;
 }
 
@@ -443,7 +474,7 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 	char *lb, *lo, *lt;
 	int r;
 
-	if (!base && is_case_file(path)) {
+	if (!base && is_case_file(path) && !s->quiet) {
 		char *dir = case_dir_of(path);
 
 		r = dk_err(DK_ECONFLICT, "%s: case %s was added on both sides "
@@ -462,12 +493,13 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 	mo.label[1] = lo;
 	mo.label[2] = lt;
 	mo.later = later_cb;
-	mo.comment = is_case_file(path) ? NULL : comment_cb;
+	mo.comment = is_case_file(path) || s->quiet ? NULL : comment_cb;
 	mo.stage_due = stage_due_cb;
 	mo.arg = &f;
+	mo.virtual_base = s->quiet;
 	r = merge_text(&res, base, blen, ours, olen, theirs, tlen, &mo);
 	if (!r) {
-		for (size_t i = 0; i < res.n; i++)
+		for (size_t i = 0; i < res.n && !s->quiet; i++)
 			record(s, path, &res.d[i]);
 		sb_add(out, res.text, res.len);
 		merge_result_free(&res);
@@ -625,12 +657,35 @@ resolve_conflicts(struct syncer *s, struct repo_merge *m, struct strv *lines)
 	while (repo_merge_conflicts(m, &c)) {
 		char *as;
 
+		if (s->quiet) {
+			/* in the merge of merge bases, a file changed on one
+			 * side and deleted on the other stays as changed, a
+			 * note added on both sides under one name is ours';
+			 * the rest is left out of the virtual base, so that
+			 * the real merge sees both sides' versions as changes */
+			int side = -1;
+
+			if (c->base && c->ours != c->theirs)
+				side = c->ours ? 0 : 1;
+			else if (!c->base && is_note_path(c->path))
+				side = 0;
+			if ((r = repo_merge_resolve(m, c->path, side, NULL)))
+				return r;
+			continue;
+		}
 		if (c->why)
 			return dk_err(DK_ECONFLICT, "%s", c->why);
-		if (!c->base && c->ours && c->theirs && is_note_path(c->path) &&
+		if (c->ours && c->theirs && is_note_path(c->path) &&
 		    (as = free_note_name(m, c->path))) {
-			/* two different notes under one name: both stay */
-			strv_push_owned(lines, xasprintf(
+			/* two different notes under one name, or a note
+			 * edited by hand on both sides (docket never rewrites
+			 * one, a person can): both texts stay, theirs as a
+			 * note of its own */
+			strv_push_owned(lines, c->base ? xasprintf(
+				"%s: the note was edited on both sides; yours "
+				"stays as it is, and the version from %s is kept "
+				"as %s", c->path, s->where,
+				strrchr(as, '/') + 1) : xasprintf(
 				"%s: a different note of the same name came "
 				"from %s; it is kept as %s", c->path, s->where,
 				strrchr(as, '/') + 1));
@@ -931,6 +986,271 @@ syncer_free(struct syncer *s)
 	free_histories(s);
 	strv_free(&s->recomputed);
 	strv_free(&s->recomputed_msg);
+	for (size_t i = 0; i < s->nmv; i++) {
+		free(s->mv[i].from);
+		free(s->mv[i].to);
+	}
+	free(s->mv);
+	s->mv = NULL;
+	s->nmv = s->capmv = 0;
+	strv_free(&s->hide);
+}
+
+/* ---- the base of a merge ---- */
+
+/* How deep merges of merge bases may nest (git's own merges of criss-
+ * cross histories rarely go past 2). */
+#define VIRTUAL_DEPTH 32
+
+static int merge_trees(struct syncer *s, const char *ours,
+		       const char *theirs, struct repo_merge **m,
+		       struct strv *lines);
+
+/* Merge the merge bases a and b into a virtual base: a commit on no
+ * branch whose tree is their merge by the rules, quietly (keys they
+ * disagree on left out), as git's recursive merge makes one. */
+static int
+virtual_base(const struct sync_opts *o, const char *a, const char *b,
+	     int depth, char out[REPO_ID_LEN])
+{
+	struct syncer v;
+	struct repo_merge *m = NULL;
+	struct strv lines = STRV_INIT;
+	char ta[REPO_ID_LEN], tb[REPO_ID_LEN];
+	int r;
+
+	if (depth > VIRTUAL_DEPTH)
+		return dk_err(DK_ECONFLICT, "the two histories cross each "
+			      "other too many times to find where they parted");
+	snprintf(ta, sizeof(ta), "%s", a);
+	snprintf(tb, sizeof(tb), "%s", b);
+	memset(&v, 0, sizeof(v));
+	v.o = o;
+	v.where = "a merge base";
+	v.quiet = 1;
+	v.depth = depth;
+	r = merge_trees(&v, ta, tb, &m, &lines);
+	if (!r)
+		r = repo_merge_commit(m, "docket: the merge bases of a "
+				      "criss-cross merge, merged\n", o->now, out);
+	repo_merge_free(m);
+	strv_free(&lines);
+	syncer_free(&v);
+	return r;
+}
+
+/*
+ * s->base and s->hide for merging a and b: their merge base; after
+ * criss-cross merges (each side merged the other's work), all of them
+ * merged into a virtual base, as git's merge does: with one of them
+ * alone, a change made on one side after it, back to what the other base
+ * had, would look unchanged and be lost.
+ */
+static int
+find_base(struct syncer *s, const char *a, const char *b)
+{
+	struct strv bases = STRV_INIT;
+	char acc[REPO_ID_LEN];
+	int r = repo_merge_bases(s->o->repo, a, b, &bases);
+
+	s->base[0] = '\0';
+	if (r == DK_ENOTFOUND && s->quiet) {
+		r = 0;		/* bases with no common history: two adds */
+		goto out;
+	}
+	if (r)
+		goto out;
+	snprintf(acc, sizeof(acc), "%s", bases.v[0]);
+	for (size_t i = 1; i < bases.n && !r; i++)
+		r = virtual_base(s->o, acc, bases.v[i], s->depth + 1, acc);
+	if (r)
+		goto out;
+	snprintf(s->base, REPO_ID_LEN, "%s", acc);
+	for (size_t i = 0; i < bases.n; i++)
+		strv_push(&s->hide, bases.v[i]);
+out:
+	strv_free(&bases);
+	return r;
+}
+
+/* ---- cases moved, cases added twice ---- */
+
+static void
+add_move(struct syncer *s, const char *from, const char *to, int side)
+{
+	struct cmove *mv;
+
+	GROW(s->mv, s->capmv, s->nmv + 1);
+	mv = &s->mv[s->nmv++];
+	mv->from = xstrdup(from);
+	mv->to = xstrdup(to);
+	mv->side = side;
+}
+
+/* Did a side add or change a file under dir? */
+static int
+touched(const struct strv *add, const struct strv *mod, const char *dir)
+{
+	const struct strv *l[] = { add, mod };
+	size_t n = strlen(dir);
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < l[k]->n; i++)
+			if (!strncmp(l[k]->v[i], dir, n) && l[k]->v[i][n] == '/')
+				return 1;
+	return 0;
+}
+
+/* The case.ini files of a list, each as its case directory. */
+static void
+case_dirs(struct strv *out, const struct strv *paths)
+{
+	for (size_t i = 0; i < paths->n; i++)
+		if (is_case_file(paths->v[i]))
+			strv_push_owned(out, case_dir_of(paths->v[i]));
+}
+
+/*
+ * The case directories a side moved to another year (its case.ini gone
+ * from one and new in another of the same ID), for the merge to follow;
+ * refused: the same case moved to two places, and the same new case ID
+ * on both sides in two years (as the same year is refused: two clients
+ * are never merged into one case, nor left under one ID).
+ */
+static int
+find_moves(struct syncer *s, struct strv *lines)
+{
+	struct strv add[2] = { STRV_INIT, STRV_INIT };
+	struct strv del[2] = { STRV_INIT, STRV_INIT };
+	struct strv mod[2] = { STRV_INIT, STRV_INIT };
+	struct strv nadd[2] = { STRV_INIT, STRV_INIT };	/* case dirs */
+	struct strv ndel[2] = { STRV_INIT, STRV_INIT };
+	struct strv fresh[2] = { STRV_INIT, STRV_INIT };	/* new cases */
+	int r = 0;
+
+	if (!*s->base)
+		return 0;
+	for (int side = 0; side < 2 && !r; side++)
+		r = repo_diff_files(s->o->repo, s->base, s->tip[side],
+				    CASES_DIR "/", &add[side], &del[side],
+				    &mod[side]);
+	for (int side = 0; side < 2 && !r; side++) {
+		case_dirs(&nadd[side], &add[side]);
+		case_dirs(&ndel[side], &del[side]);
+		for (size_t i = 0; i < nadd[side].n; i++) {
+			const char *to = nadd[side].v[i];
+			int moved = 0;
+
+			for (size_t j = 0; j < ndel[side].n && !moved; j++)
+				if (!strcmp(id_of_dir(ndel[side].v[j]),
+					    id_of_dir(to))) {
+					add_move(s, ndel[side].v[j], to, side);
+					moved = 1;
+				}
+			if (!moved)
+				strv_push(&fresh[side], to);
+		}
+	}
+	/* the same case moved on both sides */
+	for (size_t i = 0; i < s->nmv && !r; i++)
+		for (size_t j = i + 1; j < s->nmv && !r; j++) {
+			struct cmove *a = &s->mv[i], *b = &s->mv[j];
+
+			if (strcmp(a->from, b->from) || a->side == b->side)
+				continue;
+			if (!strcmp(a->to, b->to)) {
+				a->side = 2;
+				b->side = -1;	/* one move */
+			} else if (!s->quiet) {
+				r = dk_err(DK_ECONFLICT, "case %s was moved to "
+					   "%s here and to %s on %s: move it to "
+					   "the same place on both sides and "
+					   "sync again", id_of_dir(a->from),
+					   a->side ? b->to : a->to,
+					   a->side ? a->to : b->to, s->where);
+			} else {
+				a->side = b->side = -1;	/* followed by neither */
+			}
+		}
+	for (size_t i = 0; i < fresh[0].n && !r && !s->quiet; i++)
+		for (size_t j = 0; j < fresh[1].n && !r; j++)
+			if (!strcmp(id_of_dir(fresh[0].v[i]),
+				    id_of_dir(fresh[1].v[j])) &&
+			    strcmp(fresh[0].v[i], fresh[1].v[j]))
+				r = dk_err(DK_ECONFLICT, "case %s was added on "
+					   "both sides, as %s (yours) and %s "
+					   "(%s); two cases got the same ID, so "
+					   "docket will not merge them: give one "
+					   "of them another ID on one side and "
+					   "sync again", id_of_dir(fresh[0].v[i]),
+					   fresh[0].v[i], fresh[1].v[j],
+					   s->where);
+	/* what the merge follows, and says */
+	for (size_t i = 0; i < s->nmv && !r; ) {
+		struct cmove *mv = &s->mv[i];
+		int other = !mv->side;
+
+		if (mv->side < 0) {
+			free(mv->from);
+			free(mv->to);
+			s->mv[i] = s->mv[--s->nmv];
+			continue;
+		}
+		if (mv->side < 2 && !s->quiet &&
+		    touched(&add[other], &mod[other], mv->from))
+			strv_push_owned(lines, mv->side ? xasprintf(
+				"%s: moved to %s on %s; the changes made to it "
+				"here follow it", id_of_dir(mv->to), mv->to,
+				s->where) : xasprintf(
+				"%s: moved to %s here; the changes made to it "
+				"on %s follow it", id_of_dir(mv->to), mv->to,
+				s->where));
+		i++;
+	}
+	for (int side = 0; side < 2; side++) {
+		strv_free(&add[side]);
+		strv_free(&del[side]);
+		strv_free(&mod[side]);
+		strv_free(&nadd[side]);
+		strv_free(&ndel[side]);
+		strv_free(&fresh[side]);
+	}
+	return r;
+}
+
+/* ---- the merge ---- */
+
+/*
+ * Merge theirs into ours in memory by the rules: from their base, the
+ * moved cases followed, every file merged, the conflicts resolved (what
+ * was decided about whole files goes into lines).
+ */
+static int
+merge_trees(struct syncer *s, const char *ours, const char *theirs,
+	    struct repo_merge **m, struct strv *lines)
+{
+	struct repo_move *moves = NULL;
+	int r;
+
+	*m = NULL;
+	snprintf(s->tip[0], REPO_ID_LEN, "%s", ours);
+	snprintf(s->tip[1], REPO_ID_LEN, "%s", theirs);
+	if ((r = repo_commit_time(s->o->repo, ours, &s->tip_time[0])) ||
+	    (r = repo_commit_time(s->o->repo, theirs, &s->tip_time[1])) ||
+	    (r = find_base(s, ours, theirs)) ||
+	    (r = find_moves(s, lines)))
+		return r;
+	moves = xcalloc(s->nmv + 1, sizeof(*moves));
+	for (size_t i = 0; i < s->nmv; i++) {
+		moves[i].from = s->mv[i].from;
+		moves[i].to = s->mv[i].to;
+	}
+	r = repo_merge_start(m, s->o->repo, s->base, ours, theirs, moves,
+			     s->nmv, merge_file, s);
+	free(moves);
+	if (!r)
+		r = resolve_conflicts(s, *m, lines);
+	return r;
 }
 
 /* Merge tip into head; *merged gets the merge commit, on no branch yet. */
@@ -944,7 +1264,7 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 	struct sb msg = SB_INIT;
 	int r;
 
-	r = repo_merge_base(o->repo, head, tip, s->base);
+	r = merge_trees(s, head, tip, &m, &lines);
 	if (r == DK_ENOTFOUND) {
 		r = dk_err(DK_ECONFLICT, "%s has no history in common with "
 			   "your branch: it is not this firm's repository (or "
@@ -952,14 +1272,6 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 			   s->where);
 		goto out;
 	}
-	snprintf(s->tip[0], REPO_ID_LEN, "%s", head);
-	snprintf(s->tip[1], REPO_ID_LEN, "%s", tip);
-	if (r || (r = repo_commit_time(o->repo, head, &s->tip_time[0])) ||
-	    (r = repo_commit_time(o->repo, tip, &s->tip_time[1])))
-		goto out;
-	r = repo_merge_start(&m, o->repo, s->base, head, tip, merge_file, s);
-	if (!r)
-		r = resolve_conflicts(s, m, &lines);
 	if (!r)
 		r = add_notes(s, m);
 	if (r)
@@ -1106,7 +1418,7 @@ out:
 int
 sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		  const char *ours_file, const char *theirs_file,
-		  const char *path)
+		  const char *path, int virtual_base)
 {
 	struct syncer s;
 	struct sb b = SB_INIT, a = SB_INIT, t = SB_INIT, out = SB_INIT;
@@ -1118,10 +1430,27 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	memset(&s, 0, sizeof(s));
 	s.o = o;
 	s.where = "theirs";
+	s.quiet = virtual_base;
 	if ((r = read_file(base_file, &b)) < 0 ||
 	    (r = read_file(ours_file, &a)) < 0 ||
 	    (r = read_file(theirs_file, &t)) < 0) {
 		r = dk_errno(DK_EIO, r, "cannot read the versions of %s", path);
+		goto out;
+	}
+	if (virtual_base) {
+		/* git merging the merge bases of a criss-cross merge into its
+		 * virtual base: no decision, no note; the real merge, next,
+		 * makes them */
+		r = merge_file(&s, path, b.len ? sb_str(&b) : NULL, b.len,
+			       sb_str(&a), a.len, sb_str(&t), t.len, &out);
+		if (!r) {
+			int w = write_file_atomic(ours_file, out.buf ? out.buf :
+						  "", out.len, 0600);
+
+			if (w < 0)
+				r = dk_errno(DK_EIO, w, "cannot write %s",
+					     ours_file);
+		}
 		goto out;
 	}
 	/* which commits are being merged, for the later change and for
@@ -1132,8 +1461,10 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	if (repo_cli_merge_heads(o->repo, cur.ours, cur.theirs, &cur.replay) ||
 	    !*cur.ours)
 		*cur.theirs = '\0';
+	/* the history since the sides parted: behind all their merge
+	 * bases (git merged those into the base it gives) */
 	if (*cur.theirs &&
-	    !repo_merge_base(o->repo, cur.ours, cur.theirs, s.base) &&
+	    !repo_merge_bases(o->repo, cur.ours, cur.theirs, &s.hide) &&
 	    !repo_commit_time(o->repo, cur.ours, &s.tip_time[0]) &&
 	    !repo_commit_time(o->repo, cur.theirs, &s.tip_time[1])) {
 		snprintf(s.tip[0], REPO_ID_LEN, "%s", cur.ours);

@@ -46,8 +46,8 @@ test_expect_success 'docket clone: a copy ready to use, owner-only' '
 	test_cmp expect out
 	ident carol "Carol Park" carol@firm.example
 	test "$(git -C carol config merge.docket.driver)" = \
-		"docket merge-driver %O %A %B %P"
-	test "$(git -C carol config merge.docket.recursive)" = binary
+		"docket merge-driver %O %A %B %P %L"
+	test_must_fail git -C carol config merge.docket.recursive
 	test "$(git -C carol check-attr merge -- $case_ini)" = \
 		"$case_ini: merge: docket"
 	test "$(stat -c %a carol)" = 700
@@ -63,7 +63,7 @@ test_expect_success 'a plain git clone is ready once docket opens it' '
 	test_must_fail git -C alice config merge.docket.driver
 	(cd alice && docket list >/dev/null)
 	test "$(git -C alice config merge.docket.driver)" = \
-		"docket merge-driver %O %A %B %P"
+		"docket merge-driver %O %A %B %P %L"
 	test_repo_clean alice
 '
 

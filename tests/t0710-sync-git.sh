@@ -33,7 +33,7 @@ test_expect_success 'setup: a remote, Bob, and Carol who cloned with git' '
 	git -C carol config user.email carol@firm.example
 	(cd carol && docket check)
 	test "$(git -C carol config merge.docket.driver)" = \
-		"docket merge-driver %O %A %B %P"
+		"docket merge-driver %O %A %B %P %L"
 '
 
 test_expect_success 'git pull: different keys on adjacent lines merge cleanly' '
@@ -303,9 +303,9 @@ test_expect_success 'git pull: a file that does not parse stays a conflict, with
 
 test_expect_success 'merge-driver: usage and --help' '
 	docket merge-driver --help >out
-	grep -q "^usage: docket merge-driver BASE OURS THEIRS \[PATH\]" out
+	grep -q "^usage: docket merge-driver BASE OURS THEIRS \[PATH \[SIZE\]\]" out
 	test_must_fail --code=2 docket merge-driver a b 2>err
-	grep -q "^docket merge-driver: needs BASE OURS THEIRS \[PATH\]" err
+	grep -q "^docket merge-driver: needs BASE OURS THEIRS \[PATH \[SIZE\]\]" err
 	docket --help >help
 	test_not grep -q merge-driver help
 '

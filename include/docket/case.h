@@ -83,6 +83,14 @@ int case_find(char **dir, const char *root, const char *id);
 int case_list_dirs(struct strv *dirs, const char *root);
 /* Is an ID in use in any year? */
 int case_id_taken(const char *root, const char *id);
+/*
+ * What case_list_dirs passes over in cases/, one message a problem added
+ * to problems: a directory of a year with files but no case.ini (notes
+ * that belong to no case, as a merge that did not follow a moved case
+ * leaves them), and a case ID in more than one year (every command then
+ * finds it ambiguous).
+ */
+void case_layout_problems(struct strv *problems, const char *root);
 
 /* Load and validate dir's case.ini.  0, DK_EPARSE ("file:line: what"). */
 int case_load(struct dcase **out, const struct firm *firm, const char *dir);

@@ -86,6 +86,14 @@ struct merge_opts {
 	 */
 	int (*stage_due)(void *arg, const char *name);
 	void *arg;
+	/*
+	 * Merging two merge bases into the virtual base of a criss-cross
+	 * merge: a key changed on both sides to different values is left
+	 * out (no decision, no comment), so that in the real merge both
+	 * sides count as having changed it and the later change wins, the
+	 * other value kept, instead of one side looking unchanged.
+	 */
+	int virtual_base;
 };
 
 /*

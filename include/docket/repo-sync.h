@@ -18,14 +18,21 @@
 
 struct repo;
 struct sb;
+struct strv;
 
 #define REPO_ID_LEN 41
-/* The command git runs for files with the merge=docket attribute. */
-#define REPO_DRIVER_COMMAND "docket merge-driver %O %A %B %P"
+/* The command git runs for files with the merge=docket attribute; %L,
+ * the conflict marker size, is how the driver tells the merge of a
+ * criss-cross merge's bases (git adds 2 a level) from the real merge. */
+#define REPO_DRIVER_COMMAND "docket merge-driver %O %A %B %P %L"
 
 /* Register docket's merge driver in .git/config when no config level
- * defines merge.docket.driver yet (called whenever a firm is opened). */
+ * defines merge.docket.driver yet, and bring the registration of an
+ * older docket up to date (called whenever a firm is opened). */
 void repo_register_driver(struct repo *r);
+/* The conflict marker size git uses for path (its conflict-marker-size
+ * attribute, else 7). */
+int repo_marker_size(struct repo *r, const char *path);
 
 /* Report the progress of fetch, push and clone to fn (NULL: none). */
 void repo_set_progress(void (*fn)(const char *what, size_t done,
@@ -63,10 +70,16 @@ int repo_push(struct repo *r, const char *remote, const char *branch,
 int repo_commit_time(struct repo *r, const char *id, time_t *out);
 /* Is a an ancestor of b (or b itself)?  1, 0, or an error. */
 int repo_is_ancestor(struct repo *r, const char *a, const char *b);
-/* The merge base of a and b.  0, or DK_ENOTFOUND when they share no
- * history. */
-int repo_merge_base(struct repo *r, const char *a, const char *b,
-		    char out[REPO_ID_LEN]);
+/* All the merge bases of a and b (more than one after criss-cross
+ * merges), added to out.  0, or DK_ENOTFOUND when they share no history. */
+int repo_merge_bases(struct repo *r, const char *a, const char *b,
+		     struct strv *out);
+/* The files under dir ("cases/") that differ between the commits from
+ * ("" for none) and to: added (in to only), deleted (in from only) and
+ * modified, each list NULL when not wanted. */
+int repo_diff_files(struct repo *r, const char *from, const char *to,
+		    const char *dir, struct strv *added, struct strv *deleted,
+		    struct strv *modified);
 
 struct repo_commit_info {
 	char id[REPO_ID_LEN];
@@ -106,23 +119,33 @@ struct repo_conflict {
 	char *why;		/* the driver's message, or NULL */
 };
 
+/* A directory one side renamed ("cases/2026/x" to "cases/2025/x"). */
+struct repo_move {
+	const char *from, *to;
+};
 /* Merge theirs into ours from base ("" for none) in memory; fn merges the
- * *.ini files both sides changed.  Nothing on disk changes. */
+ * *.ini files both sides changed.  Each move is followed first: in every
+ * tree of the three that has `from`, its files go to `to`, so that what
+ * the other side changed there lands in the moved directory (DK_ECONFLICT
+ * when a file is in both places, different).  Nothing on disk changes
+ * (git objects aside). */
 int repo_merge_start(struct repo_merge **out, struct repo *r,
 		     const char *base, const char *ours, const char *theirs,
+		     const struct repo_move *moves, size_t nmoves,
 		     repo_merge_file_fn fn, void *arg);
 /* The conflicts left (the array belongs to m and changes with it). */
 size_t repo_merge_conflicts(struct repo_merge *m,
 			    const struct repo_conflict **out);
 /* Resolve path: keep side's version (0 ours, 1 theirs; a side without
- * one deletes it), and with theirs_as, theirs' version under that path
- * too. */
+ * one, or -1, deletes it), and with theirs_as, theirs' version under that
+ * path too. */
 int repo_merge_resolve(struct repo_merge *m, const char *path, int side,
 		       const char *theirs_as);
 int repo_merge_has(struct repo_merge *m, const char *path);
 int repo_merge_add(struct repo_merge *m, const char *path, const char *text,
 		   size_t len);
-/* The merge commit (its parents ours and theirs), not yet on any branch. */
+/* The merge commit (its parents ours and theirs), not yet on any branch
+ * (also the virtual base of a criss-cross merge, on none ever). */
 int repo_merge_commit(struct repo_merge *m, const char *message, time_t when,
 		      char id[REPO_ID_LEN]);
 void repo_merge_free(struct repo_merge *m);
@@ -136,11 +159,14 @@ struct repo_path_change {
 	const char *old_text, *new_text;	/* NULL when absent */
 	size_t old_len, new_len;
 };
-/* Call cb for every commit reachable from tip and not from base ("" for
- * none) that changed path, merges aside (a merge's version of a key is
- * always one of its parents'; the commit that made it is in the walk). */
-int repo_path_changes(struct repo *r, const char *tip, const char *base,
-		      const char *path,
+/* Call cb for every commit reachable from tip and not from any of the
+ * nhide commits in hide (the merge bases) that changed path, merges aside
+ * (a merge's version of a key is always one of its parents'; the commit
+ * that made it is in the walk).  alias (NULL: none) is the path's earlier
+ * name: a commit without path has the file there (a moved case). */
+int repo_path_changes(struct repo *r, const char *tip,
+		      const char *const *hide, size_t nhide,
+		      const char *path, const char *alias,
 		      int (*cb)(void *arg, const struct repo_path_change *c),
 		      void *arg);
 /* The two sides of the merge the git command line is running: HEAD and

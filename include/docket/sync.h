@@ -73,10 +73,13 @@ int sync_run(const struct sync_opts *o);
  * into the work tree (listed in .git/docket-merge-notes for sync to
  * commit, with the merge they are for: sync commits them once it took
  * effect, and deletes them if it did not).  Decisions are reported as
- * SYNC_DECISION events.  On failure ours_file is left as it was.
+ * SYNC_DECISION events.  With virtual_base, git is merging the merge
+ * bases of a criss-cross merge into the base of the real merge: keys the
+ * bases disagree on are left out, and nothing is decided, written or
+ * reported.  On failure ours_file is left as it was.
  */
 int sync_merge_driver(const struct sync_opts *o, const char *base_file,
 		      const char *ours_file, const char *theirs_file,
-		      const char *path);
+		      const char *path, int virtual_base);
 
 #endif

@@ -546,6 +546,40 @@ test_reordered(void)
 	free(got);
 }
 
+/* Merging two merge bases into a virtual one: a key they disagree on is
+ * left out, with no decision and no question of which is later; the rest
+ * merges as always. */
+static void
+test_virtual_base(void)
+{
+	struct merge_result res;
+	struct oracle orc = { MERGE_THEIRS, "", NULL };
+	struct merge_opts opts;
+	char *o = replace(base_ini, "+1 555 0100", "+1 555 0101");
+	char *t1 = replace(base_ini, "+1 555 0100", "+1 555 0102");
+	char *t = replace(t1, "john@example.com", "js@example.com");
+	char *w1 = replace(base_ini, "phone = +1 555 0100\n", "");
+	char *want = replace(w1, "john@example.com", "js@example.com");
+	int r;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.later = oracle_later;
+	opts.arg = &orc;
+	opts.virtual_base = 1;
+	r = merge_text(&res, base_ini, strlen(base_ini), o, strlen(o), t,
+		       strlen(t), &opts);
+	CHECK_INT(r, 0);
+	CHECK_STR(res.text, want);
+	CHECK_INT(res.n, 0);
+	CHECK_STR(orc.asked, "");
+	merge_result_free(&res);
+	free(o);
+	free(t1);
+	free(t);
+	free(w1);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -569,5 +603,6 @@ main(void)
 	test_comment();
 	test_crlf_and_continuations();
 	test_reordered();
+	test_virtual_base();
 	return UNIT_DONE();
 }
