@@ -503,7 +503,7 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 			record(s, path, &res.d[i]);
 		sb_add(out, res.text, res.len);
 		merge_result_free(&res);
-		if (is_case_file(path))
+		if (is_case_file(path) && !s->quiet)
 			deadlines_merged(s->o->firm, path, ours, olen, theirs,
 					 tlen, out, &s->recomputed,
 					 &s->recomputed_msg);
