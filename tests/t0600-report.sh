@@ -270,8 +270,8 @@ test_expect_success 'a day later: the boundaries move' '
 test_expect_success 'the escalation answers what was known then' '
 	at 2026-11-22
 	d escalate baker-2 --reason medical -m "Numbness, possible loss of consciousness"
-	docket -C firm report --json >out &&
-	python3 - <<-\EOF &&
+	docket -C firm report --json >out
+	python3 - <<-\EOF
 	import json
 	r = json.load(open("out"))
 	assert [(s["case"], s["reason"]) for s in r["suggested_escalations"]] == [("davis-4", "coverage")], r["suggested_escalations"]
