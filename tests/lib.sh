@@ -175,6 +175,85 @@ INI
 	git -C "$dir" commit -qam "staff: alice, carol"
 }
 
+# html_inert FILE: docket's HTML report cannot run or fetch anything.  Its
+# head holds docket's Content-Security-Policy, exactly, before anything
+# else is read; and read with python3's html.parser (an HTML reader
+# independent of docket), it holds only the elements and attributes docket
+# writes: no <script> or <img>, no on* handler, no javascript: (or any
+# other) URL but http(s), mailto and the page's own #anchors, no url() in
+# its CSS.
+html_inert() {
+	python3 - "$1" <<-\PY
+	import sys
+	from html.parser import HTMLParser
+	CSP = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; "
+	       "img-src data:; font-src 'none'; connect-src 'none'; "
+	       "base-uri 'none'; form-action 'none'")
+	TAGS = set("""html head meta title style body header main section h1 h2 h3
+	    h4 h5 h6 p span time a ul ol li div code pre mark figure figcaption
+	    table tbody tr th td article em strong blockquote hr br del
+	    svg g rect line text""".split())
+	ATTRS = set("""charset http-equiv content name lang class id href role
+	    aria-label viewbox xmlns width height x y x1 y1 x2 y2 fill stroke
+	    stroke-width stroke-dasharray text-anchor dominant-baseline transform
+	    start""".split())
+	class Page(HTMLParser):
+	    def __init__(self):
+	        super().__init__(convert_charrefs=True)
+	        self.bad, self.order, self.open = [], [], []
+	    def no(self, what):
+	        self.bad.append("line %d: %s" % (self.getpos()[0], what))
+	    def handle_starttag(self, tag, attrs):
+	        self.order.append((tag, dict(attrs)))
+	        self.open.append(tag)
+	        if tag not in TAGS:
+	            self.no("<%s>" % tag)
+	        for k, v in attrs:
+	            v = v or ""
+	            flat = "".join(c for c in v if c > " ").lower()
+	            if k.startswith("on") or k not in ATTRS:
+	                self.no("<%s %s=%r>" % (tag, k, v))
+	            if k == "href" and ":" in flat.split("#")[0] and \
+	                    not flat.startswith(("http:", "https:", "mailto:")):
+	                self.no("<%s %s=%r>: a URL scheme" % (tag, k, v))
+	            if k == "xmlns" and v != "http://www.w3.org/2000/svg":
+	                self.no("<%s xmlns=%r>" % (tag, v))
+	        if tag == "meta" and "http-equiv" in dict(attrs):
+	            a = dict(attrs)
+	            if a["http-equiv"].lower() != "content-security-policy" or a.get("content") != CSP:
+	                self.no("<meta http-equiv=%r content=%r>" % (a["http-equiv"], a.get("content")))
+	    def handle_startendtag(self, tag, attrs):
+	        self.handle_starttag(tag, attrs)
+	        self.open.pop()
+	    def handle_endtag(self, tag):
+	        if tag in self.open:
+	            while self.open.pop() != tag:
+	                pass
+	    def handle_data(self, data):
+	        if self.open and self.open[-1] == "style":
+	            low = data.lower()
+	            for w in ("url(", "@import", "expression(", "behavior", "binding"):
+	                if w in low:
+	                    self.no("%s in <style>" % w)
+	    def handle_pi(self, data):
+	        self.no("<?%s>" % data)
+	    def unknown_decl(self, data):
+	        self.no("<![%s>" % data)
+	p = Page()
+	p.feed(open(sys.argv[1], encoding="utf-8").read())
+	p.close()
+	csp = [i for i, (t, a) in enumerate(p.order)
+	       if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"
+	       and a.get("content") == CSP]
+	head = [t for t, a in p.order[:3]]
+	if len(csp) != 1 or head != ["html", "head", "meta"] or csp[0] > 3:
+	    p.no("not one Content-Security-Policy <meta>, first in <head>: %r" % p.order[:4])
+	for b in p.bad:
+	    print("html_inert: %s: %s" % (sys.argv[1], b), file=sys.stderr)
+	sys.exit(1 if p.bad else 0)
+	PY
+}
+
 test_done() {
 	echo "# $TEST_NAME: $test_count tests, $test_failed failed"
 	[ "$test_failed" = 0 ]

@@ -343,6 +343,15 @@ test_expect_success 'bad options are usage errors; an unknown stage fails' '
 	grep -q "^usage: docket report" out
 '
 
+test_expect_success 'html: the page of this firm, and of one person, runs and fetches nothing' '
+	docket -C firm report --html "$TRASH/page.html"
+	html_inert page.html
+	grep -q "<section class=\"list\" id=\"overdue\">" page.html
+	docket -C firm report --who alice --html "$TRASH/alice.html"
+	html_inert alice.html
+	grep -q "the cases of alice" alice.html
+'
+
 test_expect_success 'the report changes nothing' '
 	head=$(git -C firm rev-parse HEAD) &&
 	docket -C firm report >/dev/null &&
