@@ -164,86 +164,83 @@ EOF
 chmod +x fsmonitor
 
 test_expect_success 'fsmonitor: git'"'"'s view of the work tree stays right' '
-	git -C firm config core.fsmonitor "$TRASH/fsmonitor"
-	git -C firm config core.fsmonitorHookVersion 2
-	git -C firm status --porcelain >st
+	cp -a firm fsm
+	git -C fsm config core.fsmonitor "$TRASH/fsmonitor"
+	git -C fsm config core.fsmonitorHookVersion 2
+	git -C fsm status --porcelain >st
 	test_must_fail test -s st
-	index_extensions firm >ext
+	index_extensions fsm >ext
 	grep -qx FSMN ext
 	# the user changes a file that sorts after the note docket adds: git
 	# hears of it from the monitor, and keeps it dirty in FSMN
 	sleep 0.1
-	echo "# mine" >>firm/docket.ini
-	git -C firm status --porcelain >st
+	echo "# mine" >>fsm/docket.ini
+	git -C fsm status --porcelain >st
 	echo " M docket.ini" >expect
 	test_cmp expect st
-	git -C firm ls-files -f docket.ini >flags
+	git -C fsm ls-files -f docket.ini >flags
 	echo "H docket.ini" >expect
 	test_cmp expect flags
-	index_extensions firm >ext
+	index_extensions fsm >ext
 	grep -qx FSMN ext
 	sleep 0.1
-	docket -C firm note case-1 -m "with a monitor" >path
+	docket -C fsm note case-1 -m "with a monitor" >path
 	# the monitor data (positions, a token) is dropped: git asks again
-	index_extensions firm >ext
+	index_extensions fsm >ext
 	test_not grep -qx FSMN ext
-	git -C firm status --porcelain >st
+	git -C fsm status --porcelain >st
 	echo " M docket.ini" >expect
 	test_cmp expect st
-	git -C firm diff --name-only >unstaged
+	git -C fsm diff --name-only >unstaged
 	echo docket.ini >expect
 	test_cmp expect unstaged
-	git -C firm diff --cached --name-only >staged
+	git -C fsm diff --cached --name-only >staged
 	test_must_fail test -s staged
-	git -C firm ls-files -s >ls-files
-	git -C firm ls-tree -r HEAD | awk "{ printf \"%s %s 0\t%s\n\", \$1, \$3, \$4 }" >ls-tree
+	git -C fsm ls-files -s >ls-files
+	git -C fsm ls-tree -r HEAD | awk "{ printf \"%s %s 0\t%s\n\", \$1, \$3, \$4 }" >ls-tree
 	test_cmp ls-tree ls-files
 	grep -q "$(cat path)" ls-files
 	# git wrote its monitor data back, and still sees the change
-	index_extensions firm >ext
+	index_extensions fsm >ext
 	grep -qx FSMN ext
-	git -C firm ls-files -f docket.ini >flags
+	git -C fsm ls-files -f docket.ini >flags
 	echo "H docket.ini" >expect
 	test_cmp expect flags
-	git -C firm checkout -q docket.ini
-	git -C firm status --porcelain >st
-	test_must_fail test -s st
-	git -C firm config --unset core.fsmonitor
-	git -C firm config --unset core.fsmonitorHookVersion
-	git -C firm update-index --no-fsmonitor
-	index_is_head
+	git -C fsm checkout -q docket.ini
+	index_is_head fsm
 '
 
 test_expect_success 'a resolved conflict (resolve-undo, REUC) is kept' '
-	git -C firm checkout -q -b side
-	echo side >firm/shared.txt
-	git -C firm add shared.txt
-	git -C firm commit -qm side
-	git -C firm checkout -q main
-	echo main >firm/shared.txt
-	git -C firm add shared.txt
-	git -C firm commit -qm main
-	test_must_fail git -C firm merge -q side >/dev/null 2>&1
-	echo both >firm/shared.txt
-	git -C firm add shared.txt
-	git -C firm commit -qm merged
-	index_extensions firm >ext
+	cp -a firm merged
+	git -C merged checkout -q -b side
+	echo side >merged/shared.txt
+	git -C merged add shared.txt
+	git -C merged commit -qm side
+	git -C merged checkout -q main
+	echo main >merged/shared.txt
+	git -C merged add shared.txt
+	git -C merged commit -qm main
+	test_must_fail git -C merged merge -q side >/dev/null 2>&1
+	echo both >merged/shared.txt
+	git -C merged add shared.txt
+	git -C merged commit -qm merged
+	index_extensions merged >ext
 	grep -qx REUC ext
-	git -C firm ls-files --resolve-undo >reuc
+	git -C merged ls-files --resolve-undo >reuc
 	test "$(grep -c "shared.txt" reuc)" = 2
-	docket -C firm note case-2 -m "after a merge" >/dev/null
-	index_extensions firm >ext
+	docket -C merged note case-2 -m "after a merge" >/dev/null
+	index_extensions merged >ext
 	grep -qx REUC ext
-	git -C firm ls-files --resolve-undo >after
+	git -C merged ls-files --resolve-undo >after
 	test_cmp reuc after
-	index_is_head
+	index_is_head merged
 	# and git can still make the conflict again from it
-	git -C firm checkout -m -- shared.txt
-	git -C firm ls-files -u >unmerged
+	git -C merged checkout -m -- shared.txt
+	git -C merged ls-files -u >unmerged
 	test "$(grep -c "shared.txt" unmerged)" = 2
-	grep -qx "<<<<<<< ours" firm/shared.txt
-	git -C firm checkout -q HEAD -- shared.txt
-	git -C firm status --porcelain >st
+	grep -qx "<<<<<<< ours" merged/shared.txt
+	git -C merged checkout -q HEAD -- shared.txt
+	git -C merged status --porcelain >st
 	test_must_fail test -s st
 '
 
