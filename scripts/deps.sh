@@ -11,6 +11,8 @@ need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils str
 if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
 	need_check="$need_check npm"
 fi
+# chromium, for the HTML report in a real browser (tests/t0601)
+need_check="$need_check chromium"
 case "${1:-build}" in
 build) want=$need_build ;;
 demo) want="$need_build git" ;;

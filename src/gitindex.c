@@ -372,7 +372,9 @@ entry_at(struct entry *e, const unsigned char *p, const unsigned char *end,
 		e->nl = (size_t)(z - e->name);
 	}
 	e->size = (hdr + e->nl + 8) & ~(size_t)7;
-	if ((size_t)(end - p) < e->size || e->name[e->nl] != '\0')
+	/* a path holds no NUL and ends in one */
+	if ((size_t)(end - p) < e->size || e->name[e->nl] != '\0' ||
+	    memchr(e->name, '\0', e->nl))
 		return -EINVAL;
 	return 0;
 }
@@ -423,12 +425,31 @@ scan(const unsigned char *in, const unsigned char *end, uint32_t version,
 	return 0;
 }
 
-/* Write the new index to w; 0, NOT_HANDLED or -EINVAL. */
 /*
- * Is this an index we update?  Versions 2 and 3 without a required
- * extension (a split index's "link", a sparse index's "sdir": then the
- * entries are not all here).  The extensions are found by the entries'
- * sizes alone, before their order is checked.  0, GITINDEX_NOT_HANDLED,
+ * Does the trailing checksum match?  Git (2.40 and later, index.skipHash)
+ * may write an all-zero one, meaning "not checksummed": git accepts that,
+ * and so does this.  A corrupt index is refused, never rewritten: its new
+ * checksum would hide the corruption from git fsck.
+ */
+static int
+checksum_ok(const unsigned char *in, size_t size)
+{
+	static const unsigned char zero[GITINDEX_OID_LEN];
+	const unsigned char *trailer = in + size - GITINDEX_OID_LEN;
+	unsigned char sum[GITINDEX_OID_LEN];
+
+	if (!memcmp(trailer, zero, GITINDEX_OID_LEN))
+		return 1;
+	gitindex_sha1(sum, in, size - GITINDEX_OID_LEN);
+	return !memcmp(sum, trailer, GITINDEX_OID_LEN);
+}
+
+/*
+ * Is this an index we update?  Its checksum right (whatever its version:
+ * git's own check), then versions 2 and 3 without a required extension
+ * (a split index's "link", a sparse index's "sdir": then the entries are
+ * not all here).  The extensions are found by the entries' sizes alone,
+ * before their order is checked.  0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT
  * or -EINVAL.
  */
 static int
@@ -439,6 +460,8 @@ index_kind(const unsigned char *in, size_t size, uint32_t *version,
 
 	if (size < HEADER + GITINDEX_OID_LEN || memcmp(in, "DIRC", 4))
 		return -EINVAL;
+	if (!checksum_ok(in, size))
+		return GITINDEX_CORRUPT;
 	*version = get32(in + 4);
 	*count = get32(in + 8);
 	if (*version != 2 && *version != 3)
@@ -464,6 +487,52 @@ index_kind(const unsigned char *in, size_t size, uint32_t *version,
 		p += 8 + esz;
 	}
 	return 0;
+}
+
+static int rebuild(struct writer *w, const unsigned char *in, size_t size,
+		   const struct gitindex_path *ch, size_t n, uint32_t racy_sec,
+		   const char *workdir);
+
+int
+gitindex_check(const void *buf, size_t size)
+{
+	const unsigned char *in = buf, *end = in + size - GITINDEX_OID_LEN, *p;
+	uint32_t version, count, written;
+	struct writer dry;
+	int r;
+
+	if ((r = index_kind(in, size, &version, &count)))
+		return r;
+	if ((r = scan(in, end, version, count, NULL, 0, &written, &p)))
+		return r;
+	memset(&dry, 0, sizeof(dry));
+	dry.dry = 1;
+	for (; p < end; p += 8 + get32(p + 4))
+		if (!memcmp(p, "TREE", 4) &&
+		    tree_ext(&dry, p + 8, get32(p + 4), NULL, 0) < 0)
+			return -EINVAL;
+	return 0;
+}
+
+int
+gitindex_rebuild(int fd, const void *buf, size_t size,
+		 const struct gitindex_path *paths, size_t n,
+		 uint32_t racy_sec, const char *workdir)
+{
+	struct writer *w = xcalloc(1, sizeof(*w));
+	int r;
+
+	for (size_t i = 1; i < n; i++)
+		if (change_cmp(&paths[i - 1], &paths[i]) >= 0) {
+			free(w);
+			return -EINVAL;
+		}
+	w->fd = fd;
+	sha1_init(&w->sha);
+	r = rebuild(w, buf, size, paths, n, racy_sec, workdir);
+	sha1_free(&w->sha);
+	free(w);
+	return r;
 }
 
 /* The blob id of what is at path now (st: its lstat): 0, or -1. */
@@ -525,6 +594,8 @@ racily_changed(const char *workdir, const struct entry *e)
 	return changed;
 }
 
+/* Write the new index to w; 0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT,
+ * -EINVAL, or the first write's -errno. */
 static int
 rebuild(struct writer *w, const unsigned char *in, size_t size,
 	const struct gitindex_path *ch, size_t n, uint32_t racy_sec,
@@ -642,18 +713,12 @@ gitindex_write(int lfd, const char *gitdir, const char *workdir,
 	       struct gitindex_path *ch, size_t n)
 {
 	char *index = path_join(gitdir, "index");
-	struct writer *w = NULL;
 	void *map = MAP_FAILED;
 	struct stat st;
 	int fd = -1, r;
 
 	if (n > 1)
 		qsort(ch, n, sizeof(*ch), change_cmp);
-	for (size_t i = 1; i < n; i++)
-		if (!change_cmp(&ch[i - 1], &ch[i])) {
-			r = -EINVAL;
-			goto out;
-		}
 	fd = open(index, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		r = errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
@@ -677,19 +742,13 @@ gitindex_write(int lfd, const char *gitdir, const char *workdir,
 		r = -errno;
 		goto out;
 	}
-	w = xcalloc(1, sizeof(*w));
-	w->fd = lfd;
-	sha1_init(&w->sha);
-	r = rebuild(w, map, (size_t)st.st_size, ch, n,
-		    (uint32_t)st.st_mtim.tv_sec, workdir);
+	r = gitindex_rebuild(lfd, map, (size_t)st.st_size, ch, n,
+			     (uint32_t)st.st_mtim.tv_sec, workdir);
 out:
 	if (map != MAP_FAILED)
 		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
 		close(fd);
-	if (w)
-		sha1_free(&w->sha);
-	free(w);
 	free(index);
 	return r;
 }

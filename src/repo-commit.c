@@ -594,6 +594,8 @@ index_ready(struct repo *r)
 
 	if (!e)
 		return 0;
+	if (e == GITINDEX_CORRUPT)
+		return dk_err(DK_EGIT, "%s", GITINDEX_CORRUPT_MSG);
 	if (e == GITINDEX_NOT_HANDLED &&
 	    !git_repository_index(&idx, r->git) && !git_index_read(idx, 1)) {
 		git_index_free(idx);

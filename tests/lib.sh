@@ -8,9 +8,12 @@
 # Each script runs in its own scratch directory with its own HOME (a git
 # identity in ~/.gitconfig), TZ=UTC, LC_ALL=C.UTF-8 and DOCKET_NOW fixed.
 # A test's commands run in a subshell under `set -e`: any failing command
-# fails the test.  The shell ignores set -e for a negated command (`! cmd`)
-# and for all but the last command of an `a && b` list, so assert a negation
-# with `test_not cmd`, and write one command a line.
+# fails the test.  The shell ignores set -e for a negated command (`! cmd`),
+# for all but the last command of an `a && b` list, and inside a loop, an
+# if or a { } group whose status is tested by && or ||, so assert a
+# negation with `test_not cmd`, and write one command a line.
+# tests/chainlint.py finds what breaks that rule (and `|| true`) in every
+# test body and function of the script: each finding fails the script.
 
 : "${DOCKET_BUILD:?run the tests through tests/run.sh or make check}"
 TEST_NAME=$(basename "$0" .sh)
@@ -41,10 +44,18 @@ cd "$TRASH" || exit 1
 test_count=0
 test_failed=0
 
+# a command of a test whose failure would go unseen fails the script
+if ! python3 "$TEST_DIR/chainlint.py" "$TEST_DIR/$TEST_NAME.sh" >"$TRASH/.lint" 2>&1; then
+	test_count=1
+	test_failed=1
+	echo "not ok 1 - $TEST_NAME: chainlint: a failure in a test would go unseen"
+	sed 's/^/#   /' "$TRASH/.lint"
+fi
+
 test_expect_success() {
 	test_count=$((test_count + 1))
 	# not inside an `if`: the shell ignores set -e in a condition
-	(set -e; [ -n "${TEST_TRACE:-}" ] && set -x; eval "$2") >"$TRASH/.out" 2>&1
+	(set -e; if [ -n "${TEST_TRACE:-}" ]; then set -x; fi; eval "$2") >"$TRASH/.out" 2>&1
 	if [ $? = 0 ]; then
 		echo "ok $test_count - $TEST_NAME: $1"
 	else
@@ -58,10 +69,11 @@ test_expect_success() {
 test_must_fail() {
 	want=1
 	case "$1" in --code=*) want=${1#--code=}; shift ;; esac
-	set +e
-	"$@"
-	got=$?
-	set -e
+	if "$@"; then
+		got=0
+	else
+		got=$?
+	fi
 	if [ "$got" != "$want" ]; then
 		echo "test_must_fail: '$*' exited $got, expected $want" >&2
 		return 1
@@ -109,20 +121,21 @@ test_refused() {
 	want=1
 	case "$1" in --code=*) want=${1#--code=}; shift ;; esac
 	before=$(git rev-parse HEAD) || return 1
-	git status --porcelain >"$TRASH/.status.before"
-	git ls-files -s >"$TRASH/.index.before"
-	set +e
-	"$@" 2>"$TRASH/err"
-	got=$?
-	set -e
+	git status --porcelain >"$TRASH/.status.before" || return 1
+	git ls-files -s >"$TRASH/.index.before" || return 1
+	if "$@" 2>"$TRASH/err"; then
+		got=0
+	else
+		got=$?
+	fi
 	if [ "$got" != "$want" ]; then
 		echo "test_refused: '$*' exited $got, expected $want" >&2
 		cat "$TRASH/err" >&2
 		return 1
 	fi
 	[ "$(git rev-parse HEAD)" = "$before" ] || { echo "test_refused: HEAD moved" >&2; return 1; }
-	git status --porcelain >"$TRASH/.status.after"
-	git ls-files -s >"$TRASH/.index.after"
+	git status --porcelain >"$TRASH/.status.after" || return 1
+	git ls-files -s >"$TRASH/.index.after" || return 1
 	test_cmp "$TRASH/.status.before" "$TRASH/.status.after" &&
 	test_cmp "$TRASH/.index.before" "$TRASH/.index.after"
 }
@@ -133,7 +146,7 @@ test_repo_clean() {
 		cat "$TRASH/.fsck" >&2
 		return 1
 	}
-	st=$(git -C "${1:-.}" status --porcelain)
+	st=$(git -C "${1:-.}" status --porcelain) || return 1
 	if [ -n "$st" ]; then
 		echo "git status is not clean:" >&2
 		echo "$st" >&2
@@ -145,9 +158,9 @@ test_repo_clean() {
 # test's git identity), alice (attorney) and carol (manager).
 make_firm() {
 	dir=${1:-firm}
-	docket init "$dir" --name "Example Injury Law" >/dev/null
-	sed -i 's/^role = attorney$/role = manager/' "$dir/docket.ini"
-	cat >>"$dir/docket.ini" <<'INI'
+	docket init "$dir" --name "Example Injury Law" >/dev/null || return 1
+	sed -i 's/^role = attorney$/role = manager/' "$dir/docket.ini" || return 1
+	cat >>"$dir/docket.ini" <<'INI' || return 1
 
 [staff "alice"]
 name = Alice Chen
@@ -160,6 +173,85 @@ email = carol@firm.example
 role = manager
 INI
 	git -C "$dir" commit -qam "staff: alice, carol"
+}
+
+# html_inert FILE: docket's HTML report cannot run or fetch anything.  Its
+# head holds docket's Content-Security-Policy, exactly, before anything
+# else is read; and read with python3's html.parser (an HTML reader
+# independent of docket), it holds only the elements and attributes docket
+# writes: no <script> or <img>, no on* handler, no javascript: (or any
+# other) URL but http(s), mailto and the page's own #anchors, no url() in
+# its CSS.
+html_inert() {
+	python3 - "$1" <<-\PY
+	import sys
+	from html.parser import HTMLParser
+	CSP = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; "
+	       "img-src data:; font-src 'none'; connect-src 'none'; "
+	       "base-uri 'none'; form-action 'none'")
+	TAGS = set("""html head meta title style body header main section h1 h2 h3
+	    h4 h5 h6 p span time a ul ol li div code pre mark figure figcaption
+	    table tbody tr th td article em strong blockquote hr br del
+	    svg g rect line text""".split())
+	ATTRS = set("""charset http-equiv content name lang class id href role
+	    aria-label viewbox xmlns width height x y x1 y1 x2 y2 fill stroke
+	    stroke-width stroke-dasharray text-anchor dominant-baseline transform
+	    start""".split())
+	class Page(HTMLParser):
+	    def __init__(self):
+	        super().__init__(convert_charrefs=True)
+	        self.bad, self.order, self.open = [], [], []
+	    def no(self, what):
+	        self.bad.append("line %d: %s" % (self.getpos()[0], what))
+	    def handle_starttag(self, tag, attrs):
+	        self.order.append((tag, dict(attrs)))
+	        self.open.append(tag)
+	        if tag not in TAGS:
+	            self.no("<%s>" % tag)
+	        for k, v in attrs:
+	            v = v or ""
+	            flat = "".join(c for c in v if c > " ").lower()
+	            if k.startswith("on") or k not in ATTRS:
+	                self.no("<%s %s=%r>" % (tag, k, v))
+	            if k == "href" and ":" in flat.split("#")[0] and \
+	                    not flat.startswith(("http:", "https:", "mailto:")):
+	                self.no("<%s %s=%r>: a URL scheme" % (tag, k, v))
+	            if k == "xmlns" and v != "http://www.w3.org/2000/svg":
+	                self.no("<%s xmlns=%r>" % (tag, v))
+	        if tag == "meta" and "http-equiv" in dict(attrs):
+	            a = dict(attrs)
+	            if a["http-equiv"].lower() != "content-security-policy" or a.get("content") != CSP:
+	                self.no("<meta http-equiv=%r content=%r>" % (a["http-equiv"], a.get("content")))
+	    def handle_startendtag(self, tag, attrs):
+	        self.handle_starttag(tag, attrs)
+	        self.open.pop()
+	    def handle_endtag(self, tag):
+	        if tag in self.open:
+	            while self.open.pop() != tag:
+	                pass
+	    def handle_data(self, data):
+	        if self.open and self.open[-1] == "style":
+	            low = data.lower()
+	            for w in ("url(", "@import", "expression(", "behavior", "binding"):
+	                if w in low:
+	                    self.no("%s in <style>" % w)
+	    def handle_pi(self, data):
+	        self.no("<?%s>" % data)
+	    def unknown_decl(self, data):
+	        self.no("<![%s>" % data)
+	p = Page()
+	p.feed(open(sys.argv[1], encoding="utf-8").read())
+	p.close()
+	csp = [i for i, (t, a) in enumerate(p.order)
+	       if t == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"
+	       and a.get("content") == CSP]
+	head = [t for t, a in p.order[:3]]
+	if len(csp) != 1 or head != ["html", "head", "meta"] or csp[0] > 3:
+	    p.no("not one Content-Security-Policy <meta>, first in <head>: %r" % p.order[:4])
+	for b in p.bad:
+	    print("html_inert: %s: %s" % (sys.argv[1], b), file=sys.stderr)
+	sys.exit(1 if p.bad else 0)
+	PY
 }
 
 test_done() {

@@ -111,7 +111,8 @@ test_expect_success '-C DIR runs as if started in DIR, like git' '
 	docket -C firm -C cases list >actual
 	test_cmp expect actual
 	(cd nofirm && docket -C ../firm show smith) >actual
-	(cd firm && docket show smith-7k2p) >expect && test_cmp expect actual
+	(cd firm && docket show smith-7k2p) >expect
+	test_cmp expect actual
 	test_must_fail docket -C no-such-dir list 2>err
 	grep -q "^docket: cannot change to .no-such-dir." err
 	test_must_fail --code=2 docket -C 2>err

@@ -273,8 +273,8 @@ test_expect_success 'a day later: the boundaries move' '
 test_expect_success 'the escalation answers what was known then' '
 	at 2026-11-22
 	d escalate baker-2 --reason medical -m "Numbness, possible loss of consciousness"
-	docket -C firm report --json >out &&
-	python3 - <<-\EOF &&
+	docket -C firm report --json >out
+	python3 - <<-\EOF
 	import json
 	r = json.load(open("out"))
 	assert [(s["case"], s["reason"]) for s in r["suggested_escalations"]] == [("davis-4", "coverage")], r["suggested_escalations"]
@@ -344,6 +344,15 @@ test_expect_success 'bad options are usage errors; an unknown stage fails' '
 	test_must_fail docket -C firm report --who "Not A Handle" &&
 	docket -C firm report --help >out &&
 	grep -q "^usage: docket report" out
+'
+
+test_expect_success 'html: the page of this firm, and of one person, runs and fetches nothing' '
+	docket -C firm report --html "$TRASH/page.html"
+	html_inert page.html
+	grep -q "<section class=\"list\" id=\"overdue\">" page.html
+	docket -C firm report --who alice --html "$TRASH/alice.html"
+	html_inert alice.html
+	grep -q "the cases of alice" alice.html
 '
 
 test_expect_success 'the report changes nothing' '

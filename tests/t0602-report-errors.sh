@@ -62,7 +62,8 @@ test_expect_success 'md and html list them too' '
 	grep -q "^- cases/2026/bad-2/case.ini:8: stage: " out.md &&
 	test_must_fail docket -C firm report --html "$TRASH/page.html" 2>/dev/null &&
 	grep -q "<section class=\"list\" id=\"errors\">" page.html &&
-	grep -q "<li><code>cases/2026/ugly-3/case.ini:16</code>: expected &#39;key = value&#39;</li>" page.html
+	grep -q "<li><code>cases/2026/ugly-3/case.ini:16</code>: expected &#39;key = value&#39;</li>" page.html &&
+	html_inert page.html
 '
 
 test_expect_success 'filters do not hide errors' '

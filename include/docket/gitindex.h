@@ -15,7 +15,9 @@
  * It handles index versions 2 and 3 without required extensions (split
  * or sparse indexes); for anything else it says so and the caller uses
  * libgit2 (whose 1.5 reads version 4, but neither a split nor a sparse
- * index).  No libgit2 here; nothing allocated is kept.
+ * index).  An index whose trailing checksum is wrong, of any version, is
+ * refused and left as it is (GITINDEX_CORRUPT), for git fsck to find.  No
+ * libgit2 here; nothing allocated is kept.
  */
 #ifndef DOCKET_GITINDEX_H
 #define DOCKET_GITINDEX_H
@@ -23,8 +25,28 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <stdint.h>
+
 #define GITINDEX_OID_LEN 20
 #define GITINDEX_NOT_HANDLED 1
+/*
+ * The index's trailing checksum is wrong (an all-zero one is git's "not
+ * checksummed", and accepted): refused, never rewritten, since a rewrite
+ * would give it a fresh checksum and hide the corruption from git fsck.
+ * Negative, so a caller that knows only -errno treats it as an error.
+ */
+#define GITINDEX_CORRUPT (-EBADMSG)
+/*
+ * What the command says when the index is corrupt (after "docket: ").  Not
+ * "'git reset' rebuilds it": git reset trusts the index's cache tree, so
+ * it leaves a corrupt entry as it is (and writes a fresh checksum over
+ * it), and it dies reading a corrupt .gitattributes entry; git read-tree
+ * replaces every entry (tests/t0603-index.sh tries both kinds).
+ */
+#define GITINDEX_CORRUPT_MSG "git's index (.git/index) is corrupt (bad " \
+	"checksum); nothing was committed; 'git read-tree HEAD' rebuilds it " \
+	"from HEAD"
 
 struct gitindex_path {
 	const char *path;	/* relative to the work tree */
@@ -44,9 +66,29 @@ struct gitindex_path {
  */
 int gitindex_write(int lfd, const char *gitdir, const char *workdir,
 		   struct gitindex_path *paths, size_t n);
-/* Would gitindex_write handle this index?  0, GITINDEX_NOT_HANDLED, or
+
+/* Would gitindex_write handle this index?  0, GITINDEX_NOT_HANDLED,
+ * GITINDEX_CORRUPT (its checksum is wrong, whatever its version), or
  * -errno (-EINVAL: it does not parse).  Nothing is written. */
 int gitindex_probe(const char *gitdir);
+
+/*
+ * The reading side alone, on an index in memory (for the fuzzer and the
+ * tests): is buf[0..size) an index gitindex_write would take?  Its
+ * checksum, its entries (in bounds, in git's order) and its cache tree
+ * are checked.  0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT or -EINVAL.
+ */
+int gitindex_check(const void *buf, size_t size);
+
+/*
+ * The index in buf with paths spliced in, written to fd as gitindex_write
+ * writes index.lock; paths sorted (bytewise) and unique, else -EINVAL.
+ * Entries whose mtime is racy_sec or later are racily clean, their files
+ * looked at under workdir (ending in '/').  0, or as gitindex_write.
+ */
+int gitindex_rebuild(int fd, const void *buf, size_t size,
+		     const struct gitindex_path *paths, size_t n,
+		     uint32_t racy_sec, const char *workdir);
 
 /* SHA-1 of len bytes (the index's trailing checksum), for tests too. */
 void gitindex_sha1(unsigned char out[20], const void *data, size_t len);
