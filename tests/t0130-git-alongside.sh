@@ -18,8 +18,13 @@ stopped() {
 	i=0
 	while [ $i -lt 200 ]; do
 		state=$(awk '{ print $3 }' /proc/$1/stat 2>/dev/null)
-		[ "$state" = T ] && return 0
-		[ -z "$state" ] && { echo "process $1 is gone" >&2; return 1; }
+		if [ "$state" = T ]; then
+			return 0
+		fi
+		if [ -z "$state" ]; then
+			echo "process $1 is gone" >&2
+			return 1
+		fi
 		sleep 0.05
 		i=$((i + 1))
 	done

