@@ -428,6 +428,10 @@ recover(struct repo *r)
 		free(rel);
 		p = e;
 	}
+	/* a recovery killed while it writes the index leaves index.lock:
+	 * the journal says so, for the next recovery to remove it */
+	if (idx && !committing)
+		journal_append(r, "commit\n");
 	if (idx)
 		git_index_write(idx);
 	if (rolled)
