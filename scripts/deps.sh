@@ -1,12 +1,22 @@
 #!/bin/sh
-# Install what docket needs to build (build), to make the sample firm
-# (demo: git too, for the staff commit), or to run its tests (check),
-# from Debian's packages: with apt-get when root, else print the line to run.
+# deps.sh build|demo|check - install what docket needs to build (build), to
+# make the sample firm (demo: git too, for the staff commit), or to run its
+# tests (check), from Debian's packages: with apt-get when root, else print
+# the line to run and fail.  The Makefile runs it before it asks pkg-config
+# for any flag.  deps.sh --line KIND: only print that line.
 set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev libssl-dev"
 # the tests: the man page linter, the three shells the completions are for,
-# a pseudo-terminal (script), strace for the crash tests, and node with npm for an iCalendar parser
-need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace clang libclang-rt-14-dev nodejs"
+# a pseudo-terminal (script), strace for the crash tests, node with npm for
+# an iCalendar parser, clang for the ASan+UBSan build and the fuzz targets,
+# and llvm-14 for llvm-symbolizer-14, the path Debian's clang-14 sanitizers
+# symbolize their stack traces with (without it they warn on every report)
+need_check="$need_build git python3 mandoc bash-completion zsh fish bsdutils strace clang libclang-rt-14-dev llvm-14 nodejs"
+line=
+if [ "${1:-}" = --line ]; then
+	line=1
+	shift
+fi
 # npm comes with some builds of nodejs (NodeSource's), else on its own
 if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
 	need_check="$need_check npm"
@@ -17,8 +27,16 @@ case "${1:-build}" in
 build) want=$need_build ;;
 demo) want="$need_build git" ;;
 check) want=$need_check ;;
-*) echo "usage: deps.sh build|demo|check" >&2; exit 2 ;;
+*) echo "usage: deps.sh [--line] build|demo|check" >&2; exit 2 ;;
 esac
+if [ -n "$line" ]; then
+	echo "sudo apt-get install -y $want"
+	exit 0
+fi
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "note: not a Debian system; docket needs (Debian's names): $want" >&2
+	exit 0
+fi
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -11,30 +11,24 @@
 #include <string.h>
 
 /*
- * Debian's inih exposes its compile-time options as globals; with them the
- * line buffer grows on the heap up to ini_max_line.  Other builds cut lines
- * at 200 bytes, and docket then refuses longer lines instead of misreading
- * them.  The Makefile detects which (DOCKET_INIH_GLOBALS).
+ * inih's options, set at run time: Debian's inih exposes them as globals
+ * (the Makefile checks, and stops on an inih without them).  No inline
+ * comments, so a value keeps " ; ..." and " #..."; a line buffer on the
+ * heap that grows up to ini_max_line.
  */
-#ifdef DOCKET_INIH_GLOBALS
 const size_t cfg_max_line = 65536;
-#else
-const size_t cfg_max_line = 200;
-#endif
 /* inih needs room for "\r\n\0" after the text of a line */
 #define LINE_ROOM 3
 
 static void
 setup_inih(void)
 {
-#ifdef DOCKET_INIH_GLOBALS
 	ini_allow_inline_comments = false;
 	ini_allow_multiline = true;
 	ini_use_stack = false;
 	ini_allow_realloc = true;
 	ini_max_line = (int)cfg_max_line;
 	ini_stop_on_first_error = false;
-#endif
 }
 
 static void

@@ -123,6 +123,20 @@ test_expect_success 'killed after its commit: the next command only updates the 
 	test_repo_clean
 '
 
+test_expect_success 'killed while it recovers: the next command recovers all the same' '
+	# the 1st rename would put the note in place: a journal, no commit
+	kill_at 1 docket note a1 -m "killed first"
+	test -e .git/docket-journal
+	# recovery rolls nothing back; its 1st rename writes the index
+	kill_at 1 docket note a1 -m "killed recovering"
+	test -e .git/index.lock
+	docket note a1 -m "after both" >../out 2>../err
+	test_not grep -q warning ../err
+	test ! -e .git/index.lock
+	test "$(git log -1 --format=%s)" = "note(a1): internal"
+	test_repo_clean
+'
+
 test_expect_success 'killed at random moments, many times: always valid, never stuck' '
 	i=0
 	kills=0
