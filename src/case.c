@@ -225,19 +225,14 @@ case_load(struct dcase **out, const struct firm *firm, const char *dir)
 {
 	struct sb sb = SB_INIT;
 	char *path = xasprintf("%s%s/%s", firm->root, dir, CASE_FILE);
-	int r = read_file(path, &sb);
+	char *file = xasprintf("%s/%s", dir, CASE_FILE);
+	int r = cfg_read(&sb, path, file);
 
 	free(path);
+	free(file);
 	*out = NULL;
-	if (r < 0) {
-		char *file = xasprintf("%s/%s", dir, CASE_FILE);
-
-		r = dk_errno(r == -ENOENT ? DK_ENOTFOUND : DK_EIO, r,
-			     "cannot read %s", file);
-		free(file);
-	} else {
+	if (!r)
 		r = case_parse(out, firm, dir, sb.buf, sb.len);
-	}
 	sb_free(&sb);
 	return r;
 }
