@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -193,7 +194,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
-	printf("%s\n", c->id);
+	tprintf("%s\n", c->id);
 out:
 	change_free(&ch);
 	for (size_t i = 0; i < nas; i++) {

@@ -37,15 +37,15 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		if (!r)
 			r = case_view(c, f, &warnings);
 		if (r) {
-			printf("error: %s\n", dk_errmsg());
+			tprintf("error: %s\n", dk_errmsg());
 			errors++;
 		}
 		case_free(c);
 	}
 	progress_end();
 	for (size_t i = 0; i < warnings.n; i++)
-		printf("warning: %s\n", warnings.v[i]);
-	fprintf(stderr, "%zu case%s checked: %d error%s, %zu warning%s\n",
+		tprintf("warning: %s\n", warnings.v[i]);
+	tfprintf(stderr, "%zu case%s checked: %d error%s, %zu warning%s\n",
 		dirs.n, dirs.n == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
 		warnings.n, warnings.n == 1 ? "" : "s");
 	strv_free(&warnings);

@@ -135,7 +135,7 @@ print_rows(const struct filter *fl, int json)
 		const char *col = r->days < 0 ? c_red() :
 				  r->days <= 7 ? c_yellow() : "";
 
-		printf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
+		tprintf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
 		       col, days_phrase(when, sizeof(when), r->days), c_off(),
 		       r->case_id, r->name, *r->who ? r->who : "-");
 		print_clean(stdout, r->what);
@@ -214,7 +214,7 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 	if (!r)
 		r = change_commit(&ch, c, "add %s %s", name, d);
 	if (!r)
-		printf("%s: deadline %s on %s\n", c->id, name, d);
+		tprintf("%s: deadline %s on %s\n", c->id, name, d);
 out:
 	change_free(&ch);
 	free(name);
@@ -252,7 +252,7 @@ done_due(struct ctx *ctx, struct dcase *c, const char *name)
 	if (!r)
 		r = change_commit(&ch, c, "done %s", name);
 	if (!r)
-		printf("%s: deadline %s done\n", c->id, name);
+		tprintf("%s: deadline %s done\n", c->id, name);
 	change_free(&ch);
 	free(sec);
 	return r;

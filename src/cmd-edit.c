@@ -3,6 +3,7 @@
 #include "docket/cfg.h"
 #include "docket/cmd.h"
 #include "docket/error.h"
+#include "docket/out.h"
 #include "docket/repo.h"
 
 #include <errno.h>
@@ -69,7 +70,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	/* resume an edit that was kept aside, else start from the file */
 	if (path_exists(aside)) {
-		fprintf(stderr, "docket: going on with your earlier edit, kept "
+		tfprintf(stderr, "docket: going on with your earlier edit, kept "
 			"in %s\n", aside);
 	} else if ((r = write_file_atomic(base, start.buf, start.len, 0600)) ||
 		   (r = write_file_atomic(aside, start.buf, start.len, 0600))) {
@@ -86,7 +87,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (edited.len == start.len && !memcmp(edited.buf, start.buf, start.len)) {
 		unlink(aside);
 		unlink(base);
-		printf("%s: nothing changed\n", strrchr(dir, '/') + 1);
+		tprintf("%s: nothing changed\n", strrchr(dir, '/') + 1);
 		goto out;
 	}
 	if ((r = ctx_lock(ctx)))
@@ -107,11 +108,11 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		goto keep;
 	unlink(aside);
 	unlink(base);
-	printf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
+	tprintf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
 	goto out;
 keep:
-	fprintf(stderr, "docket: %s\n", dk_errmsg());
-	fprintf(stderr, "docket: your edit is kept in %s; 'docket edit %s' "
+	tfprintf(stderr, "docket: %s\n", dk_errmsg());
+	tfprintf(stderr, "docket: your edit is kept in %s; 'docket edit %s' "
 		"goes on with it (delete it to start over)\n", aside,
 		strrchr(dir, '/') + 1);
 	status = dk_exit_status(r);

@@ -2,6 +2,7 @@
 #include "docket/case.h"
 #include "docket/cmd.h"
 #include "docket/error.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,13 +72,13 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	case_text(c, &after);
 	if (!strcmp(sb_str(&before), sb_str(&after))) {
-		printf("%s: nothing changed\n", c->id);
+		tprintf("%s: nothing changed\n", c->id);
 		goto out;
 	}
 	if (!(r = change_save_case(&ch, c)))
 		r = change_commit(&ch, c, "%s", keys.buf);
 	if (!r)
-		printf("%s: set %s\n", c->id, keys.buf);
+		tprintf("%s: set %s\n", c->id, keys.buf);
 out:
 	if (r)
 		status = fail(r);
