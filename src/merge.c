@@ -6,6 +6,7 @@
 #include "docket/util.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,15 @@
  * to the item or section below them (lead); what follows the last key of
  * the file is the tail.
  */
+/* Names to their index, for the documents the merge reads (never for the
+ * one it builds): a lookup does not walk a section of thousands of keys. */
+struct nameidx {
+	size_t *slot;	/* an index + 1; 0 for an empty slot */
+	size_t mask;
+	char **name;	/* name i, owned by the document */
+	size_t stride;	/* bytes from one name pointer to the next */
+};
+
 struct item {
 	char *key, *value;
 	char *lead;		/* comment and blank lines above the key */
@@ -29,13 +39,67 @@ struct sect {
 	struct item *it;
 	size_t n, cap;
 	int ours_added;
+	struct nameidx *idx;	/* keys; NULL: look them up one by one */
 };
 
 struct doc {
 	struct sect *s;
 	size_t n, cap;
 	char *tail;
+	struct nameidx *idx;	/* sections; NULL: one by one */
 };
+
+static const char *
+idx_name(const struct nameidx *x, size_t i)
+{
+	return *(char **)((char *)x->name + i * x->stride);
+}
+
+static size_t *
+idx_slot(const struct nameidx *x, const char *name)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (i = (size_t)(h ^ (h >> 29)) & x->mask; x->slot[i];
+	     i = (i + 1) & x->mask)
+		if (!strcmp(idx_name(x, x->slot[i] - 1), name))
+			break;
+	return &x->slot[i];
+}
+
+/* An index of n names, the first at *first, stride bytes apart. */
+static struct nameidx *
+idx_build(char **first, size_t n, size_t stride)
+{
+	struct nameidx *x = xcalloc(1, sizeof(*x));
+	size_t cap = 16;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	x->slot = xcalloc(cap, sizeof(*x->slot));
+	x->mask = cap - 1;
+	x->name = first;
+	x->stride = stride;
+	for (size_t i = 0; i < n; i++) {
+		size_t *s = idx_slot(x, idx_name(x, i));
+
+		if (!*s)
+			*s = i + 1;
+	}
+	return x;
+}
+
+static void
+idx_free(struct nameidx **x)
+{
+	if (*x)
+		free((*x)->slot);
+	free(*x);
+	*x = NULL;
+}
 
 static void
 add_line(struct sb *sb, const char *raw)
@@ -71,6 +135,7 @@ sect_clear(struct sect *s)
 	free(s->name);
 	free(s->lead);
 	free(s->head);
+	idx_free(&s->idx);
 }
 
 static void
@@ -80,6 +145,7 @@ doc_free(struct doc *d)
 		sect_clear(&d->s[i]);
 	free(d->s);
 	free(d->tail);
+	idx_free(&d->idx);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -87,6 +153,7 @@ doc_free(struct doc *d)
 static struct sect *
 sect_insert(struct doc *d, size_t pos)
 {
+	idx_free(&d->idx);
 	GROW(d->s, d->cap, d->n + 1);
 	memmove(d->s + pos + 1, d->s + pos, (d->n - pos) * sizeof(*d->s));
 	d->n++;
@@ -97,6 +164,7 @@ sect_insert(struct doc *d, size_t pos)
 static struct item *
 item_insert(struct sect *s, size_t pos)
 {
+	idx_free(&s->idx);
 	GROW(s->it, s->cap, s->n + 1);
 	memmove(s->it + pos + 1, s->it + pos, (s->n - pos) * sizeof(*s->it));
 	s->n++;
@@ -107,14 +175,20 @@ item_insert(struct sect *s, size_t pos)
 static void
 doc_build(struct doc *d, const struct cfg *cfg)
 {
-	struct sb pend = SB_INIT;
+	struct sb pend = SB_INIT, body = SB_INIT;
 	struct sect *cur = NULL;
+	struct item *last = NULL;	/* the item whose body is in body */
 
 	memset(d, 0, sizeof(*d));
 	for (size_t i = 0; cfg && i < cfg->n; i++) {
 		const struct cfg_line *l = &cfg->lines[i];
 		struct item *it;
 
+		if (last && l->kind != CFG_CONT) {
+			free(last->body);
+			last->body = take(&body);
+			last = NULL;
+		}
 		switch (l->kind) {
 		case CFG_SECTION:
 			cur = sect_insert(d, d->n);
@@ -137,19 +211,17 @@ doc_build(struct doc *d, const struct cfg *cfg)
 			if (!cur || !cur->n)
 				goto plain;
 			/* a continuation after comment lines keeps them in
-			 * place, inside the value's lines */
+			 * place, inside the value's lines; the body grows in
+			 * body until the item's last line */
 			it = &cur->it[cur->n - 1];
-			{
-				struct sb b = SB_INIT;
-
-				sb_adds(&b, it->body);
-				sb_adds(&b, sb_str(&pend));
-				add_line(&b, l->raw);
-				free(it->body);
-				it->body = take(&b);
-				sb_free(&b);
-				sb_reset(&pend);
+			if (last != it) {
+				sb_reset(&body);
+				sb_adds(&body, it->body);
+				last = it;
 			}
+			sb_adds(&body, sb_str(&pend));
+			add_line(&body, l->raw);
+			sb_reset(&pend);
 			break;
 		default:
 		plain:
@@ -157,13 +229,24 @@ doc_build(struct doc *d, const struct cfg *cfg)
 			break;
 		}
 	}
+	if (last) {
+		free(last->body);
+		last->body = take(&body);
+	}
 	d->tail = take(&pend);
 	sb_free(&pend);
+	sb_free(&body);
+	d->idx = idx_build(d->n ? &d->s[0].name : NULL, d->n, sizeof(*d->s));
+	for (size_t i = 0; i < d->n; i++)
+		d->s[i].idx = idx_build(d->s[i].n ? &d->s[i].it[0].key : NULL,
+					d->s[i].n, sizeof(*d->s[i].it));
 }
 
 static long
 find_sect(const struct doc *d, const char *name)
 {
+	if (d && d->idx)
+		return (long)*idx_slot(d->idx, name) - 1;
 	for (size_t i = 0; d && i < d->n; i++)
 		if (!strcmp(d->s[i].name, name))
 			return (long)i;
@@ -173,6 +256,8 @@ find_sect(const struct doc *d, const char *name)
 static long
 find_item(const struct sect *s, const char *key)
 {
+	if (s && s->idx)
+		return (long)*idx_slot(s->idx, key) - 1;
 	for (size_t i = 0; s && i < s->n; i++)
 		if (!strcmp(s->it[i].key, key))
 			return (long)i;

@@ -113,6 +113,20 @@ test_expect_success 'setting a key of many continuation lines replaces them all'
 	test_repo_clean
 '
 
+test_expect_success 'a 3.9 MB case.ini changed on both sides merges in seconds' '
+	big_case ../base.ini 3.9 keys
+	sed "s/^key0000005 = .*/key0000005 = ours/; s/^client = Big Client$/client = Ours/" ../base.ini >../ours.ini
+	sed "s/^key0070000 = .*/key0070000 = theirs/; s/^client = Big Client$/client = Theirs/" ../base.ini >../theirs.ini
+	DOCKET_USER=bob timeout 10 docket merge-driver ../base.ini ../ours.ini ../theirs.ini cases/2026/big/case.ini 2>../err
+	test "$(ini_get ../ours.ini extra.key0000005)" = ours
+	test "$(ini_get ../ours.ini extra.key0070000)" = theirs
+	grep -q "^client = " ../ours.ini
+	grep -q "case.client: kept" ../err
+	test "$(ls cases/2026/big/notes | wc -l)" = 1
+	rm -r cases/2026/big/notes
+	test_repo_clean
+'
+
 # staff FILE N: N staff entries appended to docket.ini
 staff() {
 	python3 - "$@" <<-\PY
