@@ -244,7 +244,7 @@ def bench_hostile(reps):
     firm_ini = os.path.join(firm, "docket.ini")
     with open(firm_ini) as f:
         base = f.read()
-    for n in (20000, 50000, 100000):
+    for n in (20000, 45000, 100000):
         with open(firm_ini, "w") as f:
             f.write(base)
             for i in range(n):

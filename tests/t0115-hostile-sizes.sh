@@ -129,6 +129,22 @@ test_expect_success 'a 3.9 MB case.ini changed on both sides merges in seconds' 
 	test_repo_clean
 '
 
+test_expect_success 'a merge where theirs adds 45,000 keys and both sides add comments' '
+	big_case ../base.ini 1.5 keys
+	big_case ../theirs.ini 3.2 keys
+	cp ../base.ini ../ours.ini
+	sed -i "s/^client = Big Client$/client = Ours/" ../ours.ini
+	python3 -c "import sys; open(sys.argv[1], \"a\").write(\"\".join(\"# ours %d\\n\" % i for i in range(20000)))" ../ours.ini
+	python3 -c "import sys; open(sys.argv[1], \"a\").write(\"\".join(\"# theirs %d\\n\" % i for i in range(20000)))" ../theirs.ini
+	DOCKET_USER=bob timeout 30 docket merge-driver ../base.ini ../ours.ini ../theirs.ini cases/2026/big/case.ini
+	test "$(ini_get ../ours.ini case.client)" = Ours
+	test "$(python3 -c "import configparser, sys; c = configparser.RawConfigParser(); c.read(sys.argv[1]); print(len(c[\"extra\"]))" ../ours.ini)" = \
+		"$(python3 -c "import configparser, sys; c = configparser.RawConfigParser(); c.read(sys.argv[1]); print(len(c[\"extra\"]))" ../theirs.ini)"
+	test "$(grep -c "^# theirs " ../ours.ini)" = 20000
+	test "$(grep -c "^# ours " ../ours.ini)" = 20000
+	test_repo_clean
+'
+
 # staff FILE N: N staff entries appended to docket.ini
 staff() {
 	python3 - "$@" <<-\PY
