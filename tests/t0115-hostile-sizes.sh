@@ -102,6 +102,17 @@ for shape in keys sections cont; do
 	'
 done
 
+test_expect_success 'a new deadline in a case of 40,000 like it is named at once' '
+	python3 -c "import sys; open(sys.argv[1], \"a\").write(\"\".join(\"\\n[due \\\"call-%d\\\"]\\ndate = 2027-01-01\\nwhat = Call\\n\" % i for i in range(1, 40000)))" cases/2026/a1/case.ini
+	git commit -qam "40,000 deadlines"
+	timeout 10 docket due a1 2027-01-02 "Call" >../out
+	test "$(cat ../out)" = "a1: deadline call on 2027-01-02"
+	timeout 10 docket due a1 2027-01-03 "Call" >../out
+	test "$(cat ../out)" = "a1: deadline call-40000 on 2027-01-03"
+	git checkout -q HEAD~3 -- cases/2026/a1/case.ini
+	git commit -qm "a1 as it was"
+'
+
 test_expect_success 'the value of many continuation lines reads whole' '
 	test "$(docket show big --json | python3 -c "import json, sys; v = json.load(sys.stdin)[\"sections\"][\"extra\"][\"story\"].split(\"\\n\"); print(len(v), v[-1])")" = \
 		"$(python3 -c "import configparser; c = configparser.RawConfigParser(); c.read(\"cases/2026/big/case.ini\"); v = c.get(\"extra\", \"story\").split(\"\\n\"); print(len(v), v[-1])")"
