@@ -540,7 +540,8 @@ place_cmp(const void *a, const void *b)
 static void
 placer_sort(struct placer *pl)
 {
-	qsort(pl->v, pl->n, sizeof(*pl->v), place_cmp);
+	if (pl->n)
+		qsort(pl->v, pl->n, sizeof(*pl->v), place_cmp);
 	free(pl->next);
 	pl->next = NULL;
 }
