@@ -8,11 +8,16 @@ same run against a baseline:
   - `docket report --json` against reading every file under cases/ with cat,
   - the report's peak memory,
   - `docket note` against `git add` + `git commit` of one file in the same
-    repository, on firms of 40, 10,000 and 50,000 cases.
+    repository, on firms of 40, 10,000 and 50,000 cases,
+  - hostile sizes: `list`, `due`, `report --json`, `show` and `set` on a
+    firm with one case.ini of 1, 2 and 3.9 MB (many keys, many sections, a
+    value of many lines) and of 10 MB (refused), and with a docket.ini of
+    20,000 staff, against `cat` of that file: reading is linear, so each
+    time grows with the size, not with its square.
 
 Each time is the median of several runs, after one run to warm the cache.
 BENCH_SIZES (default "40,10000,50000") and BENCH_REPS (default 7) change
-what runs.
+what runs; BENCH_HOSTILE=0 leaves out the hostile sizes.
 """
 import json
 import os
@@ -174,6 +179,84 @@ def bench_note(firm, reps):
         sys.exit("bench: git status is not clean after the notes:\n" + st)
 
 
+def hostile_case(path, mb, shape):
+    """A valid case.ini of about mb megabytes (10**6 bytes)."""
+    out = ["[case]", "id = big", "title = Big v. Acme", "client = Big Client",
+           "opened = %s" % AS_OF, "stage = intake", "status = open",
+           "attorney = partner", "manager = partner"]
+    if shape == "keys":
+        out.append("[extra]")
+    elif shape == "lines":
+        out += ["[extra]", "story = start"]
+    size, i = sum(len(l) + 1 for l in out), 0
+    while size < mb * 1e6:
+        if shape == "keys":
+            l = "key%07d = value number %d of many" % (i, i)
+        elif shape == "sections":
+            l = ("[due \"d%07d\"]\ndate = 2027-01-01\nwhat = deadline %d\n"
+                 "who = partner\ndone = 2026-11-01" % (i, i))
+        else:
+            l = "  continued line %d of a long value" % i
+        out.append(l)
+        size += len(l) + 1
+        i += 1
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def bench_hostile(reps):
+    """One hostile file at a time in a small firm; each command against cat."""
+    firm = os.path.join(BENCH, "hostile")
+    shutil.rmtree(firm, ignore_errors=True)
+    env = dict(ENV, DOCKET_NOW=AS_OF)
+    run([DOCKET, "init", firm, "--name", "Hostile Injury Law"], env=env)
+    run([DOCKET, "add", "--id", "small", "--client", "Small Client"], cwd=firm,
+        env=env)
+    run([DOCKET, "add", "--id", "big", "--client", "Big Client"], cwd=firm,
+        env=env)
+    ini = os.path.join(firm, "cases", AS_OF[:4], "big", "case.ini")
+    cmds = [("list", ["list"]), ("due", ["due"]),
+            ("report", ["report", "--json"]), ("show", ["show", "small"]),
+            ("set", ["set", "small", "client.phone=1"])]
+
+    def measure(what, path):
+        cat = ["cat", path]
+        out = []
+        for name, argv in cmds:
+            if name == "show" and path == ini:
+                argv = ["show", "big"]
+            if name == "set" and path == ini:
+                argv = ["set", "big", "client.phone=1"]
+            cmd = ["sh", "-c", "\"$0\" \"$@\" >/dev/null 2>&1; :",
+                   DOCKET] + argv
+            td, tc = median_pair(lambda: timed(cmd, firm, env),
+                                 lambda: timed(cat, firm), reps)
+            out.append("%s %.3f s (%.0fx)" % (name, td, td / tc))
+        print("  %-26s cat %.4f s | %s" % (what, tc, " | ".join(out)))
+
+    print("\nhostile sizes (ratio: the command's time / cat of the file; "
+          "past 4 MB a file is refused):")
+    for shape in ("keys", "sections", "lines"):
+        for mb in (1, 2, 3.9, 10):
+            hostile_case(ini, mb, shape)
+            measure("case.ini %4.1f MB %s" % (mb, shape), ini)
+    hostile_case(ini, 0.001, "keys")
+    firm_ini = os.path.join(firm, "docket.ini")
+    with open(firm_ini) as f:
+        base = f.read()
+    for n in (20000, 45000, 100000):
+        with open(firm_ini, "w") as f:
+            f.write(base)
+            for i in range(n):
+                f.write("\n[staff \"s%06d\"]\nname = Staff %d\n"
+                        "email = s%d@bench.example\nrole = %s\n"
+                        % (i, i, i, "attorney" if i % 2 else "manager"))
+        measure("docket.ini %d staff (%.1f MB)"
+                % (n, os.path.getsize(firm_ini) / 1e6), firm_ini)
+    with open(firm_ini, "w") as f:
+        f.write(base)
+
+
 def main():
     sys.stdout.reconfigure(line_buffering=True)
     if not os.access(DOCKET, os.X_OK):
@@ -184,6 +267,8 @@ def main():
     os.makedirs(BENCH, exist_ok=True)
     machine()
     print("every time: the median of %d runs, after one to warm up" % reps)
+    if os.environ.get("BENCH_HOSTILE", "1") != "0":
+        bench_hostile(min(reps, 5))
     for n in sizes:
         firm = make_firm(n)
         if n >= 1000:

@@ -343,19 +343,14 @@ case_load(struct dcase **out, const struct firm *firm, const char *dir)
 {
 	struct sb sb = SB_INIT;
 	char *path = xasprintf("%s%s/%s", firm->root, dir, CASE_FILE);
-	int r = read_file(path, &sb);
+	char *file = xasprintf("%s/%s", dir, CASE_FILE);
+	int r = cfg_read(&sb, path, file);
 
 	free(path);
+	free(file);
 	*out = NULL;
-	if (r < 0) {
-		char *file = xasprintf("%s/%s", dir, CASE_FILE);
-
-		r = dk_errno(r == -ENOENT ? DK_ENOTFOUND : DK_EIO, r,
-			     "cannot read %s", file);
-		free(file);
-	} else {
+	if (!r)
 		r = case_parse(out, firm, dir, sb.buf, sb.len);
-	}
 	sb_free(&sb);
 	return r;
 }
@@ -742,12 +737,19 @@ case_deadline(const struct dcase *c, const char *name)
 	return NULL;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 char *
 case_new_deadline_name(const struct dcase *c, const char *text)
 {
 	struct sb base = SB_INIT;
 	int words = 0, n = 1;
 	char *name;
+	const char **names;
 
 	for (const char *p = text; *p && words < 3 && base.len < 24; p++) {
 		unsigned char ch = (unsigned char)*p;
@@ -764,11 +766,18 @@ case_new_deadline_name(const struct dcase *c, const char *text)
 		base.buf[--base.len] = '\0';
 	if (!base.len)
 		sb_adds(&base, "due");
+	/* the names in order, so that trying name-2, name-3... in a case of
+	 * thousands of deadlines is a binary search each */
+	names = xcalloc(c->ndue + 1, sizeof(*names));
+	for (size_t i = 0; i < c->ndue; i++)
+		names[i] = c->due[i].name;
+	qsort(names, c->ndue, sizeof(*names), cmp_str);
 	name = xstrdup(base.buf);
-	while (case_deadline(c, name)) {
+	while (bsearch(&name, names, c->ndue, sizeof(*names), cmp_str)) {
 		free(name);
 		name = xasprintf("%s-%d", base.buf, ++n);
 	}
+	free(names);
 	sb_free(&base);
 	return name;
 }

@@ -7,8 +7,10 @@
 #include <errno.h>
 #include <ini.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /*
  * inih's options, set at run time: Debian's inih exposes them as globals
@@ -31,6 +33,114 @@ setup_inih(void)
 	ini_stop_on_first_error = false;
 }
 
+/*
+ * The index: every section (its first header) and every key of a
+ * section's first block, by name, in an open-addressing hash table of line
+ * numbers, so that a lookup does not walk the lines.  Built when first
+ * needed; an edit that moves lines drops it.
+ */
+struct cfg_index {
+	size_t *slot;	/* a line's index + 1; 0 for an empty slot */
+	size_t mask;
+};
+
+static uint64_t
+name_hash(const char *section, const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (const unsigned char *p = (const unsigned char *)section; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	if (key) {
+		h = (h ^ 0xff) * 1099511628211u;
+		for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+			h = (h ^ *p) * 1099511628211u;
+	}
+	return h ^ (h >> 29);
+}
+
+/* The slot of section (key NULL) or of section's key: a line's slot when
+ * it is there, else the empty slot where it would go. */
+static size_t *
+index_slot(const struct cfg *cfg, const struct cfg_index *x,
+	   const char *section, const char *key)
+{
+	size_t i = (size_t)name_hash(section, key) & x->mask;
+
+	for (;; i = (i + 1) & x->mask) {
+		const struct cfg_line *l;
+
+		if (!x->slot[i])
+			return &x->slot[i];
+		l = &cfg->lines[x->slot[i] - 1];
+		if (key ? l->kind == CFG_KEY && !strcmp(l->key, key) &&
+			  !strcmp(l->section, section) :
+		    l->kind == CFG_SECTION && !strcmp(l->section, section))
+			return &x->slot[i];
+	}
+}
+
+static void
+index_drop(struct cfg *cfg)
+{
+	if (cfg->index)
+		free(cfg->index->slot);
+	free(cfg->index);
+	cfg->index = NULL;
+}
+
+struct parse;
+static void dup_section(struct parse *ps, const struct cfg_line *a,
+			const struct cfg_line *first);
+static void dup_key(struct parse *ps, const struct cfg_line *a,
+		    const struct cfg_line *first);
+
+/* Index cfg's lines; a repeated section or key goes to dup_* when ps. */
+static struct cfg_index *
+index_build(struct cfg *cfg, struct parse *ps)
+{
+	struct cfg_index *x = xcalloc(1, sizeof(*x));
+	size_t cap = 16;
+	int first_block = 0;
+
+	while (cap < 2 * cfg->n + 2)
+		cap *= 2;
+	x->slot = xcalloc(cap, sizeof(*x->slot));
+	x->mask = cap - 1;
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		size_t *s;
+
+		if (l->kind == CFG_SECTION) {
+			s = index_slot(cfg, x, l->section, NULL);
+			first_block = !*s;
+			if (!*s)
+				*s = i + 1;
+			else if (ps)
+				dup_section(ps, l, &cfg->lines[*s - 1]);
+		} else if (l->kind == CFG_KEY && l->key && l->section &&
+			   first_block) {
+			s = index_slot(cfg, x, l->section, l->key);
+			if (!*s)
+				*s = i + 1;
+			else if (ps)
+				dup_key(ps, l, &cfg->lines[*s - 1]);
+		}
+	}
+	return x;
+}
+
+static const struct cfg_index *
+index_of(const struct cfg *cfg)
+{
+	/* a cache: building it changes nothing a caller can see */
+	struct cfg *c = (struct cfg *)cfg;
+
+	if (!c->index)
+		c->index = index_build(c, NULL);
+	return c->index;
+}
+
 static void
 line_clear(struct cfg_line *l)
 {
@@ -50,12 +160,14 @@ cfg_free(struct cfg *cfg)
 		line_clear(&cfg->lines[i]);
 	free(cfg->lines);
 	free(cfg->name);
+	index_drop(cfg);
 	free(cfg);
 }
 
 static struct cfg_line *
 insert_line(struct cfg *cfg, size_t at)
 {
+	index_drop(cfg);
 	GROW(cfg->lines, cfg->cap, cfg->n + 1);
 	memmove(cfg->lines + at + 1, cfg->lines + at,
 		(cfg->n - at) * sizeof(*cfg->lines));
@@ -67,6 +179,7 @@ insert_line(struct cfg *cfg, size_t at)
 static void
 remove_lines(struct cfg *cfg, size_t at, size_t count)
 {
+	index_drop(cfg);
 	for (size_t i = at; i < at + count; i++)
 		line_clear(&cfg->lines[i]);
 	memmove(cfg->lines + at, cfg->lines + at + count,
@@ -113,6 +226,8 @@ struct parse {
 	const char *err;
 	char errbuf[200];
 	const char *cur_section;	/* our own tracking of sections */
+	size_t last_key;	/* the index + 1 of the last key inih gave */
+	size_t vlen, vcap;	/* its value's length and allocation */
 };
 
 static struct cfg_line *
@@ -142,16 +257,22 @@ on_value(void *user, const char *section, const char *name, const char *value)
 	if (!l)
 		return 0;
 	if (l->kind == CFG_CONT) {
-		char *v;
-		struct cfg_line *k = l;
+		/* the value grows geometrically: a value of many lines
+		 * costs time linear in its length */
+		struct cfg_line *k = ps->last_key ?
+				     &ps->cfg->lines[ps->last_key - 1] : NULL;
+		size_t n = strlen(value);
 
-		while (k > ps->cfg->lines && k->kind != CFG_KEY)
-			k--;
-		if (k->kind != CFG_KEY || strcmp(k->key, name))
+		if (!k || k > l || strcmp(k->key, name))
 			return 0;
-		v = xasprintf("%s\n%s", k->value, value);
-		free(k->value);
-		k->value = v;
+		if (ps->vlen + n + 2 > ps->vcap) {
+			ps->vcap = 2 * ps->vcap > ps->vlen + n + 2 ?
+				   2 * ps->vcap : ps->vlen + n + 2;
+			k->value = xrealloc(k->value, ps->vcap);
+		}
+		k->value[ps->vlen++] = '\n';
+		memcpy(k->value + ps->vlen, value, n + 1);
+		ps->vlen += n;
 		return 1;
 	}
 	if (l->kind != CFG_KEY)
@@ -160,6 +281,9 @@ on_value(void *user, const char *section, const char *name, const char *value)
 	free(l->value);
 	l->key = xstrdup(name);
 	l->value = xstrdup(value);
+	ps->last_key = (size_t)(l - ps->cfg->lines) + 1;
+	ps->vlen = strlen(value);
+	ps->vcap = ps->vlen + 1;
 	return 1;
 }
 
@@ -267,58 +391,49 @@ split_lines(struct parse *ps, const char *buf, size_t len)
 /*
  * Duplicate sections and keys are errors, as in configparser.  A key can
  * only repeat one of its own section, so keys are compared within their
- * section's lines (a section that repeats is an error of its own, at an
- * earlier line).
+ * section's first block (a section that repeats is an error of its own, at
+ * an earlier line).  Building the index finds them.
  */
 static void
-check_duplicates(struct parse *ps)
+dup_section(struct parse *ps, const struct cfg_line *a,
+	    const struct cfg_line *first)
 {
-	struct cfg *cfg = ps->cfg;
-	size_t block = 0;	/* the first line after the current header */
+	char what[200];
 
-	for (size_t i = 0; i < cfg->n; i++) {
-		struct cfg_line *a = &cfg->lines[i];
-		char what[200];
+	snprintf(what, sizeof(what), "duplicate section [%.60s] (first at line %d)",
+		 a->section, first->lineno);
+	parse_fail(ps, a->lineno, what);
+}
 
-		if (a->kind == CFG_SECTION) {
-			for (size_t j = 0; j < i; j++) {
-				struct cfg_line *b = &cfg->lines[j];
+static void
+dup_key(struct parse *ps, const struct cfg_line *a,
+	const struct cfg_line *first)
+{
+	char what[200];
 
-				if (b->kind == CFG_SECTION &&
-				    !strcmp(a->section, b->section)) {
-					snprintf(what, sizeof(what),
-						 "duplicate section [%.60s] (first at line %d)",
-						 a->section, b->lineno);
-					parse_fail(ps, a->lineno, what);
-					break;
-				}
-			}
-			block = i + 1;
-			continue;
-		}
-		if (a->kind != CFG_KEY || !a->key || !a->section)
-			continue;
-		for (size_t j = block; j < i; j++) {
-			struct cfg_line *b = &cfg->lines[j];
+	snprintf(what, sizeof(what), "duplicate key '%.49s' in [%.60s] "
+		 "(first at line %d)", a->key, a->section, first->lineno);
+	parse_fail(ps, a->lineno, what);
+}
 
-			if (b->kind == CFG_KEY && b->key && !strcmp(a->key, b->key)) {
-				snprintf(what, sizeof(what),
-					 "duplicate key '%.49s' in [%.60s] (first at line %d)",
-					 a->key, a->section, b->lineno);
-				parse_fail(ps, a->lineno, what);
-				break;
-			}
-		}
-	}
+static int
+too_large(const char *name, double size)
+{
+	return dk_err(DK_EPARSE, "%s: too large (%.1f MB); docket reads INI "
+		      "files of up to " CFG_MAX_FILE_TEXT, name, size / 1e6);
 }
 
 int
 cfg_parse(struct cfg **out, const char *name, const char *buf, size_t len)
 {
 	struct parse ps;
-	struct cfg *cfg = xcalloc(1, sizeof(*cfg));
+	struct cfg *cfg;
 	int r;
 
+	*out = NULL;
+	if (len > CFG_MAX_FILE)
+		return too_large(name, (double)len);
+	cfg = xcalloc(1, sizeof(*cfg));
 	memset(&ps, 0, sizeof(ps));
 	cfg->name = xstrdup(name);
 	ps.cfg = cfg;
@@ -342,7 +457,7 @@ cfg_parse(struct cfg **out, const char *name, const char *buf, size_t len)
 				break;
 			}
 	if (!ps.err_line)
-		check_duplicates(&ps);
+		cfg->index = index_build(cfg, &ps);
 	if (ps.err_line) {
 		r = dk_err(DK_EPARSE, "%s:%d: %s", name, ps.err_line, ps.err);
 		cfg_free(cfg);
@@ -354,17 +469,34 @@ cfg_parse(struct cfg **out, const char *name, const char *buf, size_t len)
 }
 
 int
+cfg_read(struct sb *out, const char *path, const char *name)
+{
+	struct stat st;
+	int r;
+
+	/* neither read a huge file in, nor wait on a FIFO */
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return dk_err(DK_EIO, "cannot read %s: not a regular "
+				      "file", name);
+		if (st.st_size > CFG_MAX_FILE)
+			return too_large(name, (double)st.st_size);
+	}
+	r = read_file(path, out);
+	if (r < 0)
+		return dk_errno(r == -ENOENT ? DK_ENOTFOUND : DK_EIO, r,
+				"cannot read %s", name);
+	return 0;
+}
+
+int
 cfg_load(struct cfg **out, const char *path, const char *name)
 {
 	struct sb sb = SB_INIT;
-	int r = read_file(path, &sb);
+	int r = cfg_read(&sb, path, name);
 
 	*out = NULL;
-	if (r == -ENOENT)
-		r = dk_err(DK_ENOTFOUND, "%s: no such file", name);
-	else if (r < 0)
-		r = dk_errno(DK_EIO, r, "cannot read %s", name);
-	else
+	if (!r)
 		r = cfg_parse(out, name, sb.buf, sb.len);
 	sb_free(&sb);
 	return r;
@@ -375,29 +507,14 @@ cfg_load(struct cfg **out, const char *path, const char *name)
 static long
 find_section(const struct cfg *cfg, const char *section)
 {
-	for (size_t i = 0; i < cfg->n; i++)
-		if (cfg->lines[i].kind == CFG_SECTION &&
-		    !strcmp(cfg->lines[i].section, section))
-			return (long)i;
-	return -1;
+	return (long)*index_slot(cfg, index_of(cfg), section, NULL) - 1;
 }
 
+/* The key in the first block of its section. */
 static long
 find_key(const struct cfg *cfg, const char *section, const char *key)
 {
-	long s = find_section(cfg, section);
-
-	if (s < 0)
-		return -1;
-	for (size_t i = (size_t)s + 1; i < cfg->n; i++) {
-		const struct cfg_line *l = &cfg->lines[i];
-
-		if (l->kind == CFG_SECTION)
-			break;
-		if (l->kind == CFG_KEY && !strcmp(l->key, key))
-			return (long)i;
-	}
-	return -1;
+	return (long)*index_slot(cfg, index_of(cfg), section, key) - 1;
 }
 
 const char *
@@ -543,16 +660,22 @@ section_end(const struct cfg *cfg, size_t s)
 static size_t
 remove_conts(struct cfg *cfg, size_t k)
 {
-	size_t i = k + 1, removed = 0;
+	size_t i = k + 1, to = k + 1, removed;
 
-	while (i < cfg->n && cfg->lines[i].kind != CFG_KEY &&
-	       cfg->lines[i].kind != CFG_SECTION) {
-		if (cfg->lines[i].kind == CFG_CONT) {
-			remove_lines(cfg, i, 1);
-			removed++;
-		} else {
-			i++;
-		}
+	/* in one pass: the lines kept move up over the ones removed */
+	for (; i < cfg->n && cfg->lines[i].kind != CFG_KEY &&
+	       cfg->lines[i].kind != CFG_SECTION; i++) {
+		if (cfg->lines[i].kind == CFG_CONT)
+			line_clear(&cfg->lines[i]);
+		else
+			cfg->lines[to++] = cfg->lines[i];
+	}
+	removed = i - to;
+	if (removed) {
+		index_drop(cfg);
+		memmove(cfg->lines + to, cfg->lines + i,
+			(cfg->n - i) * sizeof(*cfg->lines));
+		cfg->n -= removed;
 	}
 	return removed;
 }

@@ -7,6 +7,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -224,8 +225,8 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < warnings.n; i++)
-		fprintf(stderr, "docket: warning: %s\n", warnings.v[i]);
-	printf("%s\n", c->id);
+		tfprintf(stderr, "docket: warning: %s\n", warnings.v[i]);
+	tprintf("%s\n", c->id);
 out:
 	strv_free(&warnings);
 	change_free(&ch);

@@ -5,6 +5,7 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,7 +145,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
-	printf("%s: %s -> %s%s\n", c->id, from, f->stages[to].name,
+	tprintf("%s: %s -> %s%s\n", c->id, from, f->stages[to].name,
 	       to == last ? " (closed)" : "");
 out:
 	change_free(&ch);

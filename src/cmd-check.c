@@ -66,7 +66,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	 * two years */
 	case_layout_problems(&problems, ctx->root);
 	for (size_t i = 0; i < problems.n; i++) {
-		printf("error: %s\n", problems.v[i]);
+		tprintf("error: %s\n", problems.v[i]);
 		errors++;
 	}
 	case_list_dirs(&dirs, ctx->root);
@@ -79,7 +79,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		if (!r)
 			r = case_view(c, f, &warnings);
 		if (r) {
-			printf("error: %s\n", dk_errmsg());
+			tprintf("error: %s\n", dk_errmsg());
 			errors++;
 		} else if (c->open) {
 			/* the law's deadlines: open cases only */
@@ -89,7 +89,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 			if (drift && fix) {
 				progress_end();
 				if ((r = fix_case(ctx, f, c))) {
-					printf("error: %s\n", dk_errmsg());
+					tprintf("error: %s\n", dk_errmsg());
 					errors++;
 				} else {
 					/* what is left to say of it */
@@ -106,12 +106,12 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	}
 	progress_end();
 	for (size_t i = 0; i < warnings.n; i++)
-		printf("warning: %s\n", warnings.v[i]);
-	fprintf(stderr, "%zu case%s checked: %d error%s, %zu warning%s",
+		tprintf("warning: %s\n", warnings.v[i]);
+	tfprintf(stderr, "%zu case%s checked: %d error%s, %zu warning%s",
 		dirs.n, dirs.n == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
 		warnings.n, warnings.n == 1 ? "" : "s");
 	if (fix)
-		fprintf(stderr, ", %zu case%s fixed", fixed,
+		tfprintf(stderr, ", %zu case%s fixed", fixed,
 			fixed == 1 ? "" : "s");
 	fputc('\n', stderr);
 	strv_free(&warnings);

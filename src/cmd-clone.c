@@ -74,10 +74,10 @@ cmd_clone(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if ((r = firm_load(&firm, repo_root(repo), NULL)))
-		fprintf(stderr, "docket: warning: %s\n", dk_errmsg());
+		tfprintf(stderr, "docket: warning: %s\n", dk_errmsg());
 	case_list_dirs(&cases, repo_root(repo));
 	repo_branch(repo, &branch);
-	printf("Cloned %s into %s (%s%s%zu case%s)\n",
+	tprintf("Cloned %s into %s (%s%s%zu case%s)\n",
 	       firm ? firm->name : url, dir, branch ? branch : "",
 	       branch ? ", " : "", cases.n, cases.n == 1 ? "" : "s");
 out:

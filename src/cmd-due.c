@@ -158,15 +158,15 @@ print_rows(const struct filter *fl, int json)
 		const char *col = r->days < 0 ? c_red() :
 				  r->days <= 7 ? c_yellow() : "";
 
-		printf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
+		tprintf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
 		       col, days_phrase(when, sizeof(when), r->days), c_off(),
 		       r->case_id, r->name, *r->who ? r->who : "-");
 		print_clean(stdout, r->what);
 		if (*r->flag)
-			printf(" (%s)", r->flag);
+			tprintf(" (%s)", r->flag);
 		putchar('\n');
 		if (fl->sol) {
-			printf("%*s", (int)pad, "");
+			tprintf("%*s", (int)pad, "");
 			print_clean(stdout, *r->basis ? r->basis :
 				    "(no basis: computed by an older docket)");
 			putchar('\n');
@@ -258,10 +258,10 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 	if (!r)
 		r = change_commit(&ch, c, "add %s %s", name, d);
 	if (!r && replaced != NO_DATE)
-		printf("%s: deadline %s on %s, set by hand (it was %s)\n",
+		tprintf("%s: deadline %s on %s, set by hand (it was %s)\n",
 		       c->id, name, d, date_fmt(was, replaced));
 	else if (!r)
-		printf("%s: deadline %s on %s\n", c->id, name, d);
+		tprintf("%s: deadline %s on %s\n", c->id, name, d);
 out:
 	change_free(&ch);
 	free(name);
@@ -299,7 +299,7 @@ done_due(struct ctx *ctx, struct dcase *c, const char *name)
 	if (!r)
 		r = change_commit(&ch, c, "done %s", name);
 	if (!r)
-		printf("%s: deadline %s done\n", c->id, name);
+		tprintf("%s: deadline %s done\n", c->id, name);
 	change_free(&ch);
 	free(sec);
 	return r;

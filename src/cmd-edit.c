@@ -4,6 +4,7 @@
 #include "docket/cmd.h"
 #include "docket/deadline.h"
 #include "docket/error.h"
+#include "docket/out.h"
 #include "docket/repo.h"
 
 #include <errno.h>
@@ -72,7 +73,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	/* resume an edit that was kept aside, else start from the file */
 	if (path_exists(aside)) {
-		fprintf(stderr, "docket: going on with your earlier edit, kept "
+		tfprintf(stderr, "docket: going on with your earlier edit, kept "
 			"in %s\n", aside);
 	} else if ((r = write_file_atomic(base, start.buf, start.len, 0600)) ||
 		   (r = write_file_atomic(aside, start.buf, start.len, 0600))) {
@@ -89,7 +90,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (edited.len == start.len && !memcmp(edited.buf, start.buf, start.len)) {
 		unlink(aside);
 		unlink(base);
-		printf("%s: nothing changed\n", strrchr(dir, '/') + 1);
+		tprintf("%s: nothing changed\n", strrchr(dir, '/') + 1);
 		goto out;
 	}
 	if ((r = ctx_lock(ctx)))
@@ -116,12 +117,12 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		goto keep;
 	unlink(aside);
 	unlink(base);
-	printf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
+	tprintf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
 	print_deadline_changes(&changes, &warnings);
 	goto out;
 keep:
-	fprintf(stderr, "docket: %s\n", dk_errmsg());
-	fprintf(stderr, "docket: your edit is kept in %s; 'docket edit %s' "
+	tfprintf(stderr, "docket: %s\n", dk_errmsg());
+	tfprintf(stderr, "docket: your edit is kept in %s; 'docket edit %s' "
 		"goes on with it (delete it to start over)\n", aside,
 		strrchr(dir, '/') + 1);
 	status = dk_exit_status(r);

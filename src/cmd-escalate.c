@@ -43,7 +43,7 @@ print_open(struct ctx *ctx, struct dcase *c, void *arg)
 			json_str(&l->j, "what", e->what);
 			json_end_obj(&l->j);
 		} else {
-			printf("%-16s #%-3s %-13s %-8s %s %s%4ldd%s  ", c->id,
+			tprintf("%-16s #%-3s %-13s %-8s %s %s%4ldd%s  ", c->id,
 			       e->name, e->reason, *e->to ? e->to : "-",
 			       date_fmt(d, e->opened),
 			       ctx->today - e->opened > 3 ? c_red() : "",
@@ -126,7 +126,7 @@ open_escalation(struct ctx *ctx, struct dcase *c, const char *reason,
 	if (!r)
 		r = change_commit(&ch, c, "open %s (%s) to %s", name, reason, to);
 	if (!r)
-		printf("%s: escalation %s (%s) to %s\n", c->id, name, reason, to);
+		tprintf("%s: escalation %s (%s) to %s\n", c->id, name, reason, to);
 out:
 	change_free(&ch);
 	sb_free(&note);
@@ -194,7 +194,7 @@ resolve(struct ctx *ctx, struct dcase *c, const char *decision,
 	if (!r)
 		r = change_commit(&ch, c, "resolve %s", ename);
 	if (!r)
-		printf("%s: escalation %s resolved\n", c->id, ename);
+		tprintf("%s: escalation %s resolved\n", c->id, ename);
 out:
 	change_free(&ch);
 	sb_free(&note);

@@ -4,6 +4,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/out.h"
 #include "docket/repo.h"
 
 #include <stdlib.h>
@@ -126,7 +127,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
-	printf("%s docket firm in %s (%s pipeline, you are '%s')\n",
+	tprintf("%s docket firm in %s (%s pipeline, you are '%s')\n",
 	       existed ? "Adopted the git repository as a" : "Made a new",
 	       repo_root(repo), pipeline, handle);
 out:

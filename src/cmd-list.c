@@ -67,11 +67,11 @@ print_case(struct ctx *ctx, struct dcase *c, void *arg)
 		json_end_obj(&l->j);
 		return 0;
 	}
-	printf("%-20s %-12s %4ldd  %-8s %-8s ", c->id, c->stage,
+	tprintf("%-20s %-12s %4ldd  %-8s %-8s ", c->id, c->stage,
 	       ctx->today - c->stage_since, *c->attorney ? c->attorney : "-",
 	       *c->manager ? c->manager : "-");
 	if (nd)
-		printf("%s%s %s%s  ", nd->date < ctx->today ? c_red() :
+		tprintf("%s%s %s%s  ", nd->date < ctx->today ? c_red() :
 		       nd->date <= ctx->today + 7 ? c_yellow() : "",
 		       date_fmt(d, nd->date), nd->name, c_off());
 	print_clean(stdout, c->title);

@@ -17,14 +17,14 @@ print_key(void *ctx, const char *section, const char *key, const char *old,
 
 	(void)ctx;
 	if (!old) {
-		printf("    + %s =%s", k, *new_ ? " " : "");
+		tprintf("    + %s =%s", k, *new_ ? " " : "");
 		print_clean(stdout, new_);
 	} else if (!new_) {
-		printf("    - %s (was ", k);
+		tprintf("    - %s (was ", k);
 		print_clean(stdout, old);
 		putchar(')');
 	} else {
-		printf("    ~ %s: ", k);
+		tprintf("    ~ %s: ", k);
 		print_clean(stdout, *old ? old : "(empty)");
 		fputs(" -> ", stdout);
 		print_clean(stdout, *new_ ? new_ : "(empty)");
@@ -43,15 +43,15 @@ print_entry(void *ctx, const struct repo_log_entry *e)
 	(void)ctx;
 	localtime_r(&e->time, &tm);
 	strftime(t, sizeof(t), "%Y-%m-%d %H:%M", &tm);
-	printf("%s%s%s  %s  ", c_yellow(), t, c_off(), e->author);
+	tprintf("%s%s%s  %s  ", c_yellow(), t, c_off(), e->author);
 	print_clean(stdout, e->summary);
-	printf("  %s%.8s%s\n", c_dim(), e->id, c_off());
+	tprintf("  %s%.8s%s\n", c_dim(), e->id, c_off());
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct repo_change *ch = &e->changes[i];
 
 		if (!strcmp(ch->path, CASE_FILE))
 			continue;
-		printf("    %c %s\n", ch->status == 'A' ? '+' :
+		tprintf("    %c %s\n", ch->status == 'A' ? '+' :
 		       ch->status == 'D' ? '-' : '~', ch->path);
 	}
 	if (e->old_ini && cfg_parse(&a, CASE_FILE, e->old_ini,
@@ -64,7 +64,7 @@ print_entry(void *ctx, const struct repo_log_entry *e)
 	    (b || !e->new_ini))
 		cfg_diff(a, b, print_key, NULL);
 	else if (e->old_ini || e->new_ini)
-		printf("    ~ %s (does not parse on one side)\n", CASE_FILE);
+		tprintf("    ~ %s (does not parse on one side)\n", CASE_FILE);
 	cfg_free(a);
 	cfg_free(b);
 	return 0;

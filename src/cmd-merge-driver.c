@@ -19,7 +19,7 @@ print_event(void *arg, const struct sync_event *ev)
 {
 	(void)arg;
 	if (ev->kind == SYNC_NOTES_DROPPED)
-		fprintf(stderr, "docket: removed %zu note%s left by an earlier "
+		tfprintf(stderr, "docket: removed %zu note%s left by an earlier "
 			"git merge that did not take effect\n", ev->n,
 			ev->n == 1 ? "" : "s");
 	if (ev->kind != SYNC_DECISION)

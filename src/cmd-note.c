@@ -4,6 +4,7 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,7 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
-	printf("%s\n", path);
+	tprintf("%s\n", path);
 out:
 	change_free(&ch);
 	sb_free(&text);

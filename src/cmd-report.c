@@ -119,7 +119,7 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 	if (r)
 		status = fail(r);
 	else if (rep->nerrors) {
-		fprintf(stderr, "docket: %zu file%s could not be read (listed "
+		tfprintf(stderr, "docket: %zu file%s could not be read (listed "
 			"under errors)\n", rep->nerrors,
 			rep->nerrors == 1 ? "" : "s");
 		status = EXIT_FAIL;

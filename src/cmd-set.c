@@ -100,14 +100,14 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	case_text(c, &after);
 	if (!strcmp(sb_str(&before), sb_str(&after))) {
-		printf("%s: nothing changed\n", c->id);
+		tprintf("%s: nothing changed\n", c->id);
 		goto out;
 	}
 	summary = recomputed_summary(&changes, c->id);
 	if (!(r = change_save_case(&ch, c)))
 		r = change_commit(&ch, c, "%s%s", keys.buf, summary);
 	if (!r)
-		printf("%s: set %s\n", c->id, keys.buf);
+		tprintf("%s: set %s\n", c->id, keys.buf);
 	if (!r)
 		print_deadline_changes(&changes, &warnings);
 out:

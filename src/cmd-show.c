@@ -103,7 +103,7 @@ field(const char *name, const char *value)
 {
 	if (!value || !*value)
 		return;
-	printf("  %-10s ", name);
+	tprintf("  %-10s ", name);
 	print_clean(stdout, value);
 	putchar('\n');
 }
@@ -122,20 +122,20 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 	const struct cfg *cfg = c->cfg;
 	char d1[DATE_LEN], d2[DATE_LEN], when[40];
 
-	printf("%s%s%s  ", c_bold(), c->id, c_off());
+	tprintf("%s%s%s  ", c_bold(), c->id, c_off());
 	print_clean(stdout, c->title);
 	putchar('\n');
 	field("client", c->client);
 	field("type", c->type);
 	field("state", c->state);
-	printf("  %-10s %s since %s (%ld days), %s%s%s\n", "stage", c->stage,
+	tprintf("  %-10s %s since %s (%ld days), %s%s%s\n", "stage", c->stage,
 	       date_fmt(d1, c->stage_since), ctx->today - c->stage_since,
 	       c->open ? "" : c_dim(), c->status, c_off());
-	printf("  %-10s %s", "opened", date_fmt(d1, c->opened));
+	tprintf("  %-10s %s", "opened", date_fmt(d1, c->opened));
 	if (c->incident != NO_DATE)
-		printf("   incident %s", date_fmt(d2, c->incident));
+		tprintf("   incident %s", date_fmt(d2, c->incident));
 	if (c->closed != NO_DATE)
-		printf("   closed %s", date_fmt(d2, c->closed));
+		tprintf("   closed %s", date_fmt(d2, c->closed));
 	putchar('\n');
 	field("attorney", c->attorney);
 	field("manager", c->manager);
@@ -144,33 +144,33 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 		const struct cfg_line *l = &cfg->lines[i];
 
 		if (l->kind == CFG_SECTION && !is_known_section(l->section))
-			printf("\n%s[%s]%s\n", c_bold(), l->section, c_off());
+			tprintf("\n%s[%s]%s\n", c_bold(), l->section, c_off());
 		else if (l->kind == CFG_KEY && !is_known_section(l->section))
 			field(l->key, l->value);
 	}
 	if (c->ndue) {
-		printf("\n%sDeadlines%s\n", c_bold(), c_off());
+		tprintf("\n%sDeadlines%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < c->ndue; i++) {
 			const struct deadline *d = &c->due[i];
 			long days = d->date - ctx->today;
 
 			if (d->done != NO_DATE)
-				printf("  %s  %sdone %s%s  ", date_fmt(d1, d->date),
+				tprintf("  %s  %sdone %s%s  ", date_fmt(d1, d->date),
 				       c_dim(), date_fmt(d2, d->done), c_off());
 			else
-				printf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),
+				tprintf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),
 				       days < 0 ? c_red() : days <= 7 ? c_yellow() : "",
 				       days_phrase(when, sizeof(when), days), c_off());
-			printf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
+			tprintf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
 			print_clean(stdout, d->what);
 			if (deadline_is_computed_name(d->name)) {
 				char flag[64];
 
 				if (*calendar_flag(flag, sizeof(flag),
 						   &ctx->firm->cal, d->date))
-					printf(" (%s)", flag);
+					tprintf(" (%s)", flag);
 				if (*d->basis) {
-					printf("\n  %12s basis: ", "");
+					tprintf("\n  %12s basis: ", "");
 					print_clean(stdout, d->basis);
 				}
 			}
@@ -178,30 +178,30 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 		}
 	}
 	if (c->nesc) {
-		printf("\n%sEscalations%s\n", c_bold(), c_off());
+		tprintf("\n%sEscalations%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < c->nesc; i++) {
 			const struct escalation *e = &c->esc[i];
 
-			printf("  #%s %s to %s by %s, opened %s: ", e->name, e->reason,
+			tprintf("  #%s %s to %s by %s, opened %s: ", e->name, e->reason,
 			       *e->to ? e->to : "-", *e->by ? e->by : "-",
 			       date_fmt(d1, e->opened));
 			print_clean(stdout, e->what);
 			putchar('\n');
 			if (e->resolved != NO_DATE) {
-				printf("     resolved %s", date_fmt(d1, e->resolved));
+				tprintf("     resolved %s", date_fmt(d1, e->resolved));
 				if (*e->resolution) {
 					fputs(": ", stdout);
 					print_clean(stdout, e->resolution);
 				}
 				putchar('\n');
 			} else {
-				printf("     %sopen %ld days%s\n", c_red(),
+				tprintf("     %sopen %ld days%s\n", c_red(),
 				       ctx->today - e->opened, c_off());
 			}
 		}
 	}
 	if (nn) {
-		printf("\n%sNotes%s\n", c_bold(), c_off());
+		tprintf("\n%sNotes%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < nn; i++) {
 			struct sb text = SB_INIT, out = SB_INIT;
 			char t[32];
@@ -209,13 +209,13 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 
 			gmtime_r(&notes[i].time, &tm);
 			strftime(t, sizeof(t), "%Y-%m-%d %H:%M UTC", &tm);
-			printf("  %s%s  %s  %s%s\n", c_bold(), t, notes[i].kind,
+			tprintf("  %s%s  %s  %s%s\n", c_bold(), t, notes[i].kind,
 			       notes[i].author, c_off());
 			if (note_read(&text, ctx->root, c->dir, notes[i].name)) {
-				printf("    (%s)\n", dk_errmsg());
+				tprintf("    (%s)\n", dk_errmsg());
 			} else {
 				render_note_text(&out, text.buf, text.len, 4, 78);
-				print_clean(stdout, sb_str(&out));
+				print_lines(stdout, sb_str(&out));
 			}
 			sb_free(&text);
 			sb_free(&out);

@@ -16,14 +16,14 @@ list_commits(const struct sync_event *ev)
 	for (size_t i = 0; i < ev->n && i < LIST_MAX; i++) {
 		const struct repo_commit_info *c = &ev->commits[i];
 
-		printf("  %.7s ", c->id);
+		tprintf("  %.7s ", c->id);
 		print_clean(stdout, c->summary);
-		printf(" (");
+		tprintf(" (");
 		print_clean(stdout, c->author);
-		printf(")\n");
+		tprintf(")\n");
 	}
 	if (ev->n > LIST_MAX)
-		printf("  ... and %zu more\n", ev->n - LIST_MAX);
+		tprintf("  ... and %zu more\n", ev->n - LIST_MAX);
 }
 
 static const char *
@@ -39,42 +39,42 @@ print_event(void *arg, const struct sync_event *ev)
 	progress_end();
 	switch (ev->kind) {
 	case SYNC_NOTES:
-		printf("committed %zu note%s kept by a git merge\n", ev->n,
+		tprintf("committed %zu note%s kept by a git merge\n", ev->n,
 		       plural(ev->n));
 		break;
 	case SYNC_NOTES_DROPPED:
-		printf("removed %zu note%s left by a git merge that did not "
+		tprintf("removed %zu note%s left by a git merge that did not "
 		       "take effect\n", ev->n, plural(ev->n));
 		break;
 	case SYNC_IN:
-		printf("in: %zu commit%s from %s\n", ev->n, plural(ev->n),
+		tprintf("in: %zu commit%s from %s\n", ev->n, plural(ev->n),
 		       ev->where);
 		list_commits(ev);
 		break;
 	case SYNC_UP_TO_DATE:
-		printf("up to date with %s\n", ev->where);
+		tprintf("up to date with %s\n", ev->where);
 		break;
 	case SYNC_FAST_FORWARD:
-		printf("fast-forward to %.7s\n", ev->id);
+		tprintf("fast-forward to %.7s\n", ev->id);
 		break;
 	case SYNC_DECISION:
 		print_clean(stdout, ev->text);
 		putchar('\n');
 		break;
 	case SYNC_MERGED:
-		printf("merged %s: %.7s\n", ev->where, ev->id);
+		tprintf("merged %s: %.7s\n", ev->where, ev->id);
 		break;
 	case SYNC_RETRY:
-		printf("%s moved while pushing (%s): fetching and merging "
+		tprintf("%s moved while pushing (%s): fetching and merging "
 		       "again\n", ev->where, ev->text);
 		break;
 	case SYNC_OUT:
-		printf("out: %zu commit%s to %s\n", ev->n, plural(ev->n),
+		tprintf("out: %zu commit%s to %s\n", ev->n, plural(ev->n),
 		       ev->where);
 		list_commits(ev);
 		break;
 	case SYNC_PUBLISHED:
-		printf("published %s (%s): %zu commit%s\n", ev->where, ev->url,
+		tprintf("published %s (%s): %zu commit%s\n", ev->where, ev->url,
 		       ev->n, plural(ev->n));
 		break;
 	}

@@ -23,7 +23,7 @@
 int
 fail(int code)
 {
-	fprintf(stderr, "docket: %s\n", dk_errmsg());
+	tfprintf(stderr, "docket: %s\n", dk_errmsg());
 	return dk_exit_status(code);
 }
 
@@ -48,9 +48,9 @@ usage_error(const struct ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "docket %s: ", ctx->cmd->name);
+	tfprintf(stderr, "docket %s: ", ctx->cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vtfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	print_usage(stderr, ctx->cmd);
@@ -157,7 +157,7 @@ ctx_user(struct ctx *ctx, const char **handle)
 		ctx->handle = handle_from_email(ctx->email);
 	}
 	if (!firm_staff(ctx->firm, ctx->handle))
-		fprintf(stderr, "docket: warning: '%s' (you, %s) is not in "
+		tfprintf(stderr, "docket: warning: '%s' (you, %s) is not in "
 			"docket.ini's [staff]\n", ctx->handle, ctx->email);
 	*handle = ctx->handle;
 	return 0;
@@ -208,7 +208,7 @@ check_handle(struct ctx *ctx, const char *what, const char *handle)
 	if (name_check(handle, NAME_MAX_LEN, what) < 0)
 		return DK_EINVAL;
 	if (!firm_staff(ctx->firm, handle))
-		fprintf(stderr, "docket: warning: %s '%s' is not in docket.ini's "
+		tfprintf(stderr, "docket: warning: %s '%s' is not in docket.ini's "
 			"[staff]\n", what, handle);
 	return 0;
 }
@@ -238,7 +238,7 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 		struct dcase *c = NULL;
 
 		if (case_load(&c, ctx->firm, dirs.v[i])) {
-			fprintf(stderr, "docket: %s\n", dk_errmsg());
+			tfprintf(stderr, "docket: %s\n", dk_errmsg());
 			(*errors)++;
 			continue;
 		}
@@ -373,7 +373,7 @@ read_text(struct ctx *ctx, const char *m, const char *file, const char *what,
 		if (!r)
 			unlink(path);
 		else
-			fprintf(stderr, "docket: your text is kept in %s\n", path);
+			tfprintf(stderr, "docket: your text is kept in %s\n", path);
 		free(path);
 		return r;
 	}

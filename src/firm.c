@@ -68,6 +68,8 @@ firm_free(struct firm *f)
 	calendar_free(&f->cal);
 	free(f->stages);
 	free(f->staff);
+	free(f->by_handle);
+	free(f->by_email);
 	free(f->ind);
 	free(f->name);
 	free(f->root);
@@ -201,6 +203,36 @@ load_stages(struct firm *f, struct strv *warnings)
 	return 0;
 }
 
+/* By handle; by email, ignoring case, then in the file's order. */
+static int
+cmp_handle(const void *a, const void *b)
+{
+	return strcmp((*(struct staff *const *)a)->handle,
+		      (*(struct staff *const *)b)->handle);
+}
+
+static int
+cmp_email(const void *a, const void *b)
+{
+	const struct staff *x = *(struct staff *const *)a;
+	const struct staff *y = *(struct staff *const *)b;
+	int c = strcasecmp(x->email, y->email);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Thousands of staff are looked up by a binary search, not one by one. */
+static void
+index_staff(struct firm *f)
+{
+	f->by_handle = xcalloc(f->nstaff + 1, sizeof(*f->by_handle));
+	f->by_email = xcalloc(f->nstaff + 1, sizeof(*f->by_email));
+	for (size_t i = 0; i < f->nstaff; i++)
+		f->by_handle[i] = f->by_email[i] = &f->staff[i];
+	qsort(f->by_handle, f->nstaff, sizeof(*f->by_handle), cmp_handle);
+	qsort(f->by_email, f->nstaff, sizeof(*f->by_email), cmp_email);
+}
+
 static int
 load_staff(struct firm *f)
 {
@@ -252,6 +284,7 @@ load_staff(struct firm *f)
 				   cfg_get(cfg, l->section, "email") : "");
 		s->role = xstrdup(role && *role ? role : "staff");
 	}
+	index_staff(f);
 	return 0;
 }
 
@@ -346,19 +379,33 @@ firm_stage_list(const struct firm *f)
 const struct staff *
 firm_staff(const struct firm *f, const char *handle)
 {
-	for (size_t i = 0; i < f->nstaff; i++)
-		if (!strcmp(f->staff[i].handle, handle))
-			return &f->staff[i];
-	return NULL;
+	struct staff key = { .handle = (char *)handle }, *k = &key, **s;
+
+	if (!f->nstaff)
+		return NULL;
+	s = bsearch(&k, f->by_handle, f->nstaff, sizeof(*f->by_handle),
+		    cmp_handle);
+	return s ? *s : NULL;
 }
 
 const struct staff *
 firm_staff_by_email(const struct firm *f, const char *email)
 {
-	for (size_t i = 0; i < f->nstaff; i++)
-		if (*f->staff[i].email && !strcasecmp(f->staff[i].email, email))
-			return &f->staff[i];
-	return NULL;
+	size_t lo = 0, hi = f->nstaff;
+
+	if (!*email)
+		return NULL;
+	/* the first of those with this email */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcasecmp(f->by_email[mid]->email, email) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->nstaff && !strcasecmp(f->by_email[lo]->email, email) ?
+	       f->by_email[lo] : NULL;
 }
 
 static const char pi_pipeline[] =

@@ -124,7 +124,7 @@ unknown_command(const char *name)
 {
 	const struct command *near = closest(name);
 
-	fprintf(stderr, "docket: '%s' is not a docket command", name);
+	tfprintf(stderr, "docket: '%s' is not a docket command", name);
 	if (near)
 		fprintf(stderr, "; did you mean '%s'?", near->name);
 	fprintf(stderr, "\n(see 'docket --help')\n");
@@ -163,7 +163,7 @@ print_notices(struct ctx *ctx)
 		return;
 	repo_notices(ctx->repo, &notes);
 	for (size_t i = 0; i < notes.n; i++)
-		fprintf(stderr, "docket: %s\n", notes.v[i]);
+		tfprintf(stderr, "docket: %s\n", notes.v[i]);
 	strv_free(&notes);
 }
 
@@ -238,7 +238,7 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			if (chdir(dir) < 0) {
-				fprintf(stderr, "docket: cannot change to '%s': %s\n",
+				tfprintf(stderr, "docket: cannot change to '%s': %s\n",
 					dir, strerror(errno));
 				return EXIT_FAIL;
 			}
@@ -247,7 +247,7 @@ main(int argc, char **argv)
 			i++;
 			break;
 		} else {
-			fprintf(stderr, "docket: unknown option '%s'", a);
+			tfprintf(stderr, "docket: unknown option '%s'", a);
 			if (a[1] == '-' && a[2] && (edit_distance(a, "--version") <= 2 ||
 			    has_prefix("--version", a)))
 				fprintf(stderr, "; did you mean '--version'?");

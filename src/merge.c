@@ -6,6 +6,7 @@
 #include "docket/util.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,15 @@
  * to the item or section below them (lead); what follows the last key of
  * the file is the tail.
  */
+/* Names to their index, for the documents the merge reads (never for the
+ * one it builds): a lookup does not walk a section of thousands of keys. */
+struct nameidx {
+	size_t *slot;	/* an index + 1; 0 for an empty slot */
+	size_t mask;
+	char **name;	/* name i, owned by the document */
+	size_t stride;	/* bytes from one name pointer to the next */
+};
+
 struct item {
 	char *key, *value;
 	char *lead;		/* comment and blank lines above the key */
@@ -29,13 +39,67 @@ struct sect {
 	struct item *it;
 	size_t n, cap;
 	int ours_added;
+	struct nameidx *idx;	/* keys; NULL: look them up one by one */
 };
 
 struct doc {
 	struct sect *s;
 	size_t n, cap;
 	char *tail;
+	struct nameidx *idx;	/* sections; NULL: one by one */
 };
+
+static const char *
+idx_name(const struct nameidx *x, size_t i)
+{
+	return *(char **)((char *)x->name + i * x->stride);
+}
+
+static size_t *
+idx_slot(const struct nameidx *x, const char *name)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (i = (size_t)(h ^ (h >> 29)) & x->mask; x->slot[i];
+	     i = (i + 1) & x->mask)
+		if (!strcmp(idx_name(x, x->slot[i] - 1), name))
+			break;
+	return &x->slot[i];
+}
+
+/* An index of n names, the first at *first, stride bytes apart. */
+static struct nameidx *
+idx_build(char **first, size_t n, size_t stride)
+{
+	struct nameidx *x = xcalloc(1, sizeof(*x));
+	size_t cap = 16;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	x->slot = xcalloc(cap, sizeof(*x->slot));
+	x->mask = cap - 1;
+	x->name = first;
+	x->stride = stride;
+	for (size_t i = 0; i < n; i++) {
+		size_t *s = idx_slot(x, idx_name(x, i));
+
+		if (!*s)
+			*s = i + 1;
+	}
+	return x;
+}
+
+static void
+idx_free(struct nameidx **x)
+{
+	if (*x)
+		free((*x)->slot);
+	free(*x);
+	*x = NULL;
+}
 
 static void
 add_line(struct sb *sb, const char *raw)
@@ -71,6 +135,7 @@ sect_clear(struct sect *s)
 	free(s->name);
 	free(s->lead);
 	free(s->head);
+	idx_free(&s->idx);
 }
 
 static void
@@ -80,6 +145,7 @@ doc_free(struct doc *d)
 		sect_clear(&d->s[i]);
 	free(d->s);
 	free(d->tail);
+	idx_free(&d->idx);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -87,6 +153,7 @@ doc_free(struct doc *d)
 static struct sect *
 sect_insert(struct doc *d, size_t pos)
 {
+	idx_free(&d->idx);
 	GROW(d->s, d->cap, d->n + 1);
 	memmove(d->s + pos + 1, d->s + pos, (d->n - pos) * sizeof(*d->s));
 	d->n++;
@@ -97,6 +164,7 @@ sect_insert(struct doc *d, size_t pos)
 static struct item *
 item_insert(struct sect *s, size_t pos)
 {
+	idx_free(&s->idx);
 	GROW(s->it, s->cap, s->n + 1);
 	memmove(s->it + pos + 1, s->it + pos, (s->n - pos) * sizeof(*s->it));
 	s->n++;
@@ -107,14 +175,20 @@ item_insert(struct sect *s, size_t pos)
 static void
 doc_build(struct doc *d, const struct cfg *cfg)
 {
-	struct sb pend = SB_INIT;
+	struct sb pend = SB_INIT, body = SB_INIT;
 	struct sect *cur = NULL;
+	struct item *last = NULL;	/* the item whose body is in body */
 
 	memset(d, 0, sizeof(*d));
 	for (size_t i = 0; cfg && i < cfg->n; i++) {
 		const struct cfg_line *l = &cfg->lines[i];
 		struct item *it;
 
+		if (last && l->kind != CFG_CONT) {
+			free(last->body);
+			last->body = take(&body);
+			last = NULL;
+		}
 		switch (l->kind) {
 		case CFG_SECTION:
 			cur = sect_insert(d, d->n);
@@ -137,19 +211,17 @@ doc_build(struct doc *d, const struct cfg *cfg)
 			if (!cur || !cur->n)
 				goto plain;
 			/* a continuation after comment lines keeps them in
-			 * place, inside the value's lines */
+			 * place, inside the value's lines; the body grows in
+			 * body until the item's last line */
 			it = &cur->it[cur->n - 1];
-			{
-				struct sb b = SB_INIT;
-
-				sb_adds(&b, it->body);
-				sb_adds(&b, sb_str(&pend));
-				add_line(&b, l->raw);
-				free(it->body);
-				it->body = take(&b);
-				sb_free(&b);
-				sb_reset(&pend);
+			if (last != it) {
+				sb_reset(&body);
+				sb_adds(&body, it->body);
+				last = it;
 			}
+			sb_adds(&body, sb_str(&pend));
+			add_line(&body, l->raw);
+			sb_reset(&pend);
 			break;
 		default:
 		plain:
@@ -157,13 +229,24 @@ doc_build(struct doc *d, const struct cfg *cfg)
 			break;
 		}
 	}
+	if (last) {
+		free(last->body);
+		last->body = take(&body);
+	}
 	d->tail = take(&pend);
 	sb_free(&pend);
+	sb_free(&body);
+	d->idx = idx_build(d->n ? &d->s[0].name : NULL, d->n, sizeof(*d->s));
+	for (size_t i = 0; i < d->n; i++)
+		d->s[i].idx = idx_build(d->s[i].n ? &d->s[i].it[0].key : NULL,
+					d->s[i].n, sizeof(*d->s[i].it));
 }
 
 static long
 find_sect(const struct doc *d, const char *name)
 {
+	if (d && d->idx)
+		return (long)*idx_slot(d->idx, name) - 1;
 	for (size_t i = 0; d && i < d->n; i++)
 		if (!strcmp(d->s[i].name, name))
 			return (long)i;
@@ -173,6 +256,8 @@ find_sect(const struct doc *d, const char *name)
 static long
 find_item(const struct sect *s, const char *key)
 {
+	if (s && s->idx)
+		return (long)*idx_slot(s->idx, key) - 1;
 	for (size_t i = 0; s && i < s->n; i++)
 		if (!strcmp(s->it[i].key, key))
 			return (long)i;
@@ -210,34 +295,62 @@ pick3(const char *b, const char *o, const char *t)
 	return NULL;
 }
 
+/* Does line (n bytes, no newline) start one of text's lines? */
+static int
+starts_a_line(const char *text, const char *line, size_t n)
+{
+	for (const char *l = text; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
+		if (!strncmp(l, line, n))
+			return 1;
+	return 0;
+}
+
 /* Comment lines: both sides' changes kept, ours first, then the lines of
- * theirs that ours does not have. */
+ * theirs that ours does not have (looked up in an index of ours' lines,
+ * not by a search of its text for each). */
 static char *
 merge_lead(const char *b, const char *o, const char *t)
 {
 	const char *p = pick3(b, o, t), *line;
 	struct sb sb = SB_INIT;
-	char *ours_nl;
+	char *copy, **lines = NULL;
+	size_t nlines = 0, cap = 0;
+	struct nameidx *have;
 
 	if (p)
 		return xstrdup(p);
 	sb_adds(&sb, o);
-	ours_nl = xasprintf("\n%s", o);
+	/* ours' whole lines, each ending in a newline */
+	copy = xstrdup(o);
+	for (char *l = copy, *nl; (nl = strchr(l, '\n')); l = nl + 1) {
+		*nl = '\0';
+		GROW(lines, cap, nlines + 1);
+		lines[nlines++] = l;
+	}
+	have = idx_build(lines, nlines, sizeof(*lines));
 	for (line = t; *line; ) {
 		const char *nl = strchr(line, '\n');
-		size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
-		char *l = xasprintf("\n%.*s", (int)n, line);
-		int blank = 1;
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		int blank = 1, known;
 
 		for (size_t i = 0; i < n; i++)
 			if (!isspace((unsigned char)line[i]))
 				blank = 0;
-		if (!blank && !strstr(ours_nl, l))
-			sb_add(&sb, line, n);
-		free(l);
-		line += n;
+		if (nl) {
+			char *l = xstrndup(line, n);
+
+			known = *idx_slot(have, l) != 0;
+			free(l);
+		} else {
+			known = starts_a_line(o, line, n);
+		}
+		if (!blank && !known)
+			sb_add(&sb, line, n + (nl ? 1 : 0));
+		line += n + (nl ? 1 : 0);
 	}
-	free(ours_nl);
+	idx_free(&have);
+	free(lines);
+	free(copy);
 	sb_add(&sb, "", 0);
 	return sb_detach(&sb);
 }
@@ -364,42 +477,85 @@ keep_in_comment(struct merger *m, const struct merge_decision *d, char **lead)
 	free(text);
 }
 
-/* Where an entry theirs added goes: after the nearest entry before it in
- * theirs that the result has, past what ours added there. */
-static size_t
-insert_pos_item(const struct sect *out, const struct sect *st, size_t j)
+/*
+ * Where the entries only theirs has go: each after the nearest entry before
+ * it in theirs that the result has, past what ours added there; entries
+ * that follow one another in theirs stay together, in theirs' order.  So
+ * each goes before the first entry of the result after that nearest one
+ * that ours did not add: its place q.  The places are found in one pass
+ * over theirs and the entries put in in one more, so that thousands of
+ * them cost no more than thousands of lookups.
+ */
+struct place {
+	size_t q, j;	/* before result entry q; theirs' entry j */
+};
+
+struct placer {
+	size_t *next;	/* next[i]: the first entry from i that ours did not add */
+	size_t q;	/* the place of an entry theirs adds now */
+	struct place *v;
+	size_t n, cap;
+};
+
+/* added(arg, i): was result entry i (of n) added by ours alone? */
+static void
+placer_init(struct placer *pl, size_t n, int (*added)(const void *, size_t),
+	    const void *arg)
 {
-	size_t pos = 0;
-
-	for (size_t k = j; k-- > 0; ) {
-		long p = find_item(out, st->it[k].key);
-
-		if (p >= 0) {
-			pos = (size_t)p + 1;
-			break;
-		}
-	}
-	while (pos < out->n && out->it[pos].ours_added)
-		pos++;
-	return pos;
+	memset(pl, 0, sizeof(*pl));
+	pl->next = xcalloc(n + 1, sizeof(*pl->next));
+	pl->next[n] = n;
+	for (size_t i = n; i-- > 0; )
+		pl->next[i] = added(arg, i) ? pl->next[i + 1] : i;
+	pl->q = pl->next[0];
 }
 
-static size_t
-insert_pos_sect(const struct doc *out, const struct doc *t, size_t j)
+/* Theirs' next entry is result entry p (-1: not in the result). */
+static void
+placer_seen(struct placer *pl, long p)
 {
-	size_t pos = 0;
+	if (p >= 0)
+		pl->q = pl->next[p + 1];
+}
 
-	for (size_t k = j; k-- > 0; ) {
-		long p = find_sect(out, t->s[k].name);
+/* Theirs' entry j goes in. */
+static void
+placer_add(struct placer *pl, size_t j)
+{
+	GROW(pl->v, pl->cap, pl->n + 1);
+	pl->v[pl->n].q = pl->q;
+	pl->v[pl->n++].j = j;
+}
 
-		if (p >= 0) {
-			pos = (size_t)p + 1;
-			break;
-		}
-	}
-	while (pos < out->n && out->s[pos].ours_added)
-		pos++;
-	return pos;
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct place *x = a, *y = b;
+
+	if (x->q != y->q)
+		return x->q < y->q ? -1 : 1;
+	return (x->j > y->j) - (x->j < y->j);
+}
+
+static void
+placer_sort(struct placer *pl)
+{
+	if (pl->n)
+		qsort(pl->v, pl->n, sizeof(*pl->v), place_cmp);
+	free(pl->next);
+	pl->next = NULL;
+}
+
+static int
+item_added(const void *arg, size_t i)
+{
+	return ((const struct sect *)arg)->it[i].ours_added;
+}
+
+static int
+sect_added(const void *arg, size_t i)
+{
+	return ((const struct doc *)arg)->s[i].ours_added;
 }
 
 /* Did x put the keys it shares with b in another order? */
@@ -444,6 +600,7 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 {
 	const char *head = pick3(sb ? sb->head : NULL, so->head, st->head);
 	int swapped = !items_reordered(sb, so) && items_reordered(sb, st);
+	struct placer pl;
 
 	if (swapped) {
 		const struct sect *x = so;
@@ -506,20 +663,42 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 		r->body = xstrdup(win->body);
 		r->lead = lead;
 	}
+	out->idx = idx_build(out->n ? &out->it[0].key : NULL, out->n,
+			     sizeof(*out->it));
+	placer_init(&pl, out->n, item_added, out);
 	for (size_t j = 0; j < st->n; j++) {
 		const struct item *it = &st->it[j];
 		const struct item *ib = get_item(sb, it->key);
 
-		if (get_item(so, it->key))
+		if (get_item(so, it->key)) {
+			placer_seen(&pl, find_item(out, it->key));
 			continue;
+		}
 		if (ib) {
 			if (!strcmp(it->value, ib->value))
 				continue;	/* ours deleted it */
 			decide(m, MERGE_KEPT_CHANGE, st->name, it->key,
 			       MERGE_THEIRS)->kept_value = xstrdup(it->value);
 		}
-		item_copy(item_insert(out, insert_pos_item(out, st, j)), it);
+		placer_add(&pl, j);
 	}
+	idx_free(&out->idx);
+	placer_sort(&pl);
+	if (pl.n) {
+		struct item *v = xcalloc(out->n + pl.n, sizeof(*v));
+		size_t k = 0, w = 0;
+
+		for (size_t i = 0; i <= out->n; i++) {
+			while (k < pl.n && pl.v[k].q == i)
+				item_copy(&v[w++], &st->it[pl.v[k++].j]);
+			if (i < out->n)
+				v[w++] = out->it[i];
+		}
+		free(out->it);
+		out->it = v;
+		out->n = out->cap = w;
+	}
+	free(pl.v);
 	if (swapped)
 		m->swap = !m->swap;
 }
@@ -647,6 +826,8 @@ static void
 merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 	   const struct doc *o, const struct doc *t)
 {
+	struct placer pl;
+
 	if (!sects_reordered(b, o) && sects_reordered(b, t)) {
 		const struct doc *x = o;
 
@@ -680,20 +861,42 @@ merge_docs(struct merger *m, struct doc *out, const struct doc *b,
 		}
 		merge_sect(m, sect_insert(out, out->n), sb, so, st);
 	}
+	out->idx = idx_build(out->n ? &out->s[0].name : NULL, out->n,
+			     sizeof(*out->s));
+	placer_init(&pl, out->n, sect_added, out);
 	for (size_t j = 0; j < t->n && !m->err; j++) {
 		const struct sect *st = &t->s[j];
 		const struct sect *sb = get_sect(b, st->name);
 
-		if (get_sect(o, st->name))
+		if (get_sect(o, st->name)) {
+			placer_seen(&pl, find_sect(out, st->name));
 			continue;
+		}
 		if (sb) {
 			if (sect_same(st, sb))
 				continue;	/* ours deleted it */
 			decide(m, MERGE_KEPT_SECTION, st->name, NULL,
 			       MERGE_THEIRS);
 		}
-		sect_copy(sect_insert(out, insert_pos_sect(out, t, j)), st);
+		placer_add(&pl, j);
 	}
+	idx_free(&out->idx);
+	placer_sort(&pl);
+	if (pl.n) {
+		struct sect *v = xcalloc(out->n + pl.n, sizeof(*v));
+		size_t k = 0, w = 0;
+
+		for (size_t i = 0; i <= out->n; i++) {
+			while (k < pl.n && pl.v[k].q == i)
+				sect_copy(&v[w++], &t->s[pl.v[k++].j]);
+			if (i < out->n)
+				v[w++] = out->s[i];
+		}
+		free(out->s);
+		out->s = v;
+		out->n = out->cap = w;
+	}
+	free(pl.v);
 	out->tail = merge_lead(b ? b->tail : NULL, o->tail, t->tail);
 	m->swap = 0;
 }

@@ -9,8 +9,26 @@
 void
 json_quote(struct sb *out, const char *s)
 {
+	const unsigned char *end = (const unsigned char *)s + strlen(s);
+
 	sb_addc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned cp;
+		size_t n;
+
+		if (*p >= 0x80) {
+			/* C1 controls and the like as \u escapes; a byte that
+			 * is not UTF-8 as U+FFFD, so the JSON stays valid */
+			n = utf8_char((const char *)p, (size_t)(end - p), &cp);
+			if (!n)
+				sb_adds(out, "\\ufffd");
+			else if (is_hidden(cp))
+				sb_addf(out, "\\u%04x", cp);
+			else
+				sb_add(out, p, n);
+			p += n ? n - 1 : 0;
+			continue;
+		}
 		switch (*p) {
 		case '"': sb_adds(out, "\\\""); break;
 		case '\\': sb_adds(out, "\\\\"); break;

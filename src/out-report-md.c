@@ -8,22 +8,25 @@
 #include <string.h>
 
 /*
- * A value as literal Markdown text: every character CommonMark (or a
- * common extension) gives a meaning inline is escaped with a backslash,
- * line breaks and control characters become spaces.  A client named
- * "<script>" stays text in whatever renders the mail.
+ * A value as literal Markdown text: its control characters written
+ * visibly as in the text form (a newline never starts a Markdown line),
+ * then every character CommonMark (or a common extension) gives a meaning
+ * inline is escaped with a backslash.  A client named "<script>" stays
+ * text in whatever renders the mail.
  */
 static void
 md(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			fputc(' ', f);
-		else if (strchr("\\`*_[]<>&~|!#()", *p))
+	struct sb e = SB_INIT;
+
+	sb_add_escaped(&e, s, strlen(s), 0);
+	for (const unsigned char *p = (const unsigned char *)e.buf; *p; p++) {
+		if (strchr("\\`*_[]<>&~|!#()", *p))
 			fprintf(f, "\\%c", *p);
 		else
 			fputc(*p, f);
 	}
+	sb_free(&e);
 }
 
 static const char *

@@ -19,7 +19,7 @@ struct row {
 
 /* Display columns of a UTF-8 string: one per code point, none for the
  * colour codes this file writes (the data's control characters are
- * written as '?'). */
+ * escaped, see sb_add_escaped). */
 static size_t
 ncols(const char *s)
 {
@@ -42,24 +42,30 @@ ncols(const char *s)
 	return c;
 }
 
-/* Append s to line, control characters as '?', cut to at most max
+/* Append s to line, control characters escaped, cut to at most max
  * columns (ending in "..." when cut). */
 static void
-fit(struct sb *line, const char *s, size_t max)
+fit(struct sb *line, const char *raw, size_t max)
 {
-	size_t cols = ncols(s), used = 0;
-	size_t keep = cols <= max ? cols : max > 3 ? max - 3 : max;
+	struct sb esc = SB_INIT;
+	const char *s;
+	size_t cols, used = 0, keep;
 
+	sb_add_escaped(&esc, raw, strlen(raw), 0);
+	s = esc.buf;
+	cols = ncols(s);
+	keep = cols <= max ? cols : max > 3 ? max - 3 : max;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		int start = (*p & 0xc0) != 0x80;
 
 		if (start && used == keep)
 			break;
 		used += start;
-		sb_addc(line, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+		sb_addc(line, (char)*p);
 	}
 	if (cols > max && max > 3)
 		sb_adds(line, "...");
+	sb_free(&esc);
 }
 
 static void
@@ -103,13 +109,17 @@ cell(struct row *r, const char *s, size_t width)
 static void
 whole_cell(struct row *r, const char *id, size_t width)
 {
-	size_t n = ncols(id);
+	struct sb esc = SB_INIT;
+	size_t n;
 
+	sb_add_escaped(&esc, id, strlen(id), 0);
+	n = ncols(esc.buf);
 	make_room(r, (n > width ? n : width) + 1);
-	sb_adds(&r->line, id);
+	sb_adds(&r->line, esc.buf);
 	while (n++ < width)
 		sb_addc(&r->line, ' ');
 	sb_addc(&r->line, ' ');
+	sb_free(&esc);
 }
 
 /* The rest of the line: free text in what is left of the width. */
@@ -520,10 +530,16 @@ report_text(FILE *f, const struct report *r, int width)
 	flush_line(&row);
 	sb_addf(&row.line, "%ld open %s, %ld closed", r->open,
 		plural(r->open, "case", "cases"), r->closed);
-	if (r->filter.who)
-		sb_addf(&row.line, "; %s's cases", r->filter.who);
-	if (r->filter.stage)
-		sb_addf(&row.line, "; stage %s", r->filter.stage);
+	if (r->filter.who) {
+		sb_adds(&row.line, "; ");
+		sb_add_escaped(&row.line, r->filter.who, strlen(r->filter.who), 0);
+		sb_adds(&row.line, "'s cases");
+	}
+	if (r->filter.stage) {
+		sb_adds(&row.line, "; stage ");
+		sb_add_escaped(&row.line, r->filter.stage,
+			       strlen(r->filter.stage), 0);
+	}
 	end_line(&row, NULL);
 	exceptions(f, r, width);
 	figures(f, r, width);

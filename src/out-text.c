@@ -2,6 +2,9 @@
 #include "docket/out.h"
 
 #include <cmark.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -20,12 +23,27 @@ color_setup(void)
 		   !(term && !strcmp(term, "dumb"));
 }
 
-const char *c_red(void) { return color_on ? "\033[31m" : ""; }
-const char *c_yellow(void) { return color_on ? "\033[33m" : ""; }
-const char *c_green(void) { return color_on ? "\033[32m" : ""; }
-const char *c_bold(void) { return color_on ? "\033[1m" : ""; }
-const char *c_dim(void) { return color_on ? "\033[2m" : ""; }
-const char *c_off(void) { return color_on ? "\033[0m" : ""; }
+/* The only escape sequences docket writes: tfprintf knows them by their
+ * address and writes them as they are. */
+static const char sgr[][6] = {
+	"\033[31m", "\033[33m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
+};
+
+const char *c_red(void) { return color_on ? sgr[0] : ""; }
+const char *c_yellow(void) { return color_on ? sgr[1] : ""; }
+const char *c_green(void) { return color_on ? sgr[2] : ""; }
+const char *c_bold(void) { return color_on ? sgr[3] : ""; }
+const char *c_dim(void) { return color_on ? sgr[4] : ""; }
+const char *c_off(void) { return color_on ? sgr[5] : ""; }
+
+static int
+is_color(const char *s)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sgr); i++)
+		if (s == sgr[i])
+			return 1;
+	return 0;
+}
 
 int
 terminal_width(void)
@@ -66,15 +84,300 @@ progress_end(void)
 	progress_shown = 0;
 }
 
+size_t
+utf8_char(const char *str, size_t n, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len;
+	unsigned c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2, c = s[0] & 0x1fu, min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3, c = s[0] & 0x0fu, min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4, c = s[0] & 0x07u, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3fu);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Code points that move the cursor, change the terminal or reorder text:
+ * C1 controls, the Unicode line separators, the bidirectional controls. */
+int
+is_hidden(unsigned cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void
+sb_add_escaped(struct sb *out, const char *str, size_t len, int lines)
+{
+	const unsigned char *s = (const unsigned char *)str, *end = s + len;
+
+	while (s < end) {
+		const unsigned char *run = s;
+		unsigned cp = 0;
+		size_t n;
+
+		/* printable ASCII as it is, in one piece */
+		while (s < end && *s >= 0x20 && *s < 0x7f)
+			s++;
+		sb_add(out, run, (size_t)(s - run));
+		if (s == end)
+			break;
+		n = utf8_char((const char *)s, (size_t)(end - s), &cp);
+		if (!n) {
+			sb_addf(out, "\\x%02x", *s++);
+		} else if (cp < 0x20 || cp == 0x7f) {
+			if (lines && (cp == '\n' || cp == '\t'))
+				sb_addc(out, (char)cp);
+			else if (cp == '\n' || cp == '\r' || cp == '\t' ||
+				 cp == 0x1b)
+				sb_addf(out, "\\%c", cp == '\n' ? 'n' :
+					cp == '\r' ? 'r' : cp == '\t' ? 't' : 'e');
+			else
+				sb_addf(out, "\\x%02x", cp);
+			s++;
+		} else if (is_hidden(cp)) {
+			sb_addf(out, "\\u%04x", cp);
+			s += n;
+		} else {
+			sb_add(out, s, n);
+			s += n;
+		}
+	}
+	if (!out->buf)
+		sb_add(out, "", 0);
+}
+
+static void
+put_escaped(FILE *f, const char *s, int lines)
+{
+	struct sb sb = SB_INIT;
+
+	sb_add_escaped(&sb, s, strlen(s), lines);
+	fwrite(sb.buf, 1, sb.len, f);
+	sb_free(&sb);
+}
+
 void
 print_clean(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			fprintf(f, "^%c", *p == 0x7f ? '?' : *p + '@');
-		else
-			fputc(*p, f);
+	put_escaped(f, s, 0);
+}
+
+void
+print_lines(FILE *f, const char *s)
+{
+	put_escaped(f, s, 1);
+}
+
+/*
+ * One conversion of a printf format (spec, without its '%') and its
+ * argument.  The format is docket's own, checked by the compiler where
+ * tfprintf is called.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+convert(struct sb *out, const char *spec, size_t len, va_list *ap)
+{
+	char fmt[40], conv = spec[len - 1];
+	const char *l = spec + len - 1;
+	int star[2], nstar = 0;
+
+	while (l > spec && strchr("hljztL", l[-1]))
+		l--;
+	if (len + 2 > sizeof(fmt))
+		return;
+	fmt[0] = '%';
+	memcpy(fmt + 1, spec, len);
+	fmt[len + 1] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (spec[i] == '*' && nstar < 2)
+			star[nstar++] = va_arg(*ap, int);
+#define CONV(type) do { \
+		type v_ = va_arg(*ap, type); \
+		if (nstar == 2) sb_addf(out, fmt, star[0], star[1], v_); \
+		else if (nstar == 1) sb_addf(out, fmt, star[0], v_); \
+		else sb_addf(out, fmt, v_); \
+	} while (0)
+	switch (conv) {
+	case 'd': case 'i':
+		if (!strncmp(l, "ll", 2)) CONV(long long);
+		else if (*l == 'l') CONV(long);
+		else if (*l == 'z') CONV(ssize_t);
+		else if (*l == 'j') CONV(intmax_t);
+		else if (*l == 't') CONV(ptrdiff_t);
+		else CONV(int);
+		break;
+	case 'u': case 'x': case 'X': case 'o':
+		if (!strncmp(l, "ll", 2)) CONV(unsigned long long);
+		else if (*l == 'l') CONV(unsigned long);
+		else if (*l == 'z') CONV(size_t);
+		else if (*l == 'j') CONV(uintmax_t);
+		else if (*l == 't') CONV(ptrdiff_t);
+		else CONV(unsigned);
+		break;
+	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+	case 'a': case 'A':
+		if (*l == 'L') CONV(long double);
+		else CONV(double);
+		break;
+	case 'p':
+		CONV(void *);
+		break;
+	case 'c': {
+		char c[2] = { (char)va_arg(*ap, int), '\0' };
+		struct sb e = SB_INIT;
+
+		sb_add_escaped(&e, c, 1, 0);
+		sb_adds(out, e.buf);
+		sb_free(&e);
+		break;
 	}
+	default:
+		break;
+	}
+#undef CONV
+}
+#pragma GCC diagnostic pop
+
+/* A %s: cut to its precision (bytes, as printf), escaped, then padded to
+ * its width. */
+static void
+convert_str(struct sb *out, const char *spec, size_t len, va_list *ap)
+{
+	const char *p = spec, *s;
+	int left = 0, width = 0, prec = -1;
+	size_t n, before = out->len;
+
+	for (; *p == '-' || *p == '+' || *p == ' ' || *p == '#' || *p == '0'; p++)
+		left |= *p == '-';
+	if (*p == '*') {
+		width = va_arg(*ap, int);
+		if (width < 0) {
+			left = 1;
+			width = -width;
+		}
+		p++;
+	} else {
+		for (; *p >= '0' && *p <= '9'; p++)
+			width = width * 10 + (*p - '0');
+	}
+	if (*p == '.') {
+		p++;
+		prec = 0;
+		if (*p == '*') {
+			prec = va_arg(*ap, int);
+			p++;
+		} else {
+			for (; *p >= '0' && *p <= '9'; p++)
+				prec = prec * 10 + (*p - '0');
+		}
+	}
+	(void)len;
+	s = va_arg(*ap, const char *);
+	if (!s)
+		s = "(null)";
+	if (is_color(s)) {
+		sb_adds(out, s);
+		return;
+	}
+	n = strlen(s);
+	if (prec >= 0 && (size_t)prec < n)
+		n = (size_t)prec;
+	sb_add_escaped(out, s, n, 0);
+	n = out->len - before;
+	if ((size_t)width > n) {
+		size_t pad = (size_t)width - n;
+
+		for (size_t i = 0; i < pad; i++)
+			sb_addc(out, ' ');
+		if (!left) {
+			memmove(out->buf + before + pad, out->buf + before, n);
+			memset(out->buf + before, ' ', pad);
+		}
+	}
+}
+
+void
+vtfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	struct sb out = SB_INIT;
+	va_list aq;
+	const char *p = fmt;
+
+	va_copy(aq, ap);
+	while (*p) {
+		const char *spec;
+		size_t len;
+
+		if (*p != '%') {
+			const char *q = strchr(p, '%');
+			size_t n = q ? (size_t)(q - p) : strlen(p);
+
+			sb_add(&out, p, n);
+			p += n;
+			continue;
+		}
+		if (p[1] == '%') {
+			sb_addc(&out, '%');
+			p += 2;
+			continue;
+		}
+		spec = ++p;
+		while (*p && !strchr("diouxXfFeEgGaAcspn", *p))
+			p++;
+		if (!*p)
+			break;
+		len = (size_t)(++p - spec);
+		if (p[-1] == 's')
+			convert_str(&out, spec, len, &aq);
+		else
+			convert(&out, spec, len, &aq);
+	}
+	va_end(aq);
+	if (out.len)
+		fwrite(out.buf, 1, out.len, f);
+	sb_free(&out);
+}
+
+void
+tfprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vtfprintf(f, fmt, ap);
+	va_end(ap);
+}
+
+void
+tprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vtfprintf(stdout, fmt, ap);
+	va_end(ap);
 }
 
 /*

@@ -712,16 +712,17 @@ report_build(struct report **out, const struct firm *f, const char *root,
 		r->stages[i].max_days = f->stages[i].max_days;
 	}
 
-	/* staff who carry no open case still have a line */
-	for (size_t i = 0; i < f->nstaff; i++) {
-		const struct staff *p = &f->staff[i];
-		int att = !strcmp(p->role, "attorney");
+	/* staff who carry no open case still have a line; made in the
+	 * rows' order (role, then handle), each goes at the end */
+	for (int att = 1; att >= 0; att--)
+		for (size_t i = 0; i < f->nstaff; i++) {
+			const struct staff *p = f->by_handle[i];
 
-		if ((att || !strcmp(p->role, "manager")) &&
-		    (!filter->who || !strcmp(filter->who, p->handle)))
-			load_row(r, p->handle, att ? "attorney" : "manager",
-				 att ? f->attorney_max : f->manager_max);
-	}
+			if (!strcmp(p->role, att ? "attorney" : "manager") &&
+			    (!filter->who || !strcmp(filter->who, p->handle)))
+				load_row(r, p->handle, att ? "attorney" : "manager",
+					 att ? f->attorney_max : f->manager_max);
+		}
 
 	case_list_dirs(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++) {

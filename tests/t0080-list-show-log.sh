@@ -90,7 +90,7 @@ assert d[\"notes\"][1][\"text\"] == \"Client **doing well**; see [portal](https:
 test_expect_success 'show makes terminal escapes in notes visible, never live' '
 	printf "evil \033[31mred\033]0;title\007 text\n" | docket note b2 >/dev/null
 	docket show b2 >../out
-	grep -q "evil ^\[\[31mred^\[\]0;title^G text" ../out
+	grep -q "evil \\\\e\[31mred\\\\e\]0;title\\\\x07 text" ../out
 	test_not grep -q "$(printf "\033")" ../out
 '
 

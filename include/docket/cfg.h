@@ -22,6 +22,13 @@ struct sb;
 /* The longest line docket reads or writes, and the name limits of inih. */
 extern const size_t cfg_max_line;
 #define CFG_MAX_NAME 49
+/*
+ * The largest INI file docket reads (case.ini, docket.ini), in bytes: a
+ * busy case.ini is tens of kilobytes.  A larger one is refused, never
+ * read in part.
+ */
+#define CFG_MAX_FILE (4 * 1000 * 1000)
+#define CFG_MAX_FILE_TEXT "4 MB"
 
 enum cfg_kind { CFG_BLANK, CFG_COMMENT, CFG_SECTION, CFG_KEY, CFG_CONT };
 
@@ -34,17 +41,25 @@ struct cfg_line {
 	int lineno;	/* 1-based line as read; 0 for a line added since */
 };
 
+struct cfg_index;
+
 struct cfg {
 	char *name;	/* the file's name in messages */
 	struct cfg_line *lines;
 	size_t n, cap;
 	int crlf;	/* the file used CRLF line ends */
+	struct cfg_index *index;	/* sections and keys by name; cfg.c's */
 };
 
-/* 0, or DK_EPARSE with "name:line: what". */
+/* 0, or DK_EPARSE with "name:line: what" (or "name: too large ..." past
+ * CFG_MAX_FILE).  Reading takes time linear in len. */
 int cfg_parse(struct cfg **out, const char *name, const char *buf, size_t len);
 /* 0, DK_ENOTFOUND when path does not exist, DK_EIO, or DK_EPARSE. */
 int cfg_load(struct cfg **out, const char *path, const char *name);
+/* Read an INI file into out (appending) without reading past CFG_MAX_FILE:
+ * 0, DK_ENOTFOUND, DK_EIO ("cannot read name: ..."; a file that is not a
+ * regular file is one) or DK_EPARSE ("name: too large ..."). */
+int cfg_read(struct sb *out, const char *path, const char *name);
 void cfg_free(struct cfg *cfg);
 
 const char *cfg_get(const struct cfg *cfg, const char *section,

@@ -43,6 +43,7 @@ struct firm {
 	int manager_max, attorney_max;
 	struct staff *staff;
 	size_t nstaff;
+	struct staff **by_handle, **by_email;	/* sorted, for lookups */
 	struct indicator *ind;
 	size_t nind;
 	int sol_watch_days;	/* [rules] sol_watch_days */

@@ -9,6 +9,7 @@
 #ifndef DOCKET_OUT_H
 #define DOCKET_OUT_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -91,7 +92,36 @@ void progress_end(void);
  * 80. */
 int terminal_width(void);
 
-/* Print s with control characters (but newlines and tabs) made visible. */
+/*
+ * Human output never lets a value's control characters reach a terminal
+ * raw: a newline could forge a line, an escape sequence could rewrite the
+ * screen.  They are written visibly, as docket(1) describes: \n \r \t \e,
+ * \xNN for the other C0 controls, DEL and each byte that is not UTF-8,
+ * \uNNNN for C1 controls, U+2028, U+2029 and the bidirectional controls.
+ * Other text (accents, CJK) is written as it is.
+ *
+ * sb_add_escaped appends len bytes of s so escaped; with lines, newlines
+ * and tabs stay as they are (text of several lines, such as a note).
+ */
+void sb_add_escaped(struct sb *out, const char *s, size_t len, int lines);
+/* One UTF-8 sequence at s (n bytes left): its length and code point, or 0
+ * when it is not valid UTF-8 (overlong, a surrogate, cut short). */
+size_t utf8_char(const char *s, size_t n, unsigned *cp);
+/* Is cp one of those written as \uNNNN (C1, U+2028/9, bidi controls)? */
+int is_hidden(unsigned cp);
+/* s escaped, as one line; print_lines keeps its newlines and tabs. */
 void print_clean(FILE *f, const char *s);
+void print_lines(FILE *f, const char *s);
+/*
+ * printf for human output: every %s argument is escaped (its precision
+ * cuts bytes before, its width pads after), except the colour codes of
+ * c_red() and the rest, written as they are; %c is escaped too.  Every
+ * human printer writes through these.
+ */
+void tprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tfprintf(FILE *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void vtfprintf(FILE *f, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 #endif
