@@ -6,6 +6,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/out.h"
 
 #include <stdlib.h>
 #include <string.h>
