@@ -5,6 +5,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/workup.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -192,6 +193,7 @@ case_free(struct dcase *c)
 	free(c->due);
 	free(c->esc);
 	free(c->def);
+	workup_free(c->wu);
 	free(c);
 }
 
@@ -368,6 +370,8 @@ clear_view(struct dcase *c)
 	c->esc = NULL;
 	c->def = NULL;
 	c->ndue = c->nesc = c->ndef = 0;
+	workup_free(c->wu);
+	c->wu = NULL;
 }
 
 static void
@@ -534,6 +538,8 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 		c->stage_since = c->opened;
 	if (!k.r)
 		view_subsections(&k, firm, w);
+	if (!k.r)
+		k.r = workup_view(c, w);
 	if (!k.r && w) {
 		char *what = xasprintf("%s:%d: attorney", c->file,
 				       cfg_lineno(c->cfg, "case", "attorney"));
@@ -564,7 +570,7 @@ case_is_date_key(const char *section, const char *key)
 		return !strcmp(key, "date") || !strcmp(key, "done");
 	if (has_prefix(section, "escalation \""))
 		return !strcmp(key, "opened") || !strcmp(key, "resolved");
-	return 0;
+	return workup_is_date_key(section, key);
 }
 
 int
