@@ -101,7 +101,9 @@ const struct command commands[] = {
 	{ "__complete", cmd_complete, HIDDEN | RAW,
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
 	  "docket __complete stages | kinds | reasons | staff | states\n"
-	  "docket __complete deadlines ID | escalations ID | words WORD...",
+	  "docket __complete coverages | provider-types\n"
+	  "docket __complete deadlines ID | escalations ID | providers ID\n"
+	  "docket __complete policies ID | words WORD...",
 	  "what the shell completions ask" },
 	{ NULL, NULL, 0, NULL, NULL }
 };
