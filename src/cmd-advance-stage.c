@@ -5,6 +5,7 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,10 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 				     f->stages[to].name));
 		goto out;
 	}
-	if (to > cur && f->stages[cur].due_when)
+	/* the stage's own deadline; and the `demand` deadline (records
+	 * complete) when leaving the demand stage, whichever added it */
+	if (to > cur && (f->stages[cur].due_when ||
+			 !strcmp(f->stages[cur].name, DUE_DEMAND)))
 		r = close_stage_deadline(c, f->stages[cur].name, today);
 	else
 		r = 0;
