@@ -29,6 +29,7 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 		    const struct stage_rule *s)
 {
 	char *sec = cfg_subsection("due", s->name);
+	const struct deadline *open = case_deadline(c, s->name);
 	char d[DATE_LEN];
 	long when;
 	int r;
@@ -37,6 +38,13 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 			   &ctx->firm->cal) < 0)
 		return dk_err(DK_EINVAL, "docket.ini: [stage \"%s\"] on_enter_due "
 			      "is not valid", s->name);
+	/* the demand is due already (records complete): the earlier date
+	 * stays */
+	if (!strcmp(s->name, DUE_DEMAND) && open && open->done == NO_DATE &&
+	    open->date <= when) {
+		free(sec);
+		return 0;
+	}
 	r = case_set_keys(c, sec, "date", date_fmt(d, when), "what", s->due_what,
 			  "who", *c->manager ? c->manager : c->attorney,
 			  "done", "", NULL);

@@ -527,27 +527,62 @@ workup_is_money_key(const char *section, const char *key)
 
 /* ---- finding ---- */
 
+/* name as a handle would have it: "Mercy H" -> "mercy-h" (no fallback
+ * for a name with no letter or digit: ""). */
+static char *
+handle_key(const char *name)
+{
+	struct sb sb = SB_INIT;
+
+	for (const char *p = name; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch < 0x80 && (isalnum(ch) || ch == '.' || ch == '_'))
+			sb_addc(&sb, (char)tolower(ch));
+		else if (sb.len && sb.buf[sb.len - 1] != '-')
+			sb_addc(&sb, '-');
+	}
+	while (sb.len && sb.buf[sb.len - 1] == '-')
+		sb.buf[--sb.len] = '\0';
+	if (!sb.len)
+		sb_adds(&sb, "");
+	return sb_detach(&sb);
+}
+
+/* Does key start the handle, or one of its dash-separated words? */
+static int
+prefix_of(const char *handle, const char *key)
+{
+	if (has_prefix(handle, key))
+		return 1;
+	for (const char *p = strchr(handle, '-'); p; p = strchr(p + 1, '-'))
+		if (has_prefix(p + 1, key))
+			return 1;
+	return 0;
+}
+
 static int
 find(const char *what, const char *id, const char *name,
      const char *(*handle)(const void *v, size_t i), const void *v, size_t n)
 {
 	struct sb sb = SB_INIT;
+	char *key = handle_key(name);
 	int found = -1, count = 0, r;
 
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(handle(v, i), name))
-			return (int)i;
-	for (size_t i = 0; i < n; i++)
-		if (*name && has_prefix(handle(v, i), name)) {
+	for (size_t i = 0; i < n && found < 0; i++)
+		if (!strcmp(handle(v, i), name) || !strcmp(handle(v, i), key))
 			found = (int)i;
+	for (size_t i = 0; i < n && found < 0 && *key; i++)
+		if (prefix_of(handle(v, i), key)) {
+			r = (int)i;
 			count++;
 			sb_addf(&sb, "%s%s", sb.len ? ", " : "", handle(v, i));
 		}
-	if (count == 1) {
-		sb_free(&sb);
-		return found;
-	}
-	if (count > 1) {
+	if (found < 0 && count == 1)
+		found = r;
+	if (found >= 0) {
+		r = found;
+	} else if (count > 1) {
 		r = dk_err(DK_EAMBIG, "%s '%s' of %s is ambiguous: %s", what,
 			   name, id, sb.buf);
 	} else {
@@ -557,6 +592,7 @@ find(const char *what, const char *id, const char *name,
 			   name, n ? "it has: " : "it has none", sb_str(&sb));
 	}
 	sb_free(&sb);
+	free(key);
 	return r;
 }
 

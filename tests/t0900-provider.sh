@@ -77,6 +77,20 @@ test_expect_success 'the same name again is the same provider' '
 	test "$(grep -c "^\[provider " $ini)" = 1
 '
 
+test_expect_success 'a word of the name, in any case, names the provider' '
+	docket provider smith-7k2p "Dr. Ames" --type ortho >out
+	echo "smith-7k2p: dr-ames added (Dr. Ames): type ortho" >expect
+	test_cmp expect out
+	docket provider smith-7k2p Ames --visit 2026-10-15 >out
+	echo "smith-7k2p: dr-ames: visit 2026-10-15" >expect
+	test_cmp expect out
+	docket provider smith-7k2p "DR AMES" --phone "+1 555 0150" >out
+	echo "smith-7k2p: dr-ames: phone +1 555 0150" >expect
+	test_cmp expect out
+	test "$(grep -c "^\[provider " $ini)" = 2
+	git reset -q --hard HEAD~3
+'
+
 test_expect_success '--discharged: today, a date after it, or a date joined with =' '
 	DOCKET_NOW=2026-11-15 docket provider smith-7k2p mercy --discharged >out
 	test "$(ini_get $ini provider.mercy-hospital.discharged)" = 2026-11-15

@@ -205,6 +205,13 @@ test_expect_success 'the demand stage came first: its earlier deadline stays; a 
 	echo "stage-5: deadline demand 2026-11-13 -> 2026-11-08 (records complete 2026-11-05)" >expect
 	test_cmp expect actual
 	test "$(due stage-5 demand)" = "2026-11-08  bob Send the demand"
+	# records complete first, the demand stage after: the earlier stays
+	q add --id stage-7 --client "Records First" --manager bob
+	q provider stage-7 "Clinic D" --visit 2026-10-01 --discharged 2026-10-02
+	q records stage-7 clinic --receive 2026-11-05
+	test "$(due stage-7 demand)" = "2026-11-08  bob Send the demand"
+	q advance-stage stage-7 demand
+	test "$(due stage-7 demand)" = "2026-11-08  bob Send the demand"
 '
 
 test_expect_success 'leaving the demand stage marks the demand deadline done, whoever added it' '

@@ -126,9 +126,13 @@ void workup_free(struct workup *w);
 int workup_is_date_key(const char *section, const char *key);
 int workup_is_money_key(const char *section, const char *key);
 
-/* A provider's or policy's handle from what the user typed: exactly, or a
- * unique prefix.  Its index (>= 0), or DK_ENOTFOUND / DK_EAMBIG with a
- * message that names the case's handles. */
+/*
+ * A provider's or policy's handle from what the user typed: the handle,
+ * or the handle its words make ("Mercy Hospital"), exactly; else the one
+ * handle it starts, or starts a word of ("mercy", "Ames" for dr-ames).
+ * Its index (>= 0), or DK_ENOTFOUND / DK_EAMBIG with a message that names
+ * the case's handles.
+ */
 int workup_find_provider(const struct dcase *c, const char *name);
 int workup_find_policy(const struct dcase *c, const char *name);
 /* A provider's handle made from its name: "Mercy Hospital" ->

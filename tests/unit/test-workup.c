@@ -450,6 +450,15 @@ test_find(const struct firm *f)
 	CHECK_STR(dk_errmsg(), "x has no provider 'er' (it has: mercy-hospital, "
 		  "mercy-clinic, pt)");
 	CHECK_INT(workup_find_policy(c, "bi"), 0);
+	/* the handle the words make, and a prefix of a word of a handle */
+	CHECK_INT(workup_find_provider(c, "Mercy Clinic"), 1);
+	CHECK_INT(workup_find_provider(c, "Mercy H"), 0);
+	CHECK_INT(workup_find_provider(c, "Clin"), 1);
+	CHECK_INT(workup_find_provider(c, "hosp"), 0);
+	CHECK_INT(workup_find_provider(c, "PT"), 2);
+	CHECK_INT(workup_find_provider(c, "Mercy Urgent Care"), DK_ENOTFOUND);
+	CHECK_INT(workup_find_provider(c, "!!"), DK_ENOTFOUND);
+	CHECK_INT(workup_find_policy(c, "acme"), 0);
 	case_free(c);
 	CHECK_STR(h = provider_handle("Mercy Hospital"), "mercy-hospital");
 	free(h);
