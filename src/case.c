@@ -301,10 +301,7 @@ fail(struct checker *k, const char *section, const char *key,
 
 	if (k->r)
 		return k->r;
-	/* the key's line as read; a value set since has none to name */
-	line = cfg_lineno(k->c->cfg, section, key);
-	if (!line && (!key || !cfg_get(k->c->cfg, section, key)))
-		line = cfg_lineno(k->c->cfg, section, NULL);
+	line = cfg_error_line(k->c->cfg, section, key);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);

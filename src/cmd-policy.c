@@ -208,25 +208,12 @@ cmd_policy(struct ctx *ctx, int argc, char **argv)
 		}
 		o.any |= opt != 'j';
 	}
-	if (optind == argc)
-		return usage_error(ctx, "which case? (a case ID)");
-	if (argc - optind > 2)
-		return usage_error(ctx, "unexpected argument '%s'",
-				   argv[optind + 2]);
-	if (argc - optind == 1 && o.any)
-		return usage_error(ctx, "which policy? (docket policy ID NAME "
-				   "...)");
-	if (argc - optind == 2 && json)
-		return usage_error(ctx, "--json lists the policies; it takes no "
-				   "NAME");
-	if (argc - optind == 2 && (r = ctx_lock(ctx)))
-		return fail(r);
-	if ((r = load_case(ctx, argv[optind], &c)))
-		return fail(r);
-	if (argc - optind == 1)
-		r = list(c, json);
-	else
-		r = edit(ctx, c, argv[optind + 1], &o);
+	if ((status = list_or_change(ctx, argc, argv, o.any, json, "policy",
+				     "policies", &c)) < 0) {
+		r = argc - optind == 1 ? list(c, json)
+				       : edit(ctx, c, argv[optind + 1], &o);
+		status = r ? fail(r) : EXIT_OK;
+	}
 	case_free(c);
-	return r ? fail(r) : status;
+	return status;
 }

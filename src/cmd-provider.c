@@ -222,37 +222,13 @@ cmd_provider(struct ctx *ctx, int argc, char **argv)
 		}
 		o.any |= opt != 'j';
 	}
-	if (optind == argc) {
-		status = usage_error(ctx, "which case? (a case ID)");
-		goto out;
+	if ((status = list_or_change(ctx, argc, argv, o.any, json, "provider",
+				     "providers", &c)) < 0) {
+		r = argc - optind == 1 ? list(ctx, c, json)
+				       : edit(ctx, c, argv[optind + 1], &o);
+		status = r ? fail(r) : EXIT_OK;
 	}
-	if (argc - optind > 2) {
-		status = usage_error(ctx, "unexpected argument '%s' (a NAME of "
-				     "several words goes in quotes)",
-				     argv[optind + 2]);
-		goto out;
-	}
-	if (argc - optind == 1 && o.any) {
-		status = usage_error(ctx, "which provider? (docket provider ID "
-				     "NAME ...)");
-		goto out;
-	}
-	if (argc - optind == 2 && json) {
-		status = usage_error(ctx, "--json lists the providers; it takes "
-				     "no NAME");
-		goto out;
-	}
-	if (argc - optind == 2 && (r = ctx_lock(ctx)))
-		goto out;
-	if ((r = load_case(ctx, argv[optind], &c)))
-		goto out;
-	if (argc - optind == 1)
-		r = list(ctx, c, json);
-	else
-		r = edit(ctx, c, argv[optind + 1], &o);
 out:
-	if (r)
-		status = fail(r);
 	strv_free(&o.visits);
 	case_free(c);
 	return status;

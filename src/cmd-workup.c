@@ -50,6 +50,31 @@ money_opt(const char *opt, const char *arg, int64_t *out)
 }
 
 int
+list_or_change(struct ctx *ctx, int argc, char **argv, int any, int json,
+	       const char *what, const char *whats, struct dcase **c)
+{
+	int n = argc - optind, r;
+
+	*c = NULL;
+	if (!n)
+		return usage_error(ctx, "which case? (a case ID)");
+	if (n > 2)
+		return usage_error(ctx, "unexpected argument '%s' (a NAME of "
+				   "several words goes in quotes)",
+				   argv[optind + 2]);
+	if (n == 1 && any)
+		return usage_error(ctx, "which %s? (docket %s ID NAME ...)", what,
+				   what);
+	if (n == 2 && json)
+		return usage_error(ctx, "--json lists the %s; it takes no NAME",
+				   whats);
+	if ((n == 2 && (r = ctx_lock(ctx))) ||
+	    (r = load_case(ctx, argv[optind], c)))
+		return fail(r);
+	return -1;
+}
+
+int
 money_input(const char *what, const char *section, const char *key,
 	    char **value)
 {

@@ -177,9 +177,7 @@ bad(struct reader *k, const char *section, const char *key,
 
 	if (k->r)
 		return k->r;
-	line = key ? cfg_lineno(k->cfg, section, key) : 0;
-	if (!line && (!key || !cfg_get(k->cfg, section, key)))
-		line = cfg_lineno(k->cfg, section, NULL);
+	line = cfg_error_line(k->cfg, section, key);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);

@@ -158,6 +158,14 @@ int money_opt(const char *opt, const char *arg, int64_t *out);
  */
 int workup_commit(struct ctx *ctx, struct dcase *c, const struct cfg *old,
 		  const char *summary);
+/*
+ * After the options of provider and policy, whose forms are "ID [--json]"
+ * (the list) and "ID NAME [options]" (a change): a usage error's exit
+ * status, or the case loaded into *c (the writers' lock taken for a
+ * change) and -1.  any: an option of a change was given.
+ */
+int list_or_change(struct ctx *ctx, int argc, char **argv, int any, int json,
+		   const char *what, const char *whats, struct dcase **c);
 /* An amount given to set or add --set (what: "provider.x.billed"): the
  * input forms stored as the canonical one.  0, or DK_EINVAL (a key that
  * is no amount is left as it is). */
