@@ -5,6 +5,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/workup.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -307,6 +308,7 @@ case_free(struct dcase *c)
 	free(c->due);
 	free(c->esc);
 	free(c->def);
+	workup_free(c->wu);
 	free(c);
 }
 
@@ -409,10 +411,7 @@ fail(struct checker *k, const char *section, const char *key,
 
 	if (k->r)
 		return k->r;
-	/* the key's line as read; a value set since has none to name */
-	line = cfg_lineno(k->c->cfg, section, key);
-	if (!line && (!key || !cfg_get(k->c->cfg, section, key)))
-		line = cfg_lineno(k->c->cfg, section, NULL);
+	line = cfg_error_line(k->c->cfg, section, key);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
@@ -478,6 +477,8 @@ clear_view(struct dcase *c)
 	c->esc = NULL;
 	c->def = NULL;
 	c->ndue = c->nesc = c->ndef = 0;
+	workup_free(c->wu);
+	c->wu = NULL;
 }
 
 static void
@@ -644,6 +645,8 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 		c->stage_since = c->opened;
 	if (!k.r)
 		view_subsections(&k, firm, w);
+	if (!k.r)
+		k.r = workup_view(c, w);
 	if (!k.r && w) {
 		char *what = xasprintf("%s:%d: attorney", c->file,
 				       cfg_lineno(c->cfg, "case", "attorney"));
@@ -674,7 +677,7 @@ case_is_date_key(const char *section, const char *key)
 		return !strcmp(key, "date") || !strcmp(key, "done");
 	if (has_prefix(section, "escalation \""))
 		return !strcmp(key, "opened") || !strcmp(key, "resolved");
-	return 0;
+	return workup_is_date_key(section, key);
 }
 
 int

@@ -534,6 +534,16 @@ cfg_lineno(const struct cfg *cfg, const char *section, const char *key)
 }
 
 int
+cfg_error_line(const struct cfg *cfg, const char *section, const char *key)
+{
+	int line = key ? cfg_lineno(cfg, section, key) : 0;
+
+	if (!line && (!key || !cfg_get(cfg, section, key)))
+		line = cfg_lineno(cfg, section, NULL);
+	return line;
+}
+
+int
 cfg_has_section(const struct cfg *cfg, const char *section)
 {
 	return find_section(cfg, section) >= 0;

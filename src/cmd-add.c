@@ -8,6 +8,7 @@
 #include "docket/firm.h"
 #include "docket/id.h"
 #include "docket/out.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,7 @@ new_id(struct ctx *ctx, const char *client, char **out)
 
 static int
 fill(struct ctx *ctx, struct dcase *c, const char *const *v,
-     const struct assignment *as, size_t nas, struct strv *warnings)
+     struct assignment *as, size_t nas, struct strv *warnings)
 {
 	/* v: title, client, type, incident, attorney, manager, state, dob */
 	const struct firm *f = ctx->firm;
@@ -55,12 +56,21 @@ fill(struct ctx *ctx, struct dcase *c, const char *const *v,
 		r = case_set(c, "stages", f->stages[0].name, d);
 	if (!r && *v[7])
 		r = case_set(c, "client", "dob", v[7]);
-	for (size_t i = 0; !r && i < nas; i++)
-		r = case_set(c, as[i].section, as[i].key, as[i].value);
+	for (size_t i = 0; !r && i < nas; i++) {
+		char *what = cfg_dotted(as[i].section, as[i].key);
+
+		r = money_input(what, as[i].section, as[i].key, &as[i].value);
+		free(what);
+		if (!r)
+			r = case_set(c, as[i].section, as[i].key, as[i].value);
+	}
 	/* the deadlines the law sets, from the facts just given (a date
 	 * given with --set due.sol.date=... is set by hand) */
 	if (!r)
 		r = deadlines_after_edit(f, NULL, c, NULL, warnings);
+	/* and those that follow from a workup given with --set */
+	if (r >= 0)
+		r = workup_follow(f, NULL, c, ctx->today, NULL, NULL);
 	return r < 0 ? r : 0;
 }
 

@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/out.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 		    const struct stage_rule *s)
 {
 	char *sec = cfg_subsection("due", s->name);
+	const struct deadline *open = case_deadline(c, s->name);
 	char d[DATE_LEN];
 	long when;
 	int r;
@@ -37,6 +39,13 @@ open_stage_deadline(struct ctx *ctx, struct dcase *c,
 			   &ctx->firm->cal) < 0)
 		return dk_err(DK_EINVAL, "docket.ini: [stage \"%s\"] on_enter_due "
 			      "is not valid", s->name);
+	/* the demand is due already (records complete): the earlier date
+	 * stays */
+	if (!strcmp(s->name, DUE_DEMAND) && open && open->done == NO_DATE &&
+	    open->date <= when) {
+		free(sec);
+		return 0;
+	}
 	r = case_set_keys(c, sec, "date", date_fmt(d, when), "what", s->due_what,
 			  "who", *c->manager ? c->manager : c->attorney,
 			  "done", "", NULL);
@@ -115,7 +124,10 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 				     f->stages[to].name));
 		goto out;
 	}
-	if (to > cur && f->stages[cur].due_when)
+	/* the stage's own deadline; and the `demand` deadline (records
+	 * complete) when leaving the demand stage, whichever added it */
+	if (to > cur && (f->stages[cur].due_when ||
+			 !strcmp(f->stages[cur].name, DUE_DEMAND)))
 		r = close_stage_deadline(c, f->stages[cur].name, today);
 	else
 		r = 0;

@@ -9,6 +9,9 @@
  *   docket __complete stages|kinds|reasons|staff|states
  *   docket __complete deadlines ID      the case's open deadlines
  *   docket __complete escalations ID    the case's open escalations
+ *   docket __complete providers ID      the case's medical providers
+ *   docket __complete policies ID       the case's insurance policies
+ *   docket __complete coverages|provider-types
  *   docket __complete words WORD...     candidates for the last WORD of
  *                                       "docket WORD..." (what the
  *                                       scripts call)
@@ -31,6 +34,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/repo.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +46,8 @@
 struct usage {
 	struct strv opts;		/* "--kind", "-m", ... */
 	struct strv args;		/* each option's value's name, "" for a flag */
+	struct strv optional;		/* the options whose value may be left
+					 * out ("--discharged [DATE]") */
 	struct strv pos[MAX_FORMS];	/* each form's positionals: "ID", "STAGE" */
 	int repeats[MAX_FORMS];		/* its last positional repeats (X...) */
 	size_t nforms;
@@ -64,7 +70,8 @@ usage_add_opt(struct usage *u, const char *opt, size_t *pending)
  * Tokens, split at spaces: "[--name N]" is an option and its value,
  * "[--json]" a flag (the bracket closes on it), "-m TEXT | -F FILE" two
  * options, "[DIR]" and "ID" positionals, "X..." a repeating one, and
- * "a|b|c" a value that is one of the words.  A line that starts with
+ * "a|b|c" a value that is one of the words; "--request [DATE]" an option
+ * whose value may be left out.  A line that starts with
  * "docket CMD" starts a form; other lines continue the last one.
  */
 static void
@@ -92,7 +99,7 @@ usage_parse(struct usage *u, const struct command *cmd)
 		f = u->nforms - 1;
 		for (; tok; tok = strtok_r(NULL, " ", &tsave)) {
 			size_t n;
-			int closed = 0, repeats = 0;
+			int closed = 0, repeats = 0, opened = *tok == '[';
 
 			while (*tok == '[')
 				tok++;
@@ -120,6 +127,9 @@ usage_parse(struct usage *u, const struct command *cmd)
 				if (!*u->args.v[pending]) {
 					free(u->args.v[pending]);
 					u->args.v[pending] = xstrdup(tok);
+					if (opened)
+						strv_push(&u->optional,
+							  u->opts.v[pending]);
 				}
 				pending = (size_t)-1;
 			} else {
@@ -141,6 +151,7 @@ usage_free(struct usage *u)
 {
 	strv_free(&u->opts);
 	strv_free(&u->args);
+	strv_free(&u->optional);
 	for (size_t i = 0; i < MAX_FORMS; i++)
 		strv_free(&u->pos[i]);
 }
@@ -298,6 +309,33 @@ put_escalations(struct firmctx *fc, const struct out *o, const char *id)
 	case_free(c);
 }
 
+static void
+put_providers(struct firmctx *fc, const struct out *o, const char *id)
+{
+	struct dcase *c = case_get(fc, id);
+
+	for (size_t i = 0; c && i < c->wu->nprov; i++)
+		put(o, c->wu->prov[i].handle, c->wu->prov[i].name);
+	case_free(c);
+}
+
+static void
+put_policies(struct firmctx *fc, const struct out *o, const char *id)
+{
+	struct dcase *c = case_get(fc, id);
+
+	for (size_t i = 0; c && i < c->wu->npol; i++) {
+		const struct policy *p = &c->wu->pol[i];
+		char *d = xasprintf("%s%s%s", p->coverage,
+				    *p->coverage && *p->carrier ? ", " : "",
+				    p->carrier);
+
+		put(o, p->handle, d);
+		free(d);
+	}
+	case_free(c);
+}
+
 /* "section.key=" for every key the case has (but those set elsewhere). */
 static void
 put_keys(struct firmctx *fc, const struct out *o, const char *id)
@@ -352,21 +390,30 @@ find_command(const char *name)
 
 /* ---- values by the name the usage gives them ---- */
 
-/* Option values whose meaning depends on the command. */
+/* Values whose meaning depends on the command: an option's, or a
+ * positional's by its name in the usage. */
 static const struct {
 	const char *cmd, *opt, *value;
 } special[] = {
 	{ "due", "--done", "DEADLINE" },	/* due ID --done NAME */
 	{ "escalate", "--name", "ESCALATION" },	/* escalate ID --resolve --name N */
 	{ "due", "--name", "" },		/* a new deadline's name */
+	{ "provider", "NAME", "PROVIDER" },	/* provider ID NAME */
+	{ "provider", "--type", "PROVIDER-TYPE" },
+	{ "policy", "NAME", "POLICY" },		/* policy ID NAME */
+	{ "policy", "--coverage", "COVERAGE" },
+	{ "demand", "--policy", "POLICY" },
+	{ "offer", "--policy", "POLICY" },
 };
 
 static void
 put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 	  const char *opt, const char *value, const char *case_id)
 {
-	for (size_t i = 0; opt && i < ARRAY_SIZE(special); i++)
-		if (!strcmp(cmd, special[i].cmd) && !strcmp(opt, special[i].opt))
+	const char *key = opt ? opt : value;
+
+	for (size_t i = 0; i < ARRAY_SIZE(special); i++)
+		if (!strcmp(cmd, special[i].cmd) && !strcmp(key, special[i].opt))
 			value = special[i].value;
 	if (strchr(value, '|')) {
 		struct strv words = STRV_INIT;
@@ -391,6 +438,14 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		put_deadlines(fc, o, case_id);
 	} else if (!strcmp(value, "ESCALATION")) {
 		put_escalations(fc, o, case_id);
+	} else if (!strcmp(value, "PROVIDER")) {
+		put_providers(fc, o, case_id);
+	} else if (!strcmp(value, "POLICY")) {
+		put_policies(fc, o, case_id);
+	} else if (!strcmp(value, "PROVIDER-TYPE")) {
+		put_list(o, provider_types);
+	} else if (!strcmp(value, "COVERAGE")) {
+		put_list(o, policy_coverages);
 	} else if (!strcmp(value, "SECTION.KEY=VALUE")) {
 		if (case_id)
 			put_keys(fc, o, case_id);
@@ -476,6 +531,10 @@ complete_words(struct firmctx *fc, char **words, int n)
 		} else if (!dashdash && w[0] == '-' && w[1]) {
 			if (strchr(w, '=') || (k = usage_opt(&u, w)) < 0 ||
 			    !*u.args.v[k])
+				continue;
+			/* a value that may be left out, and was */
+			if (strv_has(&u.optional, u.opts.v[k]) &&
+			    words[j + 1][0] == '-')
 				continue;
 			if (j + 1 == n - 1) {
 				opt = u.opts.v[k];
@@ -568,6 +627,14 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 		put_deadlines(&fc, &o, arg);
 	} else if (!strcmp(what, "escalations") && arg) {
 		put_escalations(&fc, &o, arg);
+	} else if (!strcmp(what, "providers") && arg) {
+		put_providers(&fc, &o, arg);
+	} else if (!strcmp(what, "policies") && arg) {
+		put_policies(&fc, &o, arg);
+	} else if (!strcmp(what, "coverages")) {
+		put_list(&o, policy_coverages);
+	} else if (!strcmp(what, "provider-types")) {
+		put_list(&o, provider_types);
 	} else {
 		print_usage(stderr, ctx->cmd);
 		return EXIT_USAGE;

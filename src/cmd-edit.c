@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/workup.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -35,11 +36,12 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	struct sb start = SB_INIT, edited = SB_INIT, now = SB_INIT;
 	struct sb keys = SB_INIT;
 	struct strv changes = STRV_INIT, warnings = STRV_INIT;
+	struct strv follow = STRV_INIT, shorts = STRV_INIT;
 	struct dcase *c = NULL;
 	struct cfg *old = NULL;
 	struct change ch;
 	char *dir = NULL, *file = NULL, *aside = NULL, *base = NULL, *rel = NULL;
-	char *summary = NULL;
+	char *summary = NULL, *tail = NULL;
 	int opt, status = EXIT_OK, r;
 
 	change_init(&ch, ctx);
@@ -110,14 +112,20 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if ((r = deadlines_after_edit(ctx->firm, old, c, &changes,
 				      &warnings)) < 0)
 		goto keep;
+	/* and those that follow from the workup */
+	if ((r = workup_follow(ctx->firm, old, c, ctx->today, &follow,
+			       &shorts)) < 0)
+		goto keep;
 	summary = recomputed_summary(&changes, c->id);
+	tail = follow_summary(&shorts);
 	if ((r = change_save_case(&ch, c)) ||
-	    (r = change_commit(&ch, c, "%s%s", keys.len ? keys.buf : "case.ini",
-			       summary)))
+	    (r = change_commit(&ch, c, "%s%s%s", keys.len ? keys.buf :
+			       "case.ini", summary, tail)))
 		goto keep;
 	unlink(aside);
 	unlink(base);
 	tprintf("%s: edited %s\n", c->id, keys.len ? keys.buf : "case.ini");
+	print_follow(&follow);
 	print_deadline_changes(&changes, &warnings);
 	goto out;
 keep:
@@ -139,7 +147,10 @@ out:
 	sb_free(&keys);
 	strv_free(&changes);
 	strv_free(&warnings);
+	strv_free(&follow);
+	strv_free(&shorts);
 	free(summary);
+	free(tail);
 	free(dir);
 	free(file);
 	free(aside);

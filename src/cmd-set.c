@@ -7,6 +7,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/out.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,8 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	struct change ch;
 	struct sb before = SB_INIT, after = SB_INIT, keys = SB_INIT;
 	struct strv changes = STRV_INIT, warnings = STRV_INIT;
-	char *summary = NULL;
+	struct strv follow = STRV_INIT, shorts = STRV_INIT;
+	char *summary = NULL, *tail = NULL;
 	int opt, status = EXIT_OK, r = 0;
 
 	change_init(&ch, ctx);
@@ -84,6 +86,13 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		else if (is_handle_key(section, key))
 			r = check_handle(ctx, argv[i], value);
 		resolve_date(ctx, section, key, &value);
+		if (!r) {
+			char *what = xstrndup(argv[i], (size_t)(strchr(argv[i],
+						'=') - argv[i]));
+
+			r = money_input(what, section, key, &value);
+			free(what);
+		}
 		if (!r)
 			r = case_set(c, section, key, value);
 		if (!r)
@@ -97,6 +106,10 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	if (!r && (r = deadlines_after_edit(ctx->firm, old, c, &changes,
 					    &warnings)) > 0)
 		r = 0;
+	/* and those that follow from the workup */
+	if (!r && (r = workup_follow(ctx->firm, old, c, ctx->today, &follow,
+				     &shorts)) > 0)
+		r = 0;
 	if (r)
 		goto out;
 	case_text(c, &after);
@@ -105,12 +118,15 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	summary = recomputed_summary(&changes, c->id);
+	tail = follow_summary(&shorts);
 	if (!(r = change_save_case(&ch, c)))
-		r = change_commit(&ch, c, "%s%s", keys.buf, summary);
+		r = change_commit(&ch, c, "%s%s%s", keys.buf, summary, tail);
 	if (!r)
 		tprintf("%s: set %s\n", c->id, keys.buf);
-	if (!r)
+	if (!r) {
+		print_follow(&follow);
 		print_deadline_changes(&changes, &warnings);
+	}
 out:
 	if (r)
 		status = fail(r);
@@ -120,7 +136,10 @@ out:
 	sb_free(&keys);
 	strv_free(&changes);
 	strv_free(&warnings);
+	strv_free(&follow);
+	strv_free(&shorts);
 	free(summary);
+	free(tail);
 	cfg_free(old);
 	case_free(c);
 	return status;

@@ -9,6 +9,7 @@
 #include "docket/holiday.h"
 #include "docket/note.h"
 #include "docket/out.h"
+#include "docket/workup.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,10 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
+	workup_json_providers(&j, c);
+	workup_json_medical(&j, c);
+	workup_json_policies(&j, c);
+	workup_json_negotiation(&j, c);
 	json_arr(&j, "notes");
 	for (size_t i = 0; i < nn; i++) {
 		struct sb text = SB_INIT;
@@ -111,8 +116,11 @@ field(const char *name, const char *value)
 static int
 is_known_section(const char *s)
 {
+	/* the workup's sections have their own blocks */
 	return !strcmp(s, "case") || !strcmp(s, "stages") ||
-	       has_prefix(s, "due \"") || has_prefix(s, "escalation \"");
+	       has_prefix(s, "due \"") || has_prefix(s, "escalation \"") ||
+	       has_prefix(s, "provider \"") || has_prefix(s, "policy \"") ||
+	       has_prefix(s, "demand \"") || has_prefix(s, "offer \"");
 }
 
 static void
@@ -148,6 +156,14 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 		else if (l->kind == CFG_KEY && !is_known_section(l->section))
 			field(l->key, l->value);
 	}
+	if (c->wu->nprov) {
+		tprintf("\n%sProviders%s\n", c_bold(), c_off());
+		workup_print_providers(stdout, c, ctx->today);
+	}
+	if (c->wu->npol) {
+		tprintf("\n%sPolicies%s\n", c_bold(), c_off());
+		workup_print_policies(stdout, c);
+	}
 	if (c->ndue) {
 		tprintf("\n%sDeadlines%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < c->ndue; i++) {
@@ -176,6 +192,10 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 			}
 			putchar('\n');
 		}
+	}
+	if (c->wu->ndemand || c->wu->noffer) {
+		tprintf("\n%sNegotiation%s\n", c_bold(), c_off());
+		workup_print_negotiation(stdout, c);
 	}
 	if (c->nesc) {
 		tprintf("\n%sEscalations%s\n", c_bold(), c_off());

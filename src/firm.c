@@ -5,6 +5,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/id.h"
+#include "docket/workup.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -65,6 +66,7 @@ firm_free(struct firm *f)
 		strv_free(&f->ind[i].phrases);
 	}
 	sol_rules_free(f);
+	workup_rules_free(f);
 	calendar_free(&f->cal);
 	free(f->stages);
 	free(f->staff);
@@ -346,7 +348,8 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 			 &f->sol_watch_days)) ||
 	    (r = load_staff(f)) ||
 	    (r = calendar_load(&f->cal, f->cfg)) ||
-	    (r = sol_rules_load(f, warnings)))
+	    (r = sol_rules_load(f, warnings)) ||
+	    (r = workup_rules_load(f)))
 		goto out;
 	load_indicators(f, warnings);
 out:
@@ -455,6 +458,20 @@ static const char rest[] =
 	"contact_target_pct = 80\n"
 	"manager_caseload_max = 150\n"
 	"attorney_caseload_max = 100\n"
+	"# the workup: a records request is followed up after this many days;\n"
+	"# the demand goes out this many days after the last records (72\n"
+	"# hours); report lists a client in treatment whose last visit is\n"
+	"# older than this\n"
+	"records_followup_days = 14\n"
+	"demand_within_days = 3\n"
+	"treatment_gap_days = 30\n"
+	"# business days (bd) or days (d) to send the letter of representation\n"
+	"# to a new policy's carrier, and to tell the client of an offer\n"
+	"lor_days = 2bd\n"
+	"offer_convey_days = 2bd\n"
+	"# case types the firm sends straight to an attorney (report suggests\n"
+	"# a complexity escalation, as it does for a commercial policy)\n"
+	"attorney_types = truck\n"
 	"\n";
 
 static const char indicators[] =

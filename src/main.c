@@ -42,6 +42,29 @@ const struct command commands[] = {
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
 	  "docket escalate ID --resolve [-m DECISION] [--name N]",
 	  "list open escalations, escalate a case, or resolve one" },
+	{ "provider", cmd_provider, NEED_FIRM,
+	  "docket provider ID [--json]\n"
+	  "docket provider ID NAME [--type T] [--phone P] [--visit DATE]\n"
+	  "           [--discharged [DATE]] [--billed AMT] [--paid AMT] [--owed AMT]",
+	  "list a case's medical providers, add one, or record a visit" },
+	{ "records", cmd_records, NEED_FIRM,
+	  "docket records [ID] [--who H] [--json]\n"
+	  "docket records ID PROVIDER --request [DATE] [--only records|bills]\n"
+	  "docket records ID PROVIDER --receive [DATE] [--only records|bills]\n"
+	  "           [--billed AMT]",
+	  "list the records and bills awaited, or request or receive them" },
+	{ "policy", cmd_policy, NEED_FIRM,
+	  "docket policy ID [--json]\n"
+	  "docket policy ID NAME [--coverage C] [--carrier TEXT] [--insured TEXT]\n"
+	  "           [--claim TEXT] [--adjuster TEXT] [--phone P] [--email E]\n"
+	  "           [--limits AMT] [--commercial] [--lor-sent [DATE]]",
+	  "list a case's insurance policies, add one, or update one" },
+	{ "demand", cmd_demand, NEED_FIRM | WRITES,
+	  "docket demand ID AMOUNT --policy P [--date D] [--expires DATE]",
+	  "record a demand sent to a carrier" },
+	{ "offer", cmd_offer, NEED_FIRM | WRITES,
+	  "docket offer ID AMOUNT --policy P [--date D]",
+	  "record a carrier's offer" },
 	{ "set", cmd_set, NEED_FIRM | WRITES,
 	  "docket set ID SECTION.KEY=VALUE...",
 	  "change a case's metadata" },
@@ -78,7 +101,9 @@ const struct command commands[] = {
 	{ "__complete", cmd_complete, HIDDEN | RAW,
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
 	  "docket __complete stages | kinds | reasons | staff | states\n"
-	  "docket __complete deadlines ID | escalations ID | words WORD...",
+	  "docket __complete coverages | provider-types\n"
+	  "docket __complete deadlines ID | escalations ID | providers ID\n"
+	  "docket __complete policies ID | words WORD...",
 	  "what the shell completions ask" },
 	{ NULL, NULL, 0, NULL, NULL }
 };

@@ -703,33 +703,44 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 		m->swap = !m->swap;
 }
 
-/* [escalation "N"]: N when it is a number, else -1. */
+/* Sections numbered 1, 2, ...: two added on both sides are two things. */
+static const char *const numbered_kinds[] = {
+	"escalation", "demand", "offer", NULL
+};
+
+/* [escalation "N"], [demand "N"], [offer "N"]: N when it is a number,
+ * else -1; kind (may be NULL) gets the kind's place in numbered_kinds. */
 static long
-escalation_number(const char *section)
+section_number(const char *section, size_t *kind_out)
 {
 	char *kind, *name, *end;
 	long n = -1;
 
 	if (cfg_split_subsection(section, &kind, &name) < 0)
 		return -1;
-	if (!strcmp(kind, "escalation") && isdigit((unsigned char)*name) &&
-	    strlen(name) < 10) {
-		n = strtol(name, &end, 10);
-		if (*end)
-			n = -1;
-	}
+	for (size_t k = 0; numbered_kinds[k]; k++)
+		if (!strcmp(kind, numbered_kinds[k]) &&
+		    isdigit((unsigned char)*name) && strlen(name) < 10) {
+			n = strtol(name, &end, 10);
+			if (*end)
+				n = -1;
+			else if (kind_out)
+				*kind_out = k;
+		}
 	free(kind);
 	free(name);
 	return n;
 }
 
+/* The highest number of that kind in d, or max. */
 static long
-max_escalation(const struct doc *d, long max)
+max_number(const struct doc *d, size_t kind, long max)
 {
 	for (size_t i = 0; d && i < d->n; i++) {
-		long n = escalation_number(d->s[i].name);
+		size_t k = (size_t)-1;
+		long n = section_number(d->s[i].name, &k);
 
-		if (n > max)
+		if (k == kind && n > max)
 			max = n;
 	}
 	return max;
@@ -749,7 +760,7 @@ sect_taken(const struct doc *const *docs, size_t n, const char *section)
  * A section both sides added with different values: the new name of the
  * later one when they are two things that both stay, a new string, or
  * NULL when they are one thing to merge key by key.
- *   [escalation "N"]: the next free number;
+ *   [escalation "N"], [demand "N"], [offer "N"]: the next free number;
  *   [due "NAME"], not a stage's deadline: the first free NAME-2,
  *   NAME-3..., cut to fit a deadline name's length.
  */
@@ -760,13 +771,15 @@ both_added_name(struct merger *m, const char *section, const struct doc *b,
 	const struct doc *docs[] = { b, o, t, out };
 	char *kind = NULL, *name = NULL, *res = NULL;
 
-	if (escalation_number(section) >= 0) {
+	size_t nk = 0;
+
+	if (section_number(section, &nk) >= 0) {
 		char num[24];
 
-		snprintf(num, sizeof(num), "%ld", max_escalation(out,
-			 max_escalation(b, max_escalation(o,
-			 max_escalation(t, 0)))) + 1);
-		return cfg_subsection("escalation", num);
+		snprintf(num, sizeof(num), "%ld", max_number(out, nk,
+			 max_number(b, nk, max_number(o, nk,
+			 max_number(t, nk, 0)))) + 1);
+		return cfg_subsection(numbered_kinds[nk], num);
 	}
 	if (cfg_split_subsection(section, &kind, &name) < 0)
 		return NULL;
@@ -816,7 +829,7 @@ keep_both(struct merger *m, struct doc *out, const struct sect *so,
 	free(r->head);
 	r->name = new_name;
 	r->head = xasprintf("[%s]\n", r->name);
-	d = decide(m, escalation_number(so->name) >= 0 ? MERGE_RENUMBERED :
+	d = decide(m, section_number(so->name, NULL) >= 0 ? MERGE_RENUMBERED :
 		   MERGE_RENAMED, so->name, NULL,
 		   w == MERGE_OURS ? MERGE_THEIRS : MERGE_OURS);
 	d->renamed = xstrdup(r->name);

@@ -292,6 +292,29 @@ lists(FILE *f, const struct report *r)
 	}
 	due_list(f, r, "overdue", "Overdue deadlines", r->overdue, r->noverdue, 1);
 	watch(f, r);
+	list_start(f, "demands-due", "Demands due: records complete, no demand "
+		   "sent", r->ndemands_due);
+	for (size_t i = 0; i < r->ndemands_due; i++) {
+		const struct rdemand *e = &r->demands_due[i];
+		char d2[DATE_LEN];
+
+		fputs("<li>", f);
+		case_ref(f, r, e->c);
+		fprintf(f, ": records complete <time>%s</time>, demand due "
+			"<time>%s</time>, ", date_fmt(d, e->complete),
+			date_fmt(d2, e->due));
+		if (e->days < 0)
+			fprintf(f, "<span class=\"late\">%ld %s late</span>",
+				-e->days, plural(-e->days, "day", "days"));
+		else if (e->days <= 1)
+			fprintf(f, "<span class=\"soon\">%s</span>",
+				e->days ? "tomorrow" : "today");
+		else
+			fprintf(f, "<span class=\"soon\">in %ld days</span>",
+				e->days);
+		fputs("</li>\n", f);
+	}
+	list_end(f, r->ndemands_due);
 	due_list(f, r, "due-soon", "Due in the next 7 days", r->due_soon,
 		 r->ndue_soon, 0);
 
@@ -324,11 +347,32 @@ lists(FILE *f, const struct report *r)
 		esc(f, e->reason);
 		fputs(", &ldquo;<mark>", f);
 		esc(f, e->match);
-		fputs("</mark>&rdquo; in <code>", f);
-		esc(f, e->note);
-		fputs("</code></li>\n", f);
+		if (e->note) {
+			fputs("</mark>&rdquo; in <code>", f);
+			esc(f, e->note);
+			fputs("</code></li>\n", f);
+		} else {
+			fputs("</mark>&rdquo; from the case file</li>\n", f);
+		}
 	}
 	list_end(f, r->nsugg);
+
+	snprintf(title, sizeof(title), "Treatment gaps: no visit in %d days",
+		 r->gap_days);
+	list_start(f, "treatment-gaps", title, r->ngaps);
+	for (size_t i = 0; i < r->ngaps; i++) {
+		const struct rgap *e = &r->gaps[i];
+
+		fputs("<li>", f);
+		case_ref(f, r, e->c);
+		fputs(": <code>", f);
+		esc(f, e->provider);
+		fprintf(f, "</code>, last visit <time>%s</time>, <span "
+			"class=\"late\">%ld %s ago</span></li>\n",
+			date_fmt(d, e->last_visit), e->days,
+			plural(e->days, "day", "days"));
+	}
+	list_end(f, r->ngaps);
 
 	list_start(f, "stuck", "Stuck in a stage", r->nstuck);
 	for (size_t i = 0; i < r->nstuck; i++) {
@@ -532,6 +576,19 @@ figures(FILE *f, const struct report *r)
 			r->contact.target_pct);
 	else
 		fputs("<tr><th>Client contact</th><td>no open cases</td></tr>\n", f);
+	if (r->turnaround.count)
+		fprintf(f, "<tr><th>Demand turnaround</th><td>%ld %s, from "
+			"records complete to the first demand: median %s days; "
+			"<span class=\"%s\">%s%%</span> within %d days</td></tr>\n",
+			r->turnaround.count,
+			plural(r->turnaround.count, "case", "cases"),
+			report_num(n1, sizeof(n1), r->turnaround.median_days),
+			r->turnaround.within_pct >= 100 ? "ok" : "bad",
+			report_num(n2, sizeof(n2), r->turnaround.within_pct),
+			r->turnaround.target_days);
+	else
+		fputs("<tr><th>Demand turnaround</th><td>no demand sent after "
+		      "records complete yet</td></tr>\n", f);
 	if (r->resolution.closed)
 		fprintf(f, "<tr><th>Resolution</th><td>%ld closed %s: %s days "
 			"from opened to closed on average, median %s</td></tr>\n",

@@ -65,6 +65,32 @@ report_json(FILE *f, const struct report *r)
 	}
 	json_end_arr(&j);
 
+	json_arr(&j, "demands_due");
+	for (size_t i = 0; i < r->ndemands_due; i++) {
+		const struct rdemand *d = &r->demands_due[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "case", r->cases[d->c].id);
+		json_date(&j, "complete", d->complete);
+		json_date(&j, "due", d->due);
+		json_int(&j, "days", d->days);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+
+	json_arr(&j, "treatment_gaps");
+	for (size_t i = 0; i < r->ngaps; i++) {
+		const struct rgap *g = &r->gaps[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "case", r->cases[g->c].id);
+		json_str(&j, "provider", g->provider);
+		json_date(&j, "last_visit", g->last_visit);
+		json_int(&j, "days", g->days);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+
 	json_arr(&j, "escalations");
 	for (size_t i = 0; i < r->nesc; i++) {
 		const struct resc *e = &r->esc[i];
@@ -166,6 +192,18 @@ report_json(FILE *f, const struct report *r)
 		json_null(&j, "avg_days");
 		json_null(&j, "median_days");
 	}
+	json_end_obj(&j);
+
+	json_obj(&j, "demand_turnaround");
+	json_int(&j, "count", r->turnaround.count);
+	if (r->turnaround.count) {
+		json_real(&j, "median_days", r->turnaround.median_days);
+		json_real(&j, "within_pct", r->turnaround.within_pct);
+	} else {
+		json_null(&j, "median_days");
+		json_null(&j, "within_pct");
+	}
+	json_int(&j, "target_days", r->turnaround.target_days);
 	json_end_obj(&j);
 
 	json_arr(&j, "errors");

@@ -201,6 +201,27 @@ report_md(FILE *f, const struct report *r)
 		due_list(f, r, r->overdue, r->noverdue, 1);
 	}
 	watch(f, r);
+	if (r->ndemands_due) {
+		section(f, "Demands due: records complete, no demand sent",
+			r->ndemands_due);
+		for (size_t i = 0; i < r->ndemands_due; i++) {
+			const struct rdemand *e = &r->demands_due[i];
+			char d2[DATE_LEN];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fprintf(f, ": records complete %s, demand due %s, ",
+				date_fmt(d, e->complete), date_fmt(d2, e->due));
+			if (e->days < 0)
+				fprintf(f, "**%ld %s late**", -e->days,
+					plural(-e->days, "day", "days"));
+			else if (e->days <= 1)
+				fputs(e->days ? "tomorrow" : "today", f);
+			else
+				fprintf(f, "in %ld days", e->days);
+			fputc('\n', f);
+		}
+	}
 	if (r->ndue_soon) {
 		section(f, "Due in the next 7 days", r->ndue_soon);
 		due_list(f, r, r->due_soon, r->ndue_soon, 0);
@@ -233,9 +254,31 @@ report_md(FILE *f, const struct report *r)
 			md(f, e->reason);
 			fputs(", \"", f);
 			md(f, e->match);
-			fputs("\" in ", f);
-			md(f, e->note);
+			if (e->note) {
+				fputs("\" in ", f);
+				md(f, e->note);
+			} else {
+				fputs("\" from the case file", f);
+			}
 			fputc('\n', f);
+		}
+	}
+	if (r->ngaps) {
+		char title[80];
+
+		snprintf(title, sizeof(title), "Treatment gaps: no visit in %d "
+			 "days", r->gap_days);
+		section(f, title, r->ngaps);
+		for (size_t i = 0; i < r->ngaps; i++) {
+			const struct rgap *e = &r->gaps[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fputs(": ", f);
+			md(f, e->provider);
+			fprintf(f, ", last visit %s, %ld %s ago\n",
+				date_fmt(d, e->last_visit), e->days,
+				plural(e->days, "day", "days"));
 		}
 	}
 	if (r->nstuck) {
@@ -285,7 +328,8 @@ report_md(FILE *f, const struct report *r)
 	}
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
 	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
-	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later)
+	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later &&
+	    !r->ndemands_due && !r->ngaps)
 		fputs("\nNothing needs action.\n", f);
 
 	fputs("\n## Pipeline\n\n", f);
@@ -312,6 +356,18 @@ report_md(FILE *f, const struct report *r)
 			r->contact.target_pct,
 			r->contact.pct >= r->contact.target_pct ? "" :
 			", below target");
+
+	fputs("\n## Demand turnaround\n\n", f);
+	if (!r->turnaround.count)
+		fputs("No demand sent after records complete yet.\n", f);
+	else
+		fprintf(f, "%ld %s, from records complete to the first demand: "
+			"median %s days; **%s%%** within %d days.\n",
+			r->turnaround.count,
+			plural(r->turnaround.count, "case", "cases"),
+			report_num(n1, sizeof(n1), r->turnaround.median_days),
+			report_num(n2, sizeof(n2), r->turnaround.within_pct),
+			r->turnaround.target_days);
 
 	fputs("\n## Caseload\n\n", f);
 	if (!r->nload)

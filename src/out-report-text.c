@@ -339,7 +339,7 @@ exceptions(FILE *f, const struct report *r, int width)
 		over += r->load[i].over;
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
 	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
-	      r->nnotice_watch + r->nmanual_later;
+	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps;
 	if (!any) {
 		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
 		return;
@@ -362,6 +362,30 @@ exceptions(FILE *f, const struct report *r, int width)
 		due_rows(f, r, r->overdue, r->noverdue, 1, width);
 	}
 	watch(f, r, width);
+	if (r->ndemands_due) {
+		heading(f, c_red(), "Demands due: records complete, no demand "
+			"sent", r->ndemands_due);
+		for (size_t i = 0; i < r->ndemands_due; i++) {
+			const struct rdemand *e = &r->demands_due[i];
+
+			sb_addf(&row.line, "  %s  ", date_fmt(d, e->due));
+			if (e->days < 0)
+				snprintf(buf, sizeof(buf), "%ld %s late", -e->days,
+					 plural(-e->days, "day", "days"));
+			else if (e->days <= 1)
+				snprintf(buf, sizeof(buf), "%s",
+					 e->days ? "tomorrow" : "today");
+			else
+				snprintf(buf, sizeof(buf), "in %ld days", e->days);
+			sb_adds(&row.line, e->days < 0 ? c_red() : "");
+			cell(&row, buf, 14);
+			sb_adds(&row.line, e->days < 0 ? c_off() : "");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			snprintf(buf, sizeof(buf), "records complete %s",
+				 date_fmt(d, e->complete));
+			end_line(&row, buf);
+		}
+	}
 	if (r->ndue_soon) {
 		heading(f, c_yellow(), "Due in the next 7 days", r->ndue_soon);
 		due_rows(f, r, r->due_soon, r->ndue_soon, 0, width);
@@ -394,8 +418,29 @@ exceptions(FILE *f, const struct report *r, int width)
 			sb_addf(&q, "\"%s\"", e->match);
 			end_line(&row, q.buf);
 			sb_free(&q);
-			sb_adds(&row.line, "      in ");
-			end_line(&row, e->note);
+			if (e->note) {
+				sb_adds(&row.line, "      in ");
+				end_line(&row, e->note);
+			} else {
+				sb_adds(&row.line, "      ");
+				end_line(&row, "from the case file");
+			}
+		}
+	}
+	if (r->ngaps) {
+		snprintf(buf, sizeof(buf), "Treatment gaps: no visit in %d days",
+			 r->gap_days);
+		heading(f, c_yellow(), buf, r->ngaps);
+		for (size_t i = 0; i < r->ngaps; i++) {
+			const struct rgap *e = &r->gaps[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			whole_cell(&row, e->provider, 16);
+			snprintf(buf, sizeof(buf), "last visit %s, %ld %s ago",
+				 date_fmt(d, e->last_visit), e->days,
+				 plural(e->days, "day", "days"));
+			end_line(&row, buf);
 		}
 	}
 	if (r->nstuck) {
@@ -485,6 +530,23 @@ figures(FILE *f, const struct report *r, int width)
 			r->contact.contacted, r->contact.open,
 			ok ? c_green() : c_red(), buf, c_off(),
 			r->contact.target_pct, ok ? "" : " (below target)");
+	}
+
+	fprintf(f, "\n%sDemand turnaround%s, records complete to the first "
+		"demand:\n", c_bold(), c_off());
+	if (!r->turnaround.count) {
+		fprintf(f, "  no demand sent after records complete yet\n");
+	} else {
+		int ok = r->turnaround.within_pct >= 100;
+		char med[40], pct[40];
+
+		fprintf(f, "  %ld %s, median %s days; %s%s%%%s within %d days\n",
+			r->turnaround.count,
+			plural(r->turnaround.count, "case", "cases"),
+			report_num(med, sizeof(med), r->turnaround.median_days),
+			ok ? c_green() : c_yellow(),
+			report_num(pct, sizeof(pct), r->turnaround.within_pct),
+			c_off(), r->turnaround.target_days);
 	}
 
 	fprintf(f, "\n%sCaseload%s (open cases)\n", c_bold(), c_off());

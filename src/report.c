@@ -7,6 +7,7 @@
 #include "docket/firm.h"
 #include "docket/note.h"
 #include "docket/util.h"
+#include "docket/workup.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -180,7 +181,7 @@ report_match(const char *text, size_t len, const char *const *phrases,
 
 enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
        CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
-       CAP_MANUAL };
+       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN };
 
 struct scan {
 	const struct firm *firm;
@@ -195,6 +196,9 @@ struct scan {
 	int *best;
 	long *days;		/* days from opened to closed, per closed case */
 	size_t ndays;
+	long *turn;		/* days from records complete to the first
+				 * demand, per case with a demand */
+	size_t nturn;
 };
 
 static size_t
@@ -452,6 +456,86 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 	note_list_free(notes, nn);
 }
 
+/* The workup of a case: demand turnaround (every case), demands due and
+ * treatment gaps (open cases). */
+static void
+workup_case(struct scan *s, struct report *r, const struct dcase *c)
+{
+	const struct workup *w = c->wu;
+	long complete = workup_records_complete(w, NULL);
+	long first = workup_first_demand(w);
+
+	if (complete != NO_DATE && first != NO_DATE) {
+		/* a demand that went out before the last records did not
+		 * wait for them: no days */
+		GROW(s->turn, r->cap[CAP_TURN], s->nturn + 1);
+		s->turn[s->nturn++] = first > complete ? first - complete : 0;
+	}
+	if (!c->open)
+		return;
+	if (complete != NO_DATE && first == NO_DATE) {
+		const struct deadline *d = case_deadline(c, DUE_DEMAND);
+		struct rdemand *x;
+
+		GROW(r->demands_due, r->cap[CAP_DEMANDS], r->ndemands_due + 1);
+		x = &r->demands_due[r->ndemands_due++];
+		x->c = add_case(r, c);
+		x->complete = complete;
+		x->due = d ? d->date : complete + s->firm->wu->demand_within_days;
+		x->days = x->due - s->as_of;
+	}
+	if (!strcmp(c->stage, "treatment"))
+		for (size_t i = 0; i < w->nprov; i++) {
+			const struct provider *p = &w->prov[i];
+			struct rgap *x;
+
+			if (p->discharged != NO_DATE || p->last_visit == NO_DATE ||
+			    s->as_of - p->last_visit <= r->gap_days)
+				continue;
+			GROW(r->gaps, r->cap[CAP_GAPS], r->ngaps + 1);
+			x = &r->gaps[r->ngaps++];
+			x->c = add_case(r, c);
+			x->provider = xstrdup(p->handle);
+			x->last_visit = p->last_visit;
+			x->days = s->as_of - p->last_visit;
+		}
+}
+
+/* A complexity escalation the case file suggests (after the notes', so
+ * that a case has one entry per reason). */
+static void
+suggest_complexity(struct scan *s, struct report *r, const struct dcase *c)
+{
+	char match[64];
+	const char *m;
+	int open_esc = 0, complexity = 0;
+
+	/* a commercial policy, a case type for an attorney: until a
+	 * complexity escalation exists, while none is open */
+	for (size_t i = 0; i < c->nesc; i++) {
+		open_esc |= c->esc[i].resolved == NO_DATE;
+		complexity |= !strcmp(c->esc[i].reason, "complexity");
+	}
+	if (open_esc || complexity ||
+	    !(m = workup_complexity(s->firm, c, match, sizeof(match))))
+		return;
+	for (size_t i = r->nsugg; i-- > 0 && r->ncases &&
+	     !strcmp(r->cases[r->sugg[i].c].id, c->id);)
+		if (!strcmp(r->sugg[i].reason, "complexity"))
+			return;
+	{
+		struct rsugg *e;
+
+		GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
+		e = &r->sugg[r->nsugg++];
+		e->c = add_case(r, c);
+		e->reason = xstrdup("complexity");
+		e->match = xstrdup(m);
+		e->note = NULL;
+		e->date = s->as_of;
+	}
+}
+
 static void
 scan_case(struct scan *s, struct report *r, const struct dcase *c)
 {
@@ -459,6 +543,7 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 	long as_of = s->as_of, last;
 	int st;
 
+	workup_case(s, r, c);
 	if (!c->open) {
 		r->closed++;
 		if (c->closed != NO_DATE && c->opened != NO_DATE) {
@@ -515,6 +600,7 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 		}
 	}
 	scan_notes(s, r, c, &last);
+	suggest_complexity(s, r, c);
 	r->contact.open++;
 	if (last != NO_DATE && last > as_of - r->contact.window_days) {
 		r->contact.contacted++;
@@ -622,6 +708,28 @@ stale_cmp(const void *a, const void *b)
 }
 
 static int
+demand_cmp(const void *a, const void *b)
+{
+	const struct rdemand *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return idcmp(x->c, y->c);
+}
+
+static int
+gap_cmp(const void *a, const void *b)
+{
+	const struct rgap *x = a, *y = b;
+	int c;
+
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->provider, y->provider);
+}
+
+static int
 error_cmp(const void *a, const void *b)
 {
 	const struct rerror *x = a, *y = b;
@@ -648,6 +756,8 @@ finish(struct report *r, struct scan *s)
 	SORT(r->sol_watch, r->nsol_watch, watch_cmp);
 	SORT(r->notice_watch, r->nnotice_watch, watch_cmp);
 	SORT(r->manual_later, r->nmanual_later, manual_cmp);
+	SORT(r->demands_due, r->ndemands_due, demand_cmp);
+	SORT(r->gaps, r->ngaps, gap_cmp);
 	SORT(r->esc, r->nesc, esc_cmp);
 	SORT(r->sugg, r->nsugg, sugg_cmp);
 	SORT(r->stuck, r->nstuck, stuck_cmp);
@@ -659,6 +769,20 @@ finish(struct report *r, struct scan *s)
 						(double)r->contact.open + 0.5) / 100.0;
 	for (size_t i = 0; i < r->nload; i++)
 		r->load[i].over = r->load[i].open > r->load[i].max;
+	r->turnaround.count = (long)s->nturn;
+	if (s->nturn) {
+		long within = 0;
+
+		qsort(s->turn, s->nturn, sizeof(*s->turn), long_cmp);
+		for (size_t i = 0; i < s->nturn; i++)
+			within += s->turn[i] <= r->turnaround.target_days;
+		r->turnaround.median_days = s->nturn % 2 ?
+			(double)s->turn[s->nturn / 2] :
+			((double)s->turn[s->nturn / 2 - 1] +
+			 (double)s->turn[s->nturn / 2]) / 2.0;
+		r->turnaround.within_pct = (double)(long)(10000.0 *
+			(double)within / (double)s->nturn + 0.5) / 100.0;
+	}
 	r->resolution.closed = (long)s->ndays;
 	if (s->ndays) {
 		double sum = 0;
@@ -705,6 +829,9 @@ report_build(struct report **out, const struct firm *f, const char *root,
 	r->contact.target_pct = f->contact_target_pct;
 	r->contact.pct = -1;
 	r->resolution.avg_days = r->resolution.median_days = -1;
+	r->turnaround.median_days = r->turnaround.within_pct = -1;
+	r->turnaround.target_days = f->wu->demand_within_days;
+	r->gap_days = f->wu->treatment_gap_days;
 	r->nstages = f->nstages ? f->nstages - 1 : 0;
 	r->stages = xcalloc(r->nstages + 1, sizeof(*r->stages));
 	for (size_t i = 0; i < r->nstages; i++) {
@@ -749,6 +876,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 	free(s.norm);
 	free(s.best);
 	free(s.days);
+	free(s.turn);
 	*out = r;
 	return 0;
 }
@@ -790,6 +918,10 @@ report_free(struct report *r)
 	free(r->sol_watch);
 	free(r->notice_watch);
 	free(r->manual_later);
+	for (size_t i = 0; i < r->ngaps; i++)
+		free(r->gaps[i].provider);
+	free(r->gaps);
+	free(r->demands_due);
 	for (size_t i = 0; i < r->nesc; i++) {
 		free(r->esc[i].name);
 		free(r->esc[i].reason);

@@ -2,6 +2,7 @@
 #include "docket/sync.h"
 #include "docket/case.h"
 #include "docket/cfg.h"
+#include "docket/date.h"
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
@@ -10,6 +11,7 @@
 #include "docket/repo.h"
 #include "docket/repo-sync.h"
 #include "docket/util.h"
+#include "docket/workup.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -507,6 +509,11 @@ merge_file(void *arg, const char *path, const char *base, size_t blen,
 			deadlines_merged(s->o->firm, path, ours, olen, theirs,
 					 tlen, out, &s->recomputed,
 					 &s->recomputed_msg);
+		/* the workup: valid as merged, and its deadlines */
+		if (is_case_file(path))
+			r = workup_merged(s->o->firm, path, ours, olen, theirs,
+					  tlen, out, date_of_time(s->o->now),
+					  &s->recomputed, &s->recomputed_msg);
 	} else if (r == DK_EPARSE) {
 		r = dk_err(DK_ECONFLICT, "%s (a file that does not parse "
 			   "cannot be merged)", dk_errmsg());

@@ -459,6 +459,88 @@ test_expect_success '--state: the codes of the firm'"'"'s [sol] rules, in every 
 	test_cmp expect out
 '
 
+test_expect_success 'the workup: provider and policy handles of the case named earlier, coverages, types' '
+	(cd firm &&
+		docket provider smith-7k2p "Mercy Hospital" --type hospital >/dev/null &&
+		docket provider smith-7k2p "Mercy Clinic" >/dev/null &&
+		docket provider jones-1 "Valley ER" >/dev/null &&
+		docket policy smith-7k2p bi-acme --coverage bi --carrier "Great Plains" >/dev/null 2>&1 &&
+		docket policy smith-7k2p um-own --coverage um >/dev/null 2>&1)
+	(cd firm && docket __complete providers smith-7k2p) >out
+	printf "%s\n" "mercy-hospital	Mercy Hospital" "mercy-clinic	Mercy Clinic" >expect
+	test_cmp expect out
+	(cd firm && docket __complete policies smith-7k) >out
+	printf "%s\n" "bi-acme	bi, Great Plains" "um-own	um" >expect
+	test_cmp expect out
+	docket __complete coverages | tr "\n" " " >out
+	test "$(cat out)" = "bi pd pip medpay um uim health umbrella wc other "
+	docket __complete provider-types | head -n 3 | tr "\n" " " >out
+	test "$(cat out)" = "er hospital urgent-care "
+	cat >lines <<-\EOT
+	docket provider smith-7k2p mercy-
+	docket provider jones-1 
+	docket records smith-7k2p mercy-c
+	docket records jones-1 v
+	docket records smith-7k2p mercy-hospital --only 
+	docket provider smith-7k2p mercy-hospital --type ur
+	docket provider smith-7k2p mercy-hospital --discharged --t
+	docket policy smith-7k2p bi-acme --coverage u
+	docket policy smith-7k2p 
+	docket demand smith-7k2p 5 --policy 
+	docket offer smith-7k2p 5 --policy=u
+	EOT
+	cat >expect <<-\EOT
+	== docket provider smith-7k2p mercy-
+	mercy-clinic
+	mercy-hospital
+	== docket provider jones-1 
+	valley-er
+	== docket records smith-7k2p mercy-c
+	mercy-clinic
+	== docket records jones-1 v
+	valley-er
+	== docket records smith-7k2p mercy-hospital --only 
+	bills
+	records
+	== docket provider smith-7k2p mercy-hospital --type ur
+	urgent-care
+	== docket provider smith-7k2p mercy-hospital --discharged --t
+	--type
+	== docket policy smith-7k2p bi-acme --coverage u
+	uim
+	um
+	umbrella
+	== docket policy smith-7k2p 
+	bi-acme
+	um-own
+	== docket demand smith-7k2p 5 --policy 
+	bi-acme
+	um-own
+	== docket offer smith-7k2p 5 --policy=u
+	um-own
+	EOT
+	(cd firm && bash_complete <../lines) >out
+	test_cmp expect out
+	(cd firm && fish_complete "docket records smith-7k2p " "docket demand smith-7k2p 5 --policy b") >out
+	cat >expect <<-\EOT
+	== docket records smith-7k2p 
+	mercy-clinic	Mercy Clinic
+	mercy-hospital	Mercy Hospital
+	== docket demand smith-7k2p 5 --policy b
+	bi-acme	bi, Great Plains
+	EOT
+	test_cmp expect out
+	(cd firm && zsh_complete "docket records smith-7k2p mercy-h" "docket policy smith-7k2p x --coverage pi") >out.raw
+	sort_sections <out.raw >out
+	cat >expect <<-\EOT
+	== docket records smith-7k2p mercy-h
+	mercy-hospital
+	== docket policy smith-7k2p x --coverage pi
+	pip
+	EOT
+	test_cmp expect out
+'
+
 test_expect_success '__complete writes nothing, not even git config' '
 	git clone -q firm plainclone
 	cp plainclone/.git/config config.before

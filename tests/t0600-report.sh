@@ -105,6 +105,8 @@ test_expect_success 'report --json gives every figure' '
 	  "sol_watch": [],
 	  "notice_watch": [],
 	  "sol_manual_later": [],
+	  "demands_due": [],
+	  "treatment_gaps": [],
 	  "escalations": [
 	    {
 	      "case": "clark-3",
@@ -244,6 +246,12 @@ test_expect_success 'report --json gives every figure' '
 	    "closed": 3,
 	    "avg_days": 93.33,
 	    "median_days": 100
+	  },
+	  "demand_turnaround": {
+	    "count": 0,
+	    "median_days": null,
+	    "within_pct": null,
+	    "target_days": 3
 	  },
 	  "errors": []
 	}

@@ -53,6 +53,9 @@ test_expect_success 'text: exceptions first, within 80 columns' '
 	Client contact in the last 30 days: 0 of 1 open cases
 	  0%, target 80% (below target)
 
+	Demand turnaround, records complete to the first demand:
+	  no demand sent after records complete yet
+
 	Caseload (open cases)
 	  alice            attorney      1 of 100
 	  bob              manager       1 of 150

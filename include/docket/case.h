@@ -17,6 +17,7 @@
 
 struct cfg;
 struct firm;
+struct workup;
 
 #define NO_DATE LONG_MIN
 #define CASES_DIR "cases"
@@ -71,6 +72,8 @@ struct dcase {
 	size_t nesc;
 	struct defendant *def;
 	size_t ndef;
+	struct workup *wu;	/* providers, policies, demands, offers
+				 * (workup.h) */
 };
 
 /*

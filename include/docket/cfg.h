@@ -66,6 +66,11 @@ const char *cfg_get(const struct cfg *cfg, const char *section,
 		    const char *key);
 /* The line of a key (or of the section when key is NULL); 0 if absent. */
 int cfg_lineno(const struct cfg *cfg, const char *section, const char *key);
+/* The line an error about section.key names: the key's as read; its
+ * section's when the key is not there (or key is NULL); 0 for a value set
+ * since the file was read, which has no line. */
+int cfg_error_line(const struct cfg *cfg, const char *section,
+		   const char *key);
 int cfg_has_section(const struct cfg *cfg, const char *section);
 
 /* Set a key, in place if it exists, else at the end of its section (made

@@ -11,6 +11,7 @@
 #define DOCKET_CMD_H
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -19,6 +20,7 @@
 struct repo;
 struct firm;
 struct dcase;
+struct cfg;
 
 enum cmd_flags {
 	NEED_FIRM = 1 << 0,	/* open the repository and load docket.ini */
@@ -138,6 +140,48 @@ int change_commit(struct change *ch, const struct dcase *c, const char *fmt,
 		  ...) __attribute__((format(printf, 3, 4)));
 void change_free(struct change *ch);
 
+/* What the workup's commands share (cmd-workup.c). */
+/* The date of something that happened (a visit, a receipt): DATE as
+ * dates are typed, not after today.  0, or DK_EINVAL naming opt. */
+int event_date(struct ctx *ctx, const char *opt, const char *arg, long *out);
+/* An option's optional DATE: --opt=DATE, or the next argument when it
+ * reads as a date (which is then taken); NULL when there is none. */
+const char *optional_date(struct ctx *ctx, int argc, char **argv);
+/* An amount given to opt (--billed): 0, or DK_EINVAL naming opt. */
+int money_opt(const char *opt, const char *arg, int64_t *out);
+/*
+ * The end of a workup command: the deadlines that follow from the change
+ * (workup_follow from old), then one commit "<command>(<id>): <summary>;
+ * deadlines: ..." and "ID: <summary>" on stdout with a line for each
+ * deadline; "ID: nothing changed" when nothing did.  0 or an error
+ * (nothing changed then).
+ */
+int workup_commit(struct ctx *ctx, struct dcase *c, const struct cfg *old,
+		  const char *summary);
+/*
+ * After the options of provider and policy, whose forms are "ID [--json]"
+ * (the list) and "ID NAME [options]" (a change): a usage error's exit
+ * status, or the case loaded into *c (the writers' lock taken for a
+ * change) and -1.  any: an option of a change was given.
+ */
+int list_or_change(struct ctx *ctx, int argc, char **argv, int any, int json,
+		   const char *what, const char *whats, struct dcase **c);
+/* An amount given to set or add --set (what: "provider.x.billed"): the
+ * input forms stored as the canonical one.  0, or DK_EINVAL (a key that
+ * is no amount is left as it is). */
+int money_input(const char *what, const char *section, const char *key,
+		char **value);
+/* One more part of a summary, after ", ": "type hospital, visit ..." */
+void summary_add(struct sb *what, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* docket demand (demand 1) and docket offer (demand 0): the whole
+ * command. */
+int negotiation_cmd(struct ctx *ctx, int argc, char **argv, int demand);
+/* "; deadlines: demand 2026-11-23, records-x done" from workup_follow's
+ * summary, or "".  A new string. */
+char *follow_summary(const struct strv *summary);
+void print_follow(const struct strv *changes);
+
 /* The commands */
 int cmd_init(struct ctx *, int, char **);
 int cmd_add(struct ctx *, int, char **);
@@ -157,5 +201,10 @@ int cmd_merge_driver(struct ctx *, int, char **);
 int cmd_help(struct ctx *, int, char **);
 int cmd_complete(struct ctx *, int, char **);
 int cmd_report(struct ctx *, int, char **);
+int cmd_provider(struct ctx *, int, char **);
+int cmd_records(struct ctx *, int, char **);
+int cmd_policy(struct ctx *, int, char **);
+int cmd_demand(struct ctx *, int, char **);
+int cmd_offer(struct ctx *, int, char **);
 
 #endif

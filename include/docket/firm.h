@@ -16,6 +16,7 @@
 
 struct cfg;
 struct sol_rule;
+struct workup_rules;
 
 struct stage_rule {
 	char *name;
@@ -50,6 +51,7 @@ struct firm {
 	struct sol_rule *sol;	/* [sol "XX"] (deadline.h) */
 	size_t nsol;
 	struct calendar cal;	/* [holidays] */
+	struct workup_rules *wu;	/* [rules] of the workup (workup.h) */
 };
 
 #define FIRM_FILE "docket.ini"

@@ -13,7 +13,8 @@
  *   - a section deleted on one side and changed on the other: the changed
  *     section, whole (MERGE_KEPT_SECTION);
  *   - a section added on both sides: merged key by key, except
- *     - an [escalation "N"] added on both sides with different values:
+ *     - an [escalation "N"], [demand "N"] or [offer "N"] added on both
+ *       sides with different values:
  *       the later one is renumbered to the next free number
  *       (MERGE_RENUMBERED);
  *     - a [due "NAME"] added on both sides with different values, NAME
@@ -40,7 +41,8 @@ enum merge_kind {
 	MERGE_BOTH_CHANGED,	/* key changed on both sides: kept / lost */
 	MERGE_KEPT_CHANGE,	/* key deleted on one side, changed on the other */
 	MERGE_KEPT_SECTION,	/* section deleted on one side, changed on the other */
-	MERGE_RENUMBERED,	/* escalation added on both sides: one renumbered */
+	MERGE_RENUMBERED,	/* escalation, demand or offer added on both
+				 * sides: one renumbered */
 	MERGE_RENAMED,		/* deadline added on both sides: one renamed */
 };
 

@@ -1,8 +1,9 @@
 /*
  * report.h - the firm dashboard's figures: one scan of the cases gives the
  * deadlines that need action, escalations open and suggested, the stage
- * funnel, client contact, caseload and time to resolution, and the
- * deadlines the law sets coming up (sol_watch, notice_watch).  No printing
+ * funnel, client contact, caseload and time to resolution, the
+ * deadlines the law sets coming up (sol_watch, notice_watch), and the
+ * workup: demands due, treatment gaps, demand turnaround.  No printing
  * and no git here: the writers (out-report-*.c) print a struct report.
  *
  * Ownership: report_build gives the caller a struct report to release
@@ -60,8 +61,21 @@ struct resc {		/* open escalations */
 
 struct rsugg {		/* suggested escalations */
 	size_t c;
-	char *reason, *match, *note;
-	long date;	/* the note's date */
+	char *reason, *match;
+	char *note;	/* NULL: from the case file (a commercial policy...) */
+	long date;	/* the note's date (as_of for the case file) */
+};
+
+struct rdemand {	/* demands_due: records complete, no demand sent */
+	size_t c;
+	long complete, due;
+	long days;	/* to due, negative when late */
+};
+
+struct rgap {		/* treatment_gaps */
+	size_t c;
+	char *provider;
+	long last_visit, days;
 };
 
 struct rstage {		/* the funnel: every stage but the last */
@@ -112,6 +126,11 @@ struct report {
 	size_t nsol_watch, nnotice_watch;
 	struct rmanual *manual_later;
 	size_t nmanual_later;
+	struct rdemand *demands_due;
+	size_t ndemands_due;
+	int gap_days;		/* [rules] treatment_gap_days */
+	struct rgap *gaps;
+	size_t ngaps;
 	struct resc *esc;
 	size_t nesc;
 	struct rsugg *sugg;
@@ -133,10 +152,15 @@ struct report {
 		long closed;
 		double avg_days, median_days;	/* < 0 when none */
 	} resolution;
+	struct {		/* records complete to the first demand */
+		long count;
+		double median_days, within_pct;	/* < 0 when count is 0 */
+		int target_days;	/* [rules] demand_within_days */
+	} turnaround;
 	struct rerror *errors;
 	size_t nerrors;
 	/* private: the capacities of the lists */
-	size_t cap[13];
+	size_t cap[16];
 };
 
 #define REPORT_SOON_DAYS 7
