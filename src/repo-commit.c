@@ -1381,8 +1381,10 @@ recover(struct repo *r)
 			"unfinished change to %d file%s was undone", pid, rolled,
 			rolled == 1 ? "" : "s"));
 	else if (landed)
+		/* killed after its commit, or its disk filled as it wrote git's
+		 * index: either way the commit stands */
 		strv_push_owned(&r->notices, xasprintf(
-			"an earlier docket command (pid %ld) was interrupted after "
+			"an earlier docket command (pid %ld) left git's index behind "
 			"its commit; its index entries are up to date now", pid));
 	unlink(path);
 	r->journal = 0;

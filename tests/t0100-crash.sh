@@ -118,7 +118,7 @@ test_expect_success 'killed after its commit: the next command only updates the 
 	test $killed = yes
 	test "$(git log -1 --format=%s)" = "set(a1): client.phone"
 	docket note a1 -m next 2>../err >/dev/null
-	grep -q "interrupted after its commit; its index entries are up to date now" ../err
+	grep -q "left git.s index behind its commit; its index entries are up to date now" ../err
 	test "$(ini_get cases/2026/a1/case.ini client.phone)" = 555-0100
 	test_repo_clean
 '

@@ -91,6 +91,24 @@ test_expect_success 'a rollback that fails too: the journal stays, the next writ
 	test_repo_clean
 '
 
+test_expect_success 'the disk fills after the branch moved: the warning names the paths, the next command fixes the index' '
+	cd firm
+	set +e
+	DOCKET_FAULT_AFTER=rename:refs/heads/main.lock DOCKET_FAULT="enospc:write:1" \
+		LD_PRELOAD="$shim" docket set a1 client.email=late@example.com >/dev/null 2>../err
+	st=$?
+	set -e
+	test "$st" = 0
+	test "$(git log -1 --format=%s)" = "set(a1): client.email"
+	echo "docket: warning: committed, but git'"'"'s index was not updated (cannot write .git/index: No space left on device); the next docket command brings it in line, or run '"'"'git reset -q -- cases/2026/a1/case.ini'"'"'" >../expect
+	test_cmp ../expect ../err
+	test -e .git/docket-journal
+	test -n "$(git status --porcelain)"
+	DOCKET_NOW=2026-11-25 docket note a1 -m "after the index lagged" >/dev/null 2>../err
+	grep -q "^docket: an earlier docket command (pid [0-9]*) left git.s index behind its commit; its index entries are up to date now$" ../err
+	test_repo_clean
+'
+
 test_expect_success 'an empty journal (the disk filled as it was made) is dropped without a word' '
 	cd firm
 	: >.git/docket-journal
@@ -103,7 +121,7 @@ test_expect_success 'an empty journal (the disk filled as it was made) is droppe
 	test_repo_clean
 '
 
-test_expect_success 'killed before its commit: the next command never says "after its commit"' '
+test_expect_success 'killed before its commit: the next command never speaks of its commit' '
 	cd firm
 	for at in open:1:cases link:1:index.lock link:1:refs/heads; do
 		head=$(git rev-parse HEAD)
@@ -114,7 +132,7 @@ test_expect_success 'killed before its commit: the next command never says "afte
 		test "$st" = 137
 		test "$(git rev-parse HEAD)" = "$head"
 		DOCKET_NOW=2026-11-25 docket note a1 -m "after a kill at $at" >/dev/null 2>../err
-		test_not grep -q "after its commit" ../err
+		test_not grep -q "its commit" ../err
 		test_not grep -q "pid 0" ../err
 		test_not grep -q "a@b.example" cases/2026/a1/case.ini
 		test_repo_clean
@@ -130,7 +148,7 @@ test_expect_success 'killed after its commit: the next command says so, and name
 	test "$st" = 137
 	test "$(git log -1 --format=%s)" = "set(a1): client.email"
 	DOCKET_NOW=2026-11-25 docket note a1 -m "after its commit" >/dev/null 2>../err
-	grep -q "^docket: an earlier docket command (pid [1-9][0-9]*) was interrupted after its commit; its index entries are up to date now$" ../err
+	grep -q "^docket: an earlier docket command (pid [1-9][0-9]*) left git.s index behind its commit; its index entries are up to date now$" ../err
 	test "$(wc -l <../err)" = 1
 	test_repo_clean
 '
