@@ -653,29 +653,55 @@ stage_file(struct repo *r, const char *path, struct staged *s)
 	return e;
 }
 
-/* Is every object the commit needs really there, whole?  (A full disk can
- * leave libgit2 saying it wrote what it did not.) */
+/*
+ * Is every object the commit made really there, whole: the commit, its
+ * tree, each tree down to each path, each blob?  (On a full disk, libgit2
+ * can report an object written that is not; a tree it did not write makes
+ * a commit git cannot read.)
+ */
 static int
 objects_whole(git_repository *git, const git_oid *commit,
-	      const struct staged *staged, size_t n)
+	      const struct strv *paths, const struct staged *staged)
 {
 	git_odb *odb = NULL;
 	git_odb_object *o = NULL;
 	git_commit *c = NULL;
+	git_tree *root = NULL;
 	int e;
 
 	if ((e = git_repository_odb(&odb, git)) < 0)
 		return e;
 	if (!(e = git_odb_read(&o, odb, commit)))
 		git_odb_object_free(o);
-	if (!e && !(e = git_commit_lookup(&c, git, commit))) {
-		if (!(e = git_odb_read(&o, odb, git_commit_tree_id(c))))
+	if (!e)
+		e = git_commit_lookup(&c, git, commit);
+	if (!e && !(e = git_odb_read(&o, odb, git_commit_tree_id(c))))
+		git_odb_object_free(o);
+	if (!e)
+		e = git_commit_tree(&root, c);
+	for (size_t i = 0; !e && i < paths->n; i++) {
+		char *dir = xstrdup(paths->v[i]), *slash;
+
+		/* every directory above the path: each a tree read whole */
+		while (!e && (slash = strrchr(dir, '/'))) {
+			git_tree_entry *te = NULL;
+
+			*slash = '\0';
+			e = git_tree_entry_bypath(&te, root, dir);
+			if (e == GIT_ENOTFOUND) {
+				e = 0;	/* its last file went, and it with it */
+			} else if (!e) {
+				if (!(e = git_odb_read(&o, odb, git_tree_entry_id(te))))
+					git_odb_object_free(o);
+				git_tree_entry_free(te);
+			}
+		}
+		free(dir);
+		if (!e && staged[i].exists && !(e = git_odb_read(&o, odb, &staged[i].id)))
 			git_odb_object_free(o);
-		git_commit_free(c);
 	}
-	for (size_t i = 0; !e && i < n; i++)
-		if (staged[i].exists && !(e = git_odb_read(&o, odb, &staged[i].id)))
-			git_odb_object_free(o);
+	git_tree_free(root);
+	git_commit_free(c);
 	git_odb_free(odb);
 	return e;
 }
@@ -763,7 +789,7 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	    (e = git_commit_create(&commit, r->git, NULL, sig, sig, NULL,
 				   message, tree, parent ? 1 : 0,
 				   (const git_commit **)&parent)) < 0 ||
-	    (e = objects_whole(r->git, &commit, staged, paths->n)) < 0) {
+	    (e = objects_whole(r->git, &commit, paths, staged)) < 0) {
 		rc = dk_giterr("cannot commit");
 		goto out;
 	}
