@@ -210,7 +210,7 @@ firm_get(struct firmctx *fc)
 {
 	if (!fc->tried) {
 		fc->tried = 1;
-		if (repo_open_readonly(&fc->repo))
+		if (repo_open(&fc->repo))
 			return NULL;
 		fc->root = repo_root(fc->repo);
 		if (firm_load(&fc->firm, fc->root, NULL))

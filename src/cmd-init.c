@@ -6,6 +6,7 @@
 #include "docket/id.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/repo-merge.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
+	repo_register_driver(repo);
 	ini = path_join(repo_root(repo), FIRM_FILE);
 	if (path_exists(ini)) {
 		status = fail(dk_err(DK_EEXISTS, "'%s' is a docket firm already "

@@ -2,7 +2,8 @@
 #include "docket/cmd.h"
 #include "docket/error.h"
 #include "docket/out.h"
-#include "docket/repo-sync.h"
+#include "docket/repo-log.h"
+#include "docket/repo-remote.h"
 #include "docket/sync.h"
 
 #include <string.h>

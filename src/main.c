@@ -5,6 +5,7 @@
 #include "docket/firm.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/repo-merge.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -213,6 +214,9 @@ run(const struct command *cmd, int argc, char **argv)
 	if (cmd->flags & NEED_FIRM) {
 		r = repo_open(&ctx.repo);
 		if (!r) {
+			/* before anything else: a firm opened is ready for
+			 * git's merges too */
+			repo_register_driver(ctx.repo);
 			ctx.root = repo_root(ctx.repo);
 			r = firm_load(&ctx.firm, ctx.root, NULL);
 		}

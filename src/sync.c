@@ -9,7 +9,9 @@
 #include "docket/merge.h"
 #include "docket/note.h"
 #include "docket/repo.h"
-#include "docket/repo-sync.h"
+#include "docket/repo-log.h"
+#include "docket/repo-merge.h"
+#include "docket/repo-remote.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -85,7 +87,7 @@ struct fctx {
 };
 
 static int
-add_change(void *arg, const struct repo_path_change *c)
+add_change(void *arg, const struct repo_log_entry *c)
 {
 	struct hist *h = arg;
 	struct hchange *hc;
@@ -97,9 +99,9 @@ add_change(void *arg, const struct repo_path_change *c)
 	snprintf(hc->id, sizeof(hc->id), "%s", c->id);
 	hc->author = xstrdup(c->author ? c->author : "?");
 	/* a version that does not parse has no keys, as far as this goes */
-	if (c->old_text && cfg_parse(&hc->old, "old", c->old_text, c->old_len))
+	if (c->old_ini && cfg_parse(&hc->old, "old", c->old_ini, c->old_len))
 		hc->old = NULL;
-	if (c->new_text && cfg_parse(&hc->new_, "new", c->new_text, c->new_len))
+	if (c->new_ini && cfg_parse(&hc->new_, "new", c->new_ini, c->new_len))
 		hc->new_ = NULL;
 	return 0;
 }
@@ -121,6 +123,7 @@ moved_from(const struct syncer *s, const char *path)
 static struct hist *
 history(struct syncer *s, int side, const char *path)
 {
+	struct repo_log_opts lo;
 	struct hist *h;
 	char *alias;
 
@@ -133,10 +136,14 @@ history(struct syncer *s, int side, const char *path)
 	h->path = xstrdup(path);
 	h->side = side;
 	alias = moved_from(s, path);
-	if (*s->tip[side] &&
-	    repo_path_changes(s->o->repo, s->tip[side],
-			      (const char *const *)s->hide.v, s->hide.n, path,
-			      alias, add_change, h) < 0) {
+	memset(&lo, 0, sizeof(lo));
+	lo.tip = s->tip[side];
+	lo.hide = (const char *const *)s->hide.v;
+	lo.nhide = s->hide.n;
+	lo.path = path;
+	lo.alias = alias;
+	lo.no_merges = 1;	/* a merge's version is one of its parents' */
+	if (*s->tip[side] && repo_log(s->o->repo, &lo, add_change, h) < 0) {
 		/* no history: the decision falls back on the tips */
 		for (size_t i = 0; i < h->n; i++) {
 			cfg_free(h->c[i].old);
