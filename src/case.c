@@ -93,19 +93,38 @@ scan(struct strv *out, const char *root, const char *prefix)
 	strv_free(&years);
 }
 
-static const char *
-dir_id(const char *dir)
+const char *
+case_dir_id(const char *dir)
 {
 	const char *s = strrchr(dir, '/');
 
 	return s ? s + 1 : dir;
 }
 
+int
+case_is_file(const char *path)
+{
+	const char *p = path;
+	int slashes = 0;
+
+	if (!has_prefix(path, CASES_DIR "/"))
+		return 0;
+	for (; *p; p++)
+		slashes += *p == '/';
+	return slashes == 3 && !strcmp(strrchr(path, '/') + 1, CASE_FILE);
+}
+
+char *
+case_dir_of(const char *path)
+{
+	return xstrndup(path, (size_t)(strrchr(path, '/') - path));
+}
+
 static int
 cmp_by_id(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int c = strcmp(dir_id(x), dir_id(y));
+	int c = strcmp(case_dir_id(x), case_dir_id(y));
 
 	return c ? c : strcmp(x, y);
 }
@@ -232,7 +251,8 @@ case_layout_problems(struct strv *problems, const char *root)
 	for (size_t i = 0; i < dirs.n; ) {
 		size_t j = i + 1;
 
-		while (j < dirs.n && !strcmp(dir_id(dirs.v[i]), dir_id(dirs.v[j])))
+		while (j < dirs.n && !strcmp(case_dir_id(dirs.v[i]),
+					     case_dir_id(dirs.v[j])))
 			j++;
 		if (j - i > 1) {
 			struct sb sb = SB_INIT;
@@ -242,7 +262,7 @@ case_layout_problems(struct strv *problems, const char *root)
 					" and " : ", ", dirs.v[k]);
 			strv_push_owned(problems, xasprintf(
 				"case ID %s is in %s places: %s (keep one, or "
-				"give one another ID)", dir_id(dirs.v[i]),
+				"give one another ID)", case_dir_id(dirs.v[i]),
 				j - i == 2 ? "two" : "several", sb_str(&sb)));
 			sb_free(&sb);
 		}
@@ -277,7 +297,7 @@ case_find(char **dir, const char *root, const char *id)
 
 		qsort(found.v, found.n, sizeof(*found.v), cmp_by_id);
 		for (size_t i = 0; i < found.n && i < 20; i++)
-			sb_addf(&sb, "%s%s", i ? ", " : "", dir_id(found.v[i]));
+			sb_addf(&sb, "%s%s", i ? ", " : "", case_dir_id(found.v[i]));
 		if (found.n > 20)
 			sb_addf(&sb, " and %zu more", found.n - 20);
 		r = dk_err(DK_EAMBIG, "case ID '%s' is ambiguous: %s", id,
@@ -318,7 +338,7 @@ case_alloc(const char *dir)
 	struct dcase *c = xcalloc(1, sizeof(*c));
 
 	c->dir = xstrdup(dir);
-	c->id = xstrdup(dir_id(dir));
+	c->id = xstrdup(case_dir_id(dir));
 	c->file = xasprintf("%s/%s", dir, CASE_FILE);
 	return c;
 }

@@ -1,5 +1,6 @@
 /* note.c - note files: name, write, list, read. */
 #include "docket/note.h"
+#include "docket/case.h"
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
@@ -11,6 +12,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+int
+note_is_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct note n;
+	int ok;
+
+	if (!has_prefix(path, CASES_DIR "/") || !slash ||
+	    (size_t)(slash - path) < strlen("/" NOTES_DIR) ||
+	    strncmp(slash - strlen("/" NOTES_DIR), "/" NOTES_DIR,
+		    strlen("/" NOTES_DIR)))
+		return 0;
+	ok = note_parse_name(&n, slash + 1) == 0;
+	note_clear(&n);
+	return ok;
+}
+
+char *
+note_case_dir(const char *path)
+{
+	const char *notes = strrchr(path, '/');
+
+	while (notes > path && notes[-1] != '/')
+		notes--;
+	return xstrndup(path, notes > path ? (size_t)(notes - path - 1) : 0);
+}
 
 void
 note_clear(struct note *n)
