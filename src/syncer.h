@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "docket/merge.h"
+#include "docket/ini-merge.h"
 #include "docket/repo.h"
 #include "docket/sync.h"
 #include "docket/util.h"
