@@ -418,12 +418,12 @@ struct checker {
 };
 
 static int
-fail(struct checker *k, const char *section, const char *key,
-     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+bad(struct checker *k, const char *section, const char *key,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static int
-fail(struct checker *k, const char *section, const char *key,
-     const char *fmt, ...)
+bad(struct checker *k, const char *section, const char *key,
+    const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
 	va_list ap;
@@ -461,12 +461,12 @@ date_key(struct checker *k, const char *section, const char *key, int required)
 
 	if (!*v) {
 		if (required)
-			fail(k, section, key, "%s: a date is required", key);
+			bad(k, section, key, "%s: a date is required", key);
 		return NO_DATE;
 	}
 	if (date_parse_iso(&d, v) < 0) {
-		fail(k, section, key, "%s: '%s' is not a date (YYYY-MM-DD)",
-		     key, v);
+		bad(k, section, key, "%s: '%s' is not a date (YYYY-MM-DD)",
+		    key, v);
 		return NO_DATE;
 	}
 	return d;
@@ -519,7 +519,7 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			struct deadline *d;
 
 			if (name_check(name, NAME_MAX_LEN, "deadline name") < 0)
-				fail(k, sec, NULL, "%s", dk_errmsg());
+				bad(k, sec, NULL, "%s", dk_errmsg());
 			GROW(c->due, capd, c->ndue + 1);
 			d = &c->due[c->ndue++];
 			d->name = name;
@@ -555,8 +555,8 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			if (!word_in(escalation_reasons, e->reason)) {
 				char *list = list_join(escalation_reasons);
 
-				fail(k, sec, "reason", "reason: '%s' is not an "
-				     "escalation reason (%s)", e->reason, list);
+				bad(k, sec, "reason", "reason: '%s' is not an "
+				    "escalation reason (%s)", e->reason, list);
 				free(list);
 			}
 			if (w) {
@@ -570,7 +570,7 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			struct defendant *df;
 
 			if (name_check(name, NAME_MAX_LEN, "defendant name") < 0)
-				fail(k, sec, NULL, "%s", dk_errmsg());
+				bad(k, sec, NULL, "%s", dk_errmsg());
 			GROW(c->def, capf, c->ndef + 1);
 			df = &c->def[c->ndef++];
 			df->name = name;
@@ -581,8 +581,8 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			if (*df->kind && !word_in(defendant_kinds, df->kind)) {
 				char *list = list_join(defendant_kinds);
 
-				fail(k, sec, "kind", "kind: '%s' is not a kind of "
-				     "defendant (%s)", df->kind, list);
+				bad(k, sec, "kind", "kind: '%s' is not a kind of "
+				    "defendant (%s)", df->kind, list);
 				free(list);
 			}
 		}
@@ -610,43 +610,43 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	c->dob = NO_DATE;
 
 	if (!cfg_has_section(c->cfg, "case"))
-		return fail(&k, "case", NULL, "no [case] section");
+		return bad(&k, "case", NULL, "no [case] section");
 	id = get(c, "case", "id");
 	if (strcmp(id, c->id))
-		return fail(&k, "case", "id", "id: '%s' is not the case's "
-			    "directory name '%s'", id, c->id);
+		return bad(&k, "case", "id", "id: '%s' is not the case's "
+			   "directory name '%s'", id, c->id);
 	if (firm_stage(firm, c->stage) < 0) {
 		char *list = firm_stage_list(firm);
 
-		fail(&k, "case", "stage", "stage: '%s' is not a stage of the "
-		     "pipeline (%s)", c->stage, list);
+		bad(&k, "case", "stage", "stage: '%s' is not a stage of the "
+		    "pipeline (%s)", c->stage, list);
 		free(list);
 		return k.r;
 	}
 	if (strcmp(c->status, "open") && strcmp(c->status, "closed"))
-		return fail(&k, "case", "status", "status: '%s' is not open "
-			    "or closed", c->status);
+		return bad(&k, "case", "status", "status: '%s' is not open "
+			   "or closed", c->status);
 	c->open = !strcmp(c->status, "open");
 	c->opened = date_key(&k, "case", "opened", 1);
 	c->incident = date_key(&k, "case", "incident", 0);
 	c->closed = date_key(&k, "case", "closed", 0);
 	if (!k.r && c->incident != NO_DATE && c->incident > c->opened)
-		fail(&k, "case", "incident", "incident: %s is after the day "
-		     "the case was opened (%s)", get(c, "case", "incident"),
-		     get(c, "case", "opened"));
+		bad(&k, "case", "incident", "incident: %s is after the day "
+		    "the case was opened (%s)", get(c, "case", "incident"),
+		    get(c, "case", "opened"));
 	if (!k.r && *c->state && !case_state_ok(c->state))
-		fail(&k, "case", "state", "state: '%s' is not a state code "
-		     "(letters, digits and '-', such as CA)", c->state);
+		bad(&k, "case", "state", "state: '%s' is not a state code "
+		    "(letters, digits and '-', such as CA)", c->state);
 	if (!k.r)
 		c->dob = date_key(&k, "client", "dob", 0);
 	if (!k.r && c->dob != NO_DATE && c->incident != NO_DATE &&
 	    c->dob > c->incident)
-		fail(&k, "client", "dob", "dob: %s is after the incident (%s)",
-		     get(c, "client", "dob"), get(c, "case", "incident"));
+		bad(&k, "client", "dob", "dob: %s is after the incident (%s)",
+		    get(c, "client", "dob"), get(c, "case", "incident"));
 	else if (!k.r && c->dob != NO_DATE && c->dob > c->opened)
-		fail(&k, "client", "dob", "dob: %s is after the day the case "
-		     "was opened (%s)", get(c, "client", "dob"),
-		     get(c, "case", "opened"));
+		bad(&k, "client", "dob", "dob: %s is after the day the case "
+		    "was opened (%s)", get(c, "client", "dob"),
+		    get(c, "case", "opened"));
 	for (size_t i = 0; i < c->cfg->n && !k.r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
 
