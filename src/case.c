@@ -666,7 +666,7 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	if (!k.r)
 		view_subsections(&k, firm, w);
 	if (!k.r)
-		k.r = workup_view(c, w);
+		k.r = workup_read(&c->wu, c->cfg, c->file, w);
 	if (!k.r && w) {
 		char *what = xasprintf("%s:%d: attorney", c->file,
 				       cfg_lineno(c->cfg, "case", "attorney"));

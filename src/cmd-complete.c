@@ -364,6 +364,9 @@ put_keys(struct firmctx *fc, const struct out *o, const char *id)
 	case_free(c);
 }
 
+/* the command table, from the context */
+static const struct command *commands;
+
 static void
 put_commands(const struct out *o)
 {
@@ -593,6 +596,7 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 	struct out o = { "", NULL };
 
 	memset(&fc, 0, sizeof(fc));
+	commands = ctx->commands;
 	if (!strcmp(what, "--help") || !strcmp(what, "-h")) {
 		print_usage(stdout, ctx->cmd);
 		return EXIT_OK;

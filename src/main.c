@@ -18,7 +18,7 @@
 #define DOCKET_VERSION "0.1.0"
 #endif
 
-const struct command commands[] = {
+static const struct command commands[] = {
 	{ "init", cmd_init, 0,
 	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]",
 	  "make a new firm repository (or adopt a git repository)" },
@@ -201,6 +201,7 @@ run(const struct command *cmd, int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.cmd = cmd;
+	ctx.commands = commands;
 	r = clock_now(&ctx.now);
 	if (r)
 		return fail(r);

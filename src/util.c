@@ -484,3 +484,22 @@ edit_distance(const char *a, const char *b)
 	free(row);
 	return d;
 }
+
+int
+word_in(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, w))
+			return 1;
+	return 0;
+}
+
+char *
+list_join(const char *const *list)
+{
+	struct sb sb = SB_INIT;
+
+	for (; *list; list++)
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "", *list);
+	return sb_detach(&sb);
+}

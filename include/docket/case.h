@@ -10,16 +10,15 @@
 #ifndef DOCKET_CASE_H
 #define DOCKET_CASE_H
 
-#include <limits.h>
 #include <stddef.h>
 
+#include "docket/date.h"
 #include "docket/util.h"
 
 struct cfg;
 struct firm;
 struct workup;
 
-#define NO_DATE LONG_MIN
 #define CASES_DIR "cases"
 #define CASE_FILE "case.ini"
 

@@ -47,10 +47,9 @@ struct command {
 	const char *summary;	/* one line for `docket --help` */
 };
 
-extern const struct command commands[];
-
 struct ctx {
 	const struct command *cmd;
+	const struct command *commands;	/* the table (main.c), NULL-ended */
 	struct repo *repo;	/* NEED_FIRM */
 	struct firm *firm;	/* NEED_FIRM */
 	const char *root;	/* NEED_FIRM: the firm's top, ending in '/' */

@@ -58,6 +58,11 @@ void strv_free(struct strv *sv);
 void strv_sort(struct strv *sv);
 int strv_has(const struct strv *sv, const char *s);
 
+/* Is w one of a NULL-terminated list of words? */
+int word_in(const char *const *list, const char *w);
+/* "a, b, c" of a NULL-terminated list, for messages; a new string. */
+char *list_join(const char *const *list);
+
 /* Split s at sep, trimming spaces around items, dropping empty ones. */
 void strv_split(struct strv *out, const char *s, char sep);
 
