@@ -436,10 +436,10 @@ bad(struct checker *k, const char *section, const char *key,
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	if (line)
-		k->r = dk_err(DK_EPARSE, "%s:%d: %s", k->c->file, line, sb_str(&sb));
+		k->r = dk_err_at(DK_EPARSE, k->c->file, line, "%s", sb_str(&sb));
 	else
-		k->r = dk_err(DK_EPARSE, "%s: [%s] %s", k->c->file, section,
-			      sb_str(&sb));
+		k->r = dk_err_at(DK_EPARSE, k->c->file, 0, "[%s] %s", section,
+				 sb_str(&sb));
 	sb_free(&sb);
 	return k->r;
 }
@@ -745,7 +745,7 @@ case_save(const struct firm *firm, const struct dcase *c)
 		r = write_file_atomic(path, sb.buf, sb.len, file_mode);
 	}
 	if (r < 0)
-		r = dk_errno(DK_EIO, r, "cannot write %s", c->file);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", c->file);
 	sb_free(&sb);
 	free(path);
 	return r;

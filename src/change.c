@@ -79,8 +79,9 @@ change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 	return 0;
 }
 
-/* Put every file back as it was: 0, or -errno (a full disk) with the
- * journal then left for the next writer to finish the job. */
+/* Put every file back as it was: 0, or DK_EIO (a full disk; the first
+ * failure's errno kept, dk_errnum) with the journal then left for the
+ * next writer to finish the job. */
 static int
 rollback(struct change *ch)
 {
@@ -90,7 +91,7 @@ rollback(struct change *ch)
 		char *dir = xstrdup(ch->created.v[i]), *slash;
 
 		if (unlink(ch->created.v[i]) < 0 && errno != ENOENT && !e)
-			e = -errno;
+			e = errno;
 		/* and the directories it needed, while they are empty */
 		for (int up = 0; up < 3 && (slash = strrchr(dir, '/')); up++) {
 			*slash = '\0';
@@ -104,9 +105,9 @@ rollback(struct change *ch)
 					  ch->orig.len, file_mode);
 
 		if (w < 0 && !e)
-			e = w;
+			e = dk_errnum();
 	}
-	return e;
+	return e ? dk_syserr(DK_EIO, e) : 0;
 }
 
 int
@@ -135,7 +136,7 @@ change_free(struct change *ch)
 
 	if (ch->repo) {
 		if (e)
-			repo_journal_keep(ch->repo, e);
+			repo_journal_keep(ch->repo, dk_errnum());
 		else
 			repo_journal_end(ch->repo);
 	}

@@ -67,9 +67,7 @@ firm_error(const struct cfg *cfg, const char *section, const char *key,
 
 	if (!line && key)
 		line = cfg_lineno(cfg, section, NULL);
-	if (line)
-		return dk_err(DK_EPARSE, "%s:%d: %s", FIRM_FILE, line, msg);
-	return dk_err(DK_EPARSE, "%s: %s", FIRM_FILE, msg);
+	return dk_err_at(DK_EPARSE, FIRM_FILE, line, "%s", msg);
 }
 
 static int

@@ -198,7 +198,7 @@ cal_error(const struct cfg *cfg, const char *key, const char *msg)
 
 	if (!line)
 		line = cfg_lineno(cfg, "holidays", NULL);
-	return dk_err(DK_EPARSE, "%s:%d: %s", cfg->name, line, msg);
+	return dk_err_at(DK_EPARSE, cfg->name, line, "%s", msg);
 }
 
 static int

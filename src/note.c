@@ -186,7 +186,7 @@ note_read(struct sb *out, const char *root, const char *case_dir,
 
 	free(path);
 	if (r < 0)
-		return dk_errno(DK_EIO, r, "cannot read %s/%s/%s", case_dir,
+		return dk_errno(DK_EIO, dk_errnum(), "cannot read %s/%s/%s", case_dir,
 				NOTES_DIR, name);
 	return 0;
 }
@@ -253,7 +253,7 @@ note_new_path(char **path, const char *root, const char *case_dir, time_t t,
 	*path = NULL;
 	r = mkdirs(root, dir, dir_mode);
 	if (r < 0) {
-		r = dk_errno(DK_EIO, r, "cannot make %s", dir);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot make %s", dir);
 		goto out;
 	}
 	/* notes of the same second are numbered, so names sort in order */
@@ -283,6 +283,6 @@ note_write(const char *root, const char *path, const char *text, size_t len)
 	r = write_file_atomic(full, text, len, file_mode);
 	free(full);
 	if (r < 0)
-		return dk_errno(DK_EIO, r, "cannot write %s", path);
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write %s", path);
 	return 0;
 }

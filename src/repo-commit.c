@@ -131,9 +131,9 @@ reflog_append(git_repository *git, const char *name, const git_oid *old,
 			  O_NOFOLLOW, 0666);
 	}
 	if (fd < 0 || write(fd, line.buf, line.len) != (ssize_t)line.len)
-		e = -(errno ? errno : ENOSPC);
+		e = errno ? errno : ENOSPC;
 	if (fd >= 0 && close(fd) < 0 && !e)
-		e = -errno;
+		e = errno;
 	if (e)
 		dk_errno(DK_EIO, e, "cannot write the log of %s", name);
 	sb_free(&line);
@@ -157,8 +157,9 @@ ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
 	memset(&zero, 0, sizeof(zero));
 	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, new);
 	strcat(hex, "\n");
-	if ((e = gitlock_write(lock, hex, GIT_OID_HEXSZ + 1)))
-		return dk_errno(DK_EIO, e, "cannot write %s", repo_shown(r, lock->path));
+	if (gitlock_write(lock, hex, GIT_OID_HEXSZ + 1))
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write %s",
+				repo_shown(r, lock->path));
 	if ((e = reflog_append(git, name, has_old ? old : &zero, new, sig, msg)))
 		return e;
 	if (strcmp(name, "HEAD")) {
@@ -174,8 +175,8 @@ ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
 		if (e)
 			return e;
 	}
-	if ((e = gitlock_commit(lock)))
-		return dk_errno(DK_EIO, e, "cannot move %s", name);
+	if (gitlock_commit(lock))
+		return dk_errno(DK_EIO, dk_errnum(), "cannot move %s", name);
 	if (ref_value(git, name, &now, &has) < 0 || !has || !git_oid_equal(&now, new))
 		return dk_err(DK_EIO, "%s does not read back as the commit "
 			      "docket wrote", name);
@@ -346,7 +347,8 @@ repo_ref_update(struct repo *r, git_repository *where, const char *name,
 		goto out;
 	}
 	if (has != (old != NULL) || (has && !git_oid_equal(&now, old))) {
-		rc = 1;		/* it moved: the caller decides */
+		/* it moved: the caller decides */
+		rc = dk_err(DK_EMOVED, "%s moved meanwhile", name);
 		goto out;
 	}
 	rc = ref_move(r, where, &lock, name, old, has, new, sig, msg);
@@ -480,7 +482,8 @@ put_moved(struct repo *r, const struct moved *x, struct staged *s)
 					(size_t)git_blob_rawsize(b));
 
 		unlink(tmp);
-		e = symlink(target, tmp) < 0 || rename(tmp, full) < 0 ? -errno : 0;
+		e = symlink(target, tmp) < 0 || rename(tmp, full) < 0 ?
+		    dk_syserr(DK_EIO, errno) : 0;
 		if (e)
 			unlink(tmp);
 		free(target);
@@ -498,13 +501,13 @@ put_moved(struct repo *r, const struct moved *x, struct staged *s)
 	s->exists = 1;
 	s->id = x->id;
 	if (lstat(full, &s->st) < 0) {
-		e = -errno;
+		e = dk_syserr(DK_EIO, errno);
 		goto fail;
 	}
 	e = 0;
 	goto out;
 fail:
-	e = dk_errno(DK_EIO, e, "cannot write %s", x->path);
+	e = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", x->path);
 out:
 	free(full);
 	return e;
@@ -594,10 +597,11 @@ repo_advance(struct repo *r, const char *from, const char *to,
 		if (!m.v[i].exists) {
 			char *full = path_join(r->root, m.v[i].path);
 
-			e = unlink(full) < 0 && errno != ENOENT ? -errno : 0;
+			e = unlink(full) < 0 && errno != ENOENT ? errno : 0;
 			free(full);
 			if (e) {
-				rc = dk_errno(DK_EIO, e, "cannot remove %s", m.v[i].path);
+				rc = dk_errno(DK_EIO, e, "cannot remove %s",
+					      m.v[i].path);
 				goto out;
 			}
 			prune_dirs(r, m.v[i].path);

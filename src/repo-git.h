@@ -50,6 +50,9 @@ char *repo_config_string(git_repository *git, const char *key);
 struct repo *repo_wrap(git_repository *git);
 /* HEAD's commit (NULL on an unborn branch): 0 or a libgit2 error. */
 int repo_head_commit(git_commit **out, git_repository *git);
+/* Set the message from libgit2's last error, prefixed by what: DK_EGIT.
+ * (The layer turns every libgit2 code into one of docket's so.) */
+int dk_giterr(const char *what);
 /* The git identity as a signature at when.  0, or a DK_* error. */
 int repo_signature(struct repo *r, git_signature **out, time_t when);
 /* libgit2's last error message ("unknown error" when it has none). */
@@ -92,9 +95,10 @@ struct gitlock {
 #define GITLOCK_INIT { NULL, NULL, NULL, -1 }
 int gitlock_take(struct repo *r, git_repository *where, struct gitlock *l,
 		 const char *target);
-/* Write all of data to the lock: 0, or -errno. */
+/* Write all of data to the lock: 0, or DK_EIO (its errno kept). */
 int gitlock_write(struct gitlock *l, const void *data, size_t len);
-/* The lock becomes the target: 0, or -errno with the lock still held. */
+/* The lock becomes the target: 0, or DK_EIO (its errno kept) with the
+ * lock still held. */
 int gitlock_commit(struct gitlock *l);
 /* Give the lock up (removing it only while it is still docket's). */
 void gitlock_release(struct gitlock *l);
@@ -133,8 +137,8 @@ int repo_recover(struct repo *r);
 /*
  * Move ref name of the repository where (r's, or a path remote's) from
  * old (NULL: it must not exist) to new, under its lock, with its log line
- * (msg) as git writes it.  0; 1 when it is not at old (nothing changed:
- * the caller decides); or an error.
+ * (msg) as git writes it.  0; DK_EMOVED when it is not at old (nothing
+ * changed: the caller decides); or an error.
  */
 int repo_ref_update(struct repo *r, git_repository *where, const char *name,
 		    const git_oid *old, const git_oid *new, const char *msg,

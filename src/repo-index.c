@@ -49,7 +49,7 @@ repo_stage_file(struct repo *r, const char *path, struct staged *s)
 	}
 	close(fd);
 	if ((e = read_file(full, &sb)) < 0)
-		e = dk_errno(DK_EIO, e, "cannot read %s", path);
+		e = dk_errno(DK_EIO, dk_errnum(), "cannot read %s", path);
 	else if (git_blob_create_from_buffer(&s->id, r->git, sb_str(&sb), sb.len) < 0)
 		e = dk_giterr("cannot write a git object");
 	else
@@ -144,7 +144,7 @@ index_write_libgit2(struct repo *r, struct gitlock *lock, git_tree *tree,
 	e = 0;
 	goto out;
 out_errno:
-	e = dk_errno(DK_EIO, e, "cannot write .git/index");
+	e = dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
 	goto out;
 out_git:
 	e = dk_giterr("cannot write .git/index");
@@ -159,7 +159,7 @@ out:
 
 int
 repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
-	    const struct strv *paths, const struct staged *staged)
+		 const struct strv *paths, const struct staged *staged)
 {
 	struct gitindex_path *gp = index_paths(paths, staged);
 	int e = gitindex_write(lock->fd, git_repository_path(r->git), r->root,
@@ -173,11 +173,11 @@ repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
 		if (e)
 			return e;
 	} else if (e < 0) {
-		return dk_errno(DK_EIO, e, "cannot write .git/index%s",
-				e == -EINVAL ? " (it does not parse)" : "");
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index%s",
+				e == DK_EPARSE ? " (it does not parse)" : "");
 	}
 	if ((e = gitlock_commit(lock)))
-		return dk_errno(DK_EIO, e, "cannot write .git/index");
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
 	return 0;
 }
 

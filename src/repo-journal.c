@@ -96,14 +96,14 @@ repo_journal_end(struct repo *r)
 }
 
 void
-repo_journal_keep(struct repo *r, int err)
+repo_journal_keep(struct repo *r, int errnum)
 {
 	if (!r->journal)
 		return;
 	r->keep_journal = 1;
 	strv_push_owned(&r->notices, xasprintf(
 		"could not put the files back as they were (%s); the next "
-		"docket command will", strerror(err < 0 ? -err : err)));
+		"docket command will", strerror(errnum)));
 }
 
 /* ---- git's lock files, docket's provable way ---- */
@@ -200,7 +200,7 @@ gitlock_write(struct gitlock *l, const void *data, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			return -(n < 0 ? errno : ENOSPC);
+			return dk_syserr(DK_EIO, n < 0 ? errno : ENOSPC);
 		p += n;
 		len -= (size_t)n;
 	}
@@ -210,13 +210,13 @@ gitlock_write(struct gitlock *l, const void *data, size_t len)
 int
 gitlock_commit(struct gitlock *l)
 {
-	int e = close(l->fd) < 0 ? -errno : 0;
+	int e = close(l->fd) < 0 ? errno : 0;
 
 	l->fd = -1;
 	if (!e && rename(l->path, l->target) < 0)
-		e = -errno;
+		e = errno;
 	if (e)
-		return e;
+		return dk_syserr(DK_EIO, e);
 	unlink(l->tmp);
 	gitlock_free(l);
 	return 0;

@@ -106,7 +106,8 @@ recover_path(struct repo *r, git_tree *head, const char *rel, int keep,
 		} else if ((e = write_file_atomic(full, git_blob_rawcontent(b),
 						  (size_t)git_blob_rawsize(b),
 						  file_mode)) < 0) {
-			e = dk_errno(DK_EIO, e, "cannot put %s back", rel);
+			e = dk_errno(DK_EIO, dk_errnum(), "cannot put %s back",
+				     rel);
 		} else {
 			e = repo_stage_file(r, rel, s);
 			++*rolled;

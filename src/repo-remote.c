@@ -159,11 +159,11 @@ set_tracking(struct repo *r, const char *remote, const char *merge_ref,
 	char *name = xasprintf("refs/remotes/%s/%s", remote,
 			       merge_ref + strlen("refs/heads/"));
 	git_oid old;
-	int rc = 1;
+	int rc = DK_EMOVED;
 
 	/* docket's lock keeps other docket commands out; a git fetch that
 	 * moves it between the read and the lock makes docket read again */
-	for (int tries = 0; rc == 1 && tries < 3; tries++) {
+	for (int tries = 0; rc == DK_EMOVED && tries < 3; tries++) {
 		int has = !git_reference_name_to_id(&old, repo_git(r), name);
 
 		if (has && git_oid_equal(&old, id)) {
@@ -173,7 +173,7 @@ set_tracking(struct repo *r, const char *remote, const char *merge_ref,
 		rc = repo_ref_update(r, repo_git(r), name, has ? &old : NULL, id,
 				     why, time(NULL));
 	}
-	if (rc == 1)
+	if (rc == DK_EMOVED)
 		rc = dk_err(DK_EBUSY, "%s kept moving; try again", name);
 	free(name);
 	return rc;
@@ -339,7 +339,7 @@ push_local(struct repo *r, const char *path, const char *branch,
 	}
 	rc = repo_ref_update(r, there, merge_ref, has_old ? &old : NULL, &head,
 			     "docket sync: push", time(NULL));
-	if (rc == 1) {
+	if (rc == DK_EMOVED) {
 		/* a teammate's push came first */
 		*rejected = xstrdup("non-fast-forward");
 		rc = 0;

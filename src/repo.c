@@ -357,6 +357,15 @@ repo_signature(struct repo *r, git_signature **out, time_t when)
 	return rc;
 }
 
+int
+dk_giterr(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return dk_err(DK_EGIT, "%s: %s", what,
+		      e && e->message ? e->message : "unknown git error");
+}
+
 const char *
 repo_git_msg(void)
 {

@@ -82,35 +82,18 @@ add_case(struct report *r, const struct dcase *c)
 }
 
 static void
-add_error(struct report *r, const char *file, const char *msg)
+add_error(struct report *r, const char *file)
 {
+	/* the line, and the message without "file:line: ", when the last
+	 * error is about that file */
+	int about = dk_errfile() && !strcmp(dk_errfile(), file);
 	struct rerror *e;
-	size_t fl = strlen(file);
-	const char *p = msg;
-	int line = 0;
 
-	/* "file:line: message" or "file: message" */
-	if (!strncmp(msg, file, fl) && msg[fl] == ':') {
-		p = msg + fl + 1;
-		if (isdigit((unsigned char)*p)) {
-			char *end;
-			long l = strtol(p, &end, 10);
-
-			if (*end == ':' && l > 0 && l < 1000000000) {
-				line = (int)l;
-				p = end + 1;
-			} else {
-				p = msg + fl + 1;
-			}
-		}
-		while (*p == ' ')
-			p++;
-	}
 	GROW(r->errors, r->cap[CAP_ERRORS], r->nerrors + 1);
 	e = &r->errors[r->nerrors++];
 	e->file = xstrdup(file);
-	e->line = line;
-	e->message = xstrdup(p);
+	e->line = about ? dk_errline() : 0;
+	e->message = xstrdup(about ? dk_errtext() : dk_errmsg());
 }
 
 static void
@@ -243,7 +226,7 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 	if (note_read(&s->text, s->root, c->dir, n->name)) {
 		char *file = xasprintf("%s/%s/%s", c->dir, NOTES_DIR, n->name);
 
-		add_error(r, file, dk_errmsg());
+		add_error(r, file);
 		free(file);
 		return -1;
 	}
@@ -268,7 +251,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 
 	*last_contact = NO_DATE;
 	if (note_list(&notes, &nn, s->root, c->dir)) {
-		add_error(r, c->dir, dk_errmsg());
+		add_error(r, c->dir);
 		return;
 	}
 	for (size_t i = nn; i-- > 0;)
@@ -720,7 +703,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 		if (case_load(&c, f, dirs.v[i])) {
 			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);
 
-			add_error(r, file, dk_errmsg());
+			add_error(r, file);
 			free(file);
 			continue;
 		}

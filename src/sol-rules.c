@@ -88,8 +88,7 @@ rule_error(const struct cfg *cfg, const char *sec, const char *key,
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	r = dk_err(DK_EPARSE, "%s:%d: [%s] %s", cfg->name, line, sec,
-		   sb_str(&sb));
+	r = dk_err_at(DK_EPARSE, cfg->name, line, "[%s] %s", sec, sb_str(&sb));
 	sb_free(&sb);
 	return r;
 }
@@ -176,9 +175,10 @@ load_types(struct sol_rule *r, const struct cfg *cfg, const char *sec,
 		if (!*l->value)
 			continue;
 		if (period_parse(&p, l->value) < 0)
-			return dk_err(DK_EPARSE, "%s:%d: [%s] %s: '%s' is not a "
-				      "period (such as 2y, 6m or 90d)", cfg->name,
-				      l->lineno, sec, l->key, l->value);
+			return dk_err_at(DK_EPARSE, cfg->name, l->lineno,
+					 "[%s] %s: '%s' is not a period (such "
+					 "as 2y, 6m or 90d)", sec, l->key,
+					 l->value);
 		GROW(r->types, cap, r->ntypes + 1);
 		t = &r->types[r->ntypes++];
 		t->type = xstrdup(l->key);

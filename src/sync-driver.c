@@ -35,7 +35,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 	if ((r = read_file(base_file, &b)) < 0 ||
 	    (r = read_file(ours_file, &a)) < 0 ||
 	    (r = read_file(theirs_file, &t)) < 0) {
-		r = dk_errno(DK_EIO, r, "cannot read the versions of %s", path);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot read the versions of %s", path);
 		goto out;
 	}
 	if (virtual_base) {
@@ -50,7 +50,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 						  "", out.len, 0600);
 
 			if (w < 0)
-				r = dk_errno(DK_EIO, w, "cannot write %s",
+				r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s",
 					     ours_file);
 		}
 		goto out;
@@ -103,7 +103,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 					  out.len, 0600);
 
 		if (w < 0)
-			r = dk_errno(DK_EIO, w, "cannot write %s", ours_file);
+			r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", ours_file);
 	}
 	sync_report_count(o, SYNC_NOTES_DROPPED, dropped);
 	if (!r)

@@ -105,12 +105,12 @@ sync_commit_pending(const struct sync_opts *o)
 	size_t dropped = 0;
 	int r = read_file(file, &sb);
 
-	if (r == -ENOENT) {
+	if (r == DK_ENOTFOUND) {
 		r = 0;
 		goto out;
 	}
 	if (r < 0) {
-		r = dk_errno(DK_EIO, r, "cannot read .git/%s", SYNC_PENDING);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot read .git/%s", SYNC_PENDING);
 		goto out;
 	}
 	strv_split(&lines, sb_str(&sb), '\n');
@@ -229,7 +229,7 @@ sync_ledger_add(const struct sync_opts *o, const struct pending *cur,
 		sb_addf(&list, "%s\n", note);
 	w = write_file_atomic(pending, list.buf, list.len, 0600);
 	if (w < 0)
-		r = dk_errno(DK_EIO, w, "cannot write .git/%s", SYNC_PENDING);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot write .git/%s", SYNC_PENDING);
 	sb_free(&list);
 	free(pending);
 	return r;

@@ -82,8 +82,8 @@ rules_error(const struct cfg *cfg, const char *key, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	r = dk_err(DK_EPARSE, "%s:%d: [rules] %s: %s", FIRM_FILE,
-		   cfg_lineno(cfg, "rules", key), key, sb_str(&sb));
+	r = dk_err_at(DK_EPARSE, FIRM_FILE, cfg_lineno(cfg, "rules", key),
+		      "[rules] %s: %s", key, sb_str(&sb));
 	sb_free(&sb);
 	return r;
 }
@@ -181,12 +181,8 @@ bad(struct reader *k, const char *section, const char *key,
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	if (line)
-		k->r = dk_err(DK_EPARSE, "%s:%d: [%s] %s", k->file, line, section,
-			      sb_str(&sb));
-	else
-		k->r = dk_err(DK_EPARSE, "%s: [%s] %s", k->file, section,
-			      sb_str(&sb));
+	k->r = dk_err_at(DK_EPARSE, k->file, line, "[%s] %s", section,
+			 sb_str(&sb));
 	sb_free(&sb);
 	return k->r;
 }

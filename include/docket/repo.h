@@ -66,9 +66,10 @@ void repo_unlock(struct repo *r);
 int repo_journal_add(struct repo *r, const char *path);
 /* The change is committed and indexed (or rolled back): drop the journal. */
 void repo_journal_end(struct repo *r);
-/* The change could not be rolled back (err, a -errno: a full disk): keep
- * the journal, so that the next writer puts the files back, and say so. */
-void repo_journal_keep(struct repo *r, int err);
+/* The change could not be rolled back (errnum, the errno why: a full
+ * disk): keep the journal, so that the next writer puts the files back,
+ * and say so. */
+void repo_journal_keep(struct repo *r, int errnum);
 
 /* The git identity (GIT_AUTHOR_NAME/EMAIL, else user.name/user.email):
  * two new strings (r NULL: the user's global config only).  0, or DK_EINVAL
