@@ -411,22 +411,6 @@ recomputed_summary(const struct strv *changes, const char *id)
 	return sb_detach(&sb);
 }
 
-const char *
-days_phrase(char *buf, size_t size, long days)
-{
-	if (days == 0)
-		snprintf(buf, size, "today");
-	else if (days == 1)
-		snprintf(buf, size, "tomorrow");
-	else if (days == -1)
-		snprintf(buf, size, "1 day late");
-	else if (days < 0)
-		snprintf(buf, size, "%ld days late", -days);
-	else
-		snprintf(buf, size, "in %ld days", days);
-	return buf;
-}
-
 /* ---- a change to one case, by a command ---- */
 
 static int

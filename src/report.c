@@ -78,6 +78,9 @@ add_case(struct report *r, const struct dcase *c)
 	rc->stage = xstrdup(c->stage);
 	rc->attorney = xstrdup(c->attorney);
 	rc->manager = xstrdup(c->manager);
+	rc->notes = NULL;
+	rc->nnotes = 0;
+	rc->notes_error = NULL;
 	return r->ncases++;
 }
 
@@ -739,6 +742,8 @@ report_free(struct report *r)
 		free(c->stage);
 		free(c->attorney);
 		free(c->manager);
+		report_notes_free(c->notes, c->nnotes);
+		free(c->notes_error);
 	}
 	for (size_t i = 0; i < r->noverdue; i++) {
 		free(r->overdue[i].name);
@@ -846,4 +851,15 @@ report_notes_free(struct rnote *notes, size_t n)
 		free(notes[i].text);
 	}
 	free(notes);
+}
+
+void
+report_add_notes(struct report *r, const char *root, size_t max)
+{
+	for (size_t i = 0; i < r->ncases; i++) {
+		struct rcase *c = &r->cases[i];
+
+		if (report_notes(&c->notes, &c->nnotes, root, c, max))
+			c->notes_error = xstrdup(dk_errmsg());
+	}
 }

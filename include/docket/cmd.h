@@ -114,8 +114,6 @@ void print_deadline_changes(const struct strv *changes,
 /* For a commit message: "; recomputed sol, notice-of-claim" from those
  * lines of case id, or "".  A new string. */
 char *recomputed_summary(const struct strv *changes, const char *id);
-/* "in 3 days" / "today" / "2 days late" style, for text output */
-const char *days_phrase(char *buf, size_t size, long days);
 
 /* A change (change.h) by the command: its name begins the commit
  * message, notes are written as ctx_user(). */
