@@ -25,8 +25,12 @@ static const struct {
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 
-/* Set the message from fmt, after prefix (both formatted into a copy
- * first: the arguments may be dk_errmsg() itself). */
+static void set(const char *file, int line, int errnum, const char *fmt,
+		va_list ap) __attribute__((format(printf, 4, 0)));
+
+/* Set the message from fmt, after "file:line: " when there is a file,
+ * with ": strerror" when there is an errnum (formatted into a copy first:
+ * the arguments may be dk_errmsg() itself). */
 static void
 set(const char *file, int line, int errnum, const char *fmt, va_list ap)
 {

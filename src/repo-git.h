@@ -14,6 +14,12 @@
  *   repo-merge.c    the merge driver, merge bases, git's own merges, the
  *                   in-memory merge
  *   repo-remote.c   fetch, push, clone
+ *
+ * Ownership: a struct repo owns its libgit2 handle and its notices (see
+ * repo.h); a struct gitlock owns its names until it is released or
+ * committed.  Helpers that return libgit2 objects give them to the
+ * caller, who frees them the libgit2 way; libgit2's codes never leave
+ * the layer (dk_giterr turns them into DK_EGIT with libgit2's message).
  */
 #ifndef DOCKET_REPO_GIT_H
 #define DOCKET_REPO_GIT_H

@@ -16,6 +16,10 @@
  *                   merges, committed or dropped by the next sync
  *   sync-driver.c   git's merge driver (sync_merge_driver)
  *   sync.c          the loop: fetch, merge, push (sync_run)
+ *
+ * Ownership: a struct syncer owns its histories, decisions and moves
+ * (syncer_free); a decision's strings are its own, and the authors of its
+ * `who` point into the histories, which outlive it.
  */
 #ifndef DOCKET_SYNCER_H
 #define DOCKET_SYNCER_H

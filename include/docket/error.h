@@ -52,7 +52,8 @@ enum dk_error {
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Set the message (printf-style) and return code. */
-int dk_err(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int dk_err(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* dk_err with ": " strerror(errnum) appended; errnum (an errno value) is
  * kept (dk_errnum). */
 int dk_errno(int code, int errnum, const char *fmt, ...)
