@@ -93,19 +93,38 @@ scan(struct strv *out, const char *root, const char *prefix)
 	strv_free(&years);
 }
 
-static const char *
-dir_id(const char *dir)
+const char *
+case_dir_id(const char *dir)
 {
 	const char *s = strrchr(dir, '/');
 
 	return s ? s + 1 : dir;
 }
 
+int
+case_is_file(const char *path)
+{
+	const char *p = path;
+	int slashes = 0;
+
+	if (!has_prefix(path, CASES_DIR "/"))
+		return 0;
+	for (; *p; p++)
+		slashes += *p == '/';
+	return slashes == 3 && !strcmp(strrchr(path, '/') + 1, CASE_FILE);
+}
+
+char *
+case_dir_of(const char *path)
+{
+	return xstrndup(path, (size_t)(strrchr(path, '/') - path));
+}
+
 static int
 cmp_by_id(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int c = strcmp(dir_id(x), dir_id(y));
+	int c = strcmp(case_dir_id(x), case_dir_id(y));
 
 	return c ? c : strcmp(x, y);
 }
@@ -232,7 +251,8 @@ case_layout_problems(struct strv *problems, const char *root)
 	for (size_t i = 0; i < dirs.n; ) {
 		size_t j = i + 1;
 
-		while (j < dirs.n && !strcmp(dir_id(dirs.v[i]), dir_id(dirs.v[j])))
+		while (j < dirs.n && !strcmp(case_dir_id(dirs.v[i]),
+					     case_dir_id(dirs.v[j])))
 			j++;
 		if (j - i > 1) {
 			struct sb sb = SB_INIT;
@@ -242,7 +262,7 @@ case_layout_problems(struct strv *problems, const char *root)
 					" and " : ", ", dirs.v[k]);
 			strv_push_owned(problems, xasprintf(
 				"case ID %s is in %s places: %s (keep one, or "
-				"give one another ID)", dir_id(dirs.v[i]),
+				"give one another ID)", case_dir_id(dirs.v[i]),
 				j - i == 2 ? "two" : "several", sb_str(&sb)));
 			sb_free(&sb);
 		}
@@ -277,7 +297,7 @@ case_find(char **dir, const char *root, const char *id)
 
 		qsort(found.v, found.n, sizeof(*found.v), cmp_by_id);
 		for (size_t i = 0; i < found.n && i < 20; i++)
-			sb_addf(&sb, "%s%s", i ? ", " : "", dir_id(found.v[i]));
+			sb_addf(&sb, "%s%s", i ? ", " : "", case_dir_id(found.v[i]));
 		if (found.n > 20)
 			sb_addf(&sb, " and %zu more", found.n - 20);
 		r = dk_err(DK_EAMBIG, "case ID '%s' is ambiguous: %s", id,
@@ -318,7 +338,7 @@ case_alloc(const char *dir)
 	struct dcase *c = xcalloc(1, sizeof(*c));
 
 	c->dir = xstrdup(dir);
-	c->id = xstrdup(dir_id(dir));
+	c->id = xstrdup(case_dir_id(dir));
 	c->file = xasprintf("%s/%s", dir, CASE_FILE);
 	return c;
 }
@@ -398,12 +418,12 @@ struct checker {
 };
 
 static int
-fail(struct checker *k, const char *section, const char *key,
-     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+bad(struct checker *k, const char *section, const char *key,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static int
-fail(struct checker *k, const char *section, const char *key,
-     const char *fmt, ...)
+bad(struct checker *k, const char *section, const char *key,
+    const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
 	va_list ap;
@@ -416,10 +436,10 @@ fail(struct checker *k, const char *section, const char *key,
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	if (line)
-		k->r = dk_err(DK_EPARSE, "%s:%d: %s", k->c->file, line, sb_str(&sb));
+		k->r = dk_err_at(DK_EPARSE, k->c->file, line, "%s", sb_str(&sb));
 	else
-		k->r = dk_err(DK_EPARSE, "%s: [%s] %s", k->c->file, section,
-			      sb_str(&sb));
+		k->r = dk_err_at(DK_EPARSE, k->c->file, 0, "[%s] %s", section,
+				 sb_str(&sb));
 	sb_free(&sb);
 	return k->r;
 }
@@ -441,12 +461,12 @@ date_key(struct checker *k, const char *section, const char *key, int required)
 
 	if (!*v) {
 		if (required)
-			fail(k, section, key, "%s: a date is required", key);
+			bad(k, section, key, "%s: a date is required", key);
 		return NO_DATE;
 	}
 	if (date_parse_iso(&d, v) < 0) {
-		fail(k, section, key, "%s: '%s' is not a date (YYYY-MM-DD)",
-		     key, v);
+		bad(k, section, key, "%s: '%s' is not a date (YYYY-MM-DD)",
+		    key, v);
 		return NO_DATE;
 	}
 	return d;
@@ -499,7 +519,7 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			struct deadline *d;
 
 			if (name_check(name, NAME_MAX_LEN, "deadline name") < 0)
-				fail(k, sec, NULL, "%s", dk_errmsg());
+				bad(k, sec, NULL, "%s", dk_errmsg());
 			GROW(c->due, capd, c->ndue + 1);
 			d = &c->due[c->ndue++];
 			d->name = name;
@@ -535,8 +555,8 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			if (!word_in(escalation_reasons, e->reason)) {
 				char *list = list_join(escalation_reasons);
 
-				fail(k, sec, "reason", "reason: '%s' is not an "
-				     "escalation reason (%s)", e->reason, list);
+				bad(k, sec, "reason", "reason: '%s' is not an "
+				    "escalation reason (%s)", e->reason, list);
 				free(list);
 			}
 			if (w) {
@@ -550,7 +570,7 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			struct defendant *df;
 
 			if (name_check(name, NAME_MAX_LEN, "defendant name") < 0)
-				fail(k, sec, NULL, "%s", dk_errmsg());
+				bad(k, sec, NULL, "%s", dk_errmsg());
 			GROW(c->def, capf, c->ndef + 1);
 			df = &c->def[c->ndef++];
 			df->name = name;
@@ -561,8 +581,8 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 			if (*df->kind && !word_in(defendant_kinds, df->kind)) {
 				char *list = list_join(defendant_kinds);
 
-				fail(k, sec, "kind", "kind: '%s' is not a kind of "
-				     "defendant (%s)", df->kind, list);
+				bad(k, sec, "kind", "kind: '%s' is not a kind of "
+				    "defendant (%s)", df->kind, list);
 				free(list);
 			}
 		}
@@ -590,43 +610,43 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	c->dob = NO_DATE;
 
 	if (!cfg_has_section(c->cfg, "case"))
-		return fail(&k, "case", NULL, "no [case] section");
+		return bad(&k, "case", NULL, "no [case] section");
 	id = get(c, "case", "id");
 	if (strcmp(id, c->id))
-		return fail(&k, "case", "id", "id: '%s' is not the case's "
-			    "directory name '%s'", id, c->id);
+		return bad(&k, "case", "id", "id: '%s' is not the case's "
+			   "directory name '%s'", id, c->id);
 	if (firm_stage(firm, c->stage) < 0) {
 		char *list = firm_stage_list(firm);
 
-		fail(&k, "case", "stage", "stage: '%s' is not a stage of the "
-		     "pipeline (%s)", c->stage, list);
+		bad(&k, "case", "stage", "stage: '%s' is not a stage of the "
+		    "pipeline (%s)", c->stage, list);
 		free(list);
 		return k.r;
 	}
 	if (strcmp(c->status, "open") && strcmp(c->status, "closed"))
-		return fail(&k, "case", "status", "status: '%s' is not open "
-			    "or closed", c->status);
+		return bad(&k, "case", "status", "status: '%s' is not open "
+			   "or closed", c->status);
 	c->open = !strcmp(c->status, "open");
 	c->opened = date_key(&k, "case", "opened", 1);
 	c->incident = date_key(&k, "case", "incident", 0);
 	c->closed = date_key(&k, "case", "closed", 0);
 	if (!k.r && c->incident != NO_DATE && c->incident > c->opened)
-		fail(&k, "case", "incident", "incident: %s is after the day "
-		     "the case was opened (%s)", get(c, "case", "incident"),
-		     get(c, "case", "opened"));
+		bad(&k, "case", "incident", "incident: %s is after the day "
+		    "the case was opened (%s)", get(c, "case", "incident"),
+		    get(c, "case", "opened"));
 	if (!k.r && *c->state && !case_state_ok(c->state))
-		fail(&k, "case", "state", "state: '%s' is not a state code "
-		     "(letters, digits and '-', such as CA)", c->state);
+		bad(&k, "case", "state", "state: '%s' is not a state code "
+		    "(letters, digits and '-', such as CA)", c->state);
 	if (!k.r)
 		c->dob = date_key(&k, "client", "dob", 0);
 	if (!k.r && c->dob != NO_DATE && c->incident != NO_DATE &&
 	    c->dob > c->incident)
-		fail(&k, "client", "dob", "dob: %s is after the incident (%s)",
-		     get(c, "client", "dob"), get(c, "case", "incident"));
+		bad(&k, "client", "dob", "dob: %s is after the incident (%s)",
+		    get(c, "client", "dob"), get(c, "case", "incident"));
 	else if (!k.r && c->dob != NO_DATE && c->dob > c->opened)
-		fail(&k, "client", "dob", "dob: %s is after the day the case "
-		     "was opened (%s)", get(c, "client", "dob"),
-		     get(c, "case", "opened"));
+		bad(&k, "client", "dob", "dob: %s is after the day the case "
+		    "was opened (%s)", get(c, "client", "dob"),
+		    get(c, "case", "opened"));
 	for (size_t i = 0; i < c->cfg->n && !k.r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
 
@@ -646,7 +666,7 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 	if (!k.r)
 		view_subsections(&k, firm, w);
 	if (!k.r)
-		k.r = workup_view(c, w);
+		k.r = workup_read(&c->wu, c->cfg, c->file, w);
 	if (!k.r && w) {
 		char *what = xasprintf("%s:%d: attorney", c->file,
 				       cfg_lineno(c->cfg, "case", "attorney"));
@@ -725,7 +745,7 @@ case_save(const struct firm *firm, const struct dcase *c)
 		r = write_file_atomic(path, sb.buf, sb.len, file_mode);
 	}
 	if (r < 0)
-		r = dk_errno(DK_EIO, r, "cannot write %s", c->file);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", c->file);
 	sb_free(&sb);
 	free(path);
 	return r;

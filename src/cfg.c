@@ -419,8 +419,9 @@ dup_key(struct parse *ps, const struct cfg_line *a,
 static int
 too_large(const char *name, double size)
 {
-	return dk_err(DK_EPARSE, "%s: too large (%.1f MB); docket reads INI "
-		      "files of up to " CFG_MAX_FILE_TEXT, name, size / 1e6);
+	return dk_err_at(DK_EPARSE, name, 0, "too large (%.1f MB); docket "
+			 "reads INI files of up to " CFG_MAX_FILE_TEXT,
+			 size / 1e6);
 }
 
 int
@@ -459,7 +460,7 @@ cfg_parse(struct cfg **out, const char *name, const char *buf, size_t len)
 	if (!ps.err_line)
 		cfg->index = index_build(cfg, &ps);
 	if (ps.err_line) {
-		r = dk_err(DK_EPARSE, "%s:%d: %s", name, ps.err_line, ps.err);
+		r = dk_err_at(DK_EPARSE, name, ps.err_line, "%s", ps.err);
 		cfg_free(cfg);
 		*out = NULL;
 		return r;
@@ -484,8 +485,7 @@ cfg_read(struct sb *out, const char *path, const char *name)
 	}
 	r = read_file(path, out);
 	if (r < 0)
-		return dk_errno(r == -ENOENT ? DK_ENOTFOUND : DK_EIO, r,
-				"cannot read %s", name);
+		return dk_errno(r, dk_errnum(), "cannot read %s", name);
 	return 0;
 }
 

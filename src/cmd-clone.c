@@ -5,7 +5,8 @@
 #include "docket/firm.h"
 #include "docket/out.h"
 #include "docket/repo.h"
-#include "docket/repo-sync.h"
+#include "docket/repo-merge.h"
+#include "docket/repo-remote.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,7 @@ cmd_clone(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
+	repo_register_driver(repo);
 	if ((r = firm_load(&firm, repo_root(repo), NULL)))
 		tfprintf(stderr, "docket: warning: %s\n", dk_errmsg());
 	case_list_dirs(&cases, repo_root(repo));

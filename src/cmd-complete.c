@@ -210,7 +210,7 @@ firm_get(struct firmctx *fc)
 {
 	if (!fc->tried) {
 		fc->tried = 1;
-		if (repo_open_readonly(&fc->repo))
+		if (repo_open(&fc->repo))
 			return NULL;
 		fc->root = repo_root(fc->repo);
 		if (firm_load(&fc->firm, fc->root, NULL))
@@ -363,6 +363,9 @@ put_keys(struct firmctx *fc, const struct out *o, const char *id)
 		puts(":nospace");
 	case_free(c);
 }
+
+/* the command table, from the context */
+static const struct command *commands;
 
 static void
 put_commands(const struct out *o)
@@ -593,6 +596,7 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 	struct out o = { "", NULL };
 
 	memset(&fc, 0, sizeof(fc));
+	commands = ctx->commands;
 	if (!strcmp(what, "--help") || !strcmp(what, "-h")) {
 		print_usage(stdout, ctx->cmd);
 		return EXIT_OK;

@@ -92,17 +92,14 @@ row_cmp(const void *a, const void *b)
 }
 
 /* The open deadlines as a calendar; a deadline's UID is its case and
- * name ('+' is in neither) at the firm (its first commit, the same in
- * every clone), so a calendar that imports it again updates the event
- * rather than adding another, and two firms' events never collide. */
+ * name ('+' is in neither) at the firm (firm: its ID), so a calendar
+ * that imports it again updates the event rather than adding another,
+ * and two firms' events never collide. */
 static void
-print_ics(struct ctx *ctx, const struct filter *fl)
+print_ics(struct ctx *ctx, const struct filter *fl, const char *firm)
 {
 	struct ics w;
 	char *calname = xasprintf("%s deadlines", ctx->firm->name);
-	char firm[13] = "firm";
-
-	repo_firm_id(ctx->repo, firm);
 
 	ics_begin(&w, stdout, ctx->now, calname);
 	for (size_t i = 0; i < fl->n; i++) {
@@ -182,9 +179,13 @@ list_due(struct ctx *ctx, struct filter *fl, int json, int ics)
 	r = scan_cases(ctx, collect, fl, &errors);
 	if (fl->n > 1)
 		qsort(fl->rows, fl->n, sizeof(*fl->rows), row_cmp);
-	if (ics)
-		print_ics(ctx, fl);
-	else
+	if (ics) {
+		/* the firm's ID: its first commit, the same in every clone */
+		char firm[13] = "firm";
+
+		repo_firm_id(ctx->repo, firm);
+		print_ics(ctx, fl, firm);
+	} else
 		print_rows(fl, json);
 	for (size_t i = 0; i < fl->n; i++) {
 		free(fl->rows[i].case_id);

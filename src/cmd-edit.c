@@ -64,7 +64,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	base = xasprintf("%s.base", aside);
 	/* an edit kept aside goes on from the text it started from */
 	if ((r = read_file(path_exists(aside) ? base : file, &start)) < 0) {
-		r = dk_errno(DK_EIO, r, "cannot read %s",
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot read %s",
 			     path_exists(aside) ? base : rel);
 		goto out;
 	}
@@ -79,14 +79,14 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 			"in %s\n", aside);
 	} else if ((r = write_file_atomic(base, start.buf, start.len, 0600)) ||
 		   (r = write_file_atomic(aside, start.buf, start.len, 0600))) {
-		r = dk_errno(DK_EIO, r, "cannot write %s", aside);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", aside);
 		unlink(base);
 		goto out;
 	}
 	if ((r = run_editor(aside)))
 		goto out;
 	if ((r = read_file(aside, &edited)) < 0) {
-		r = dk_errno(DK_EIO, r, "cannot read %s", aside);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot read %s", aside);
 		goto out;
 	}
 	if (edited.len == start.len && !memcmp(edited.buf, start.buf, start.len)) {

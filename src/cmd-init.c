@@ -6,6 +6,7 @@
 #include "docket/id.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/repo-merge.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,10 @@ write_attributes(const char *root)
 	}
 	sb_free(&sb);
 	free(path);
-	return r < 0 ? dk_errno(DK_EIO, r, "cannot write %s", ATTRIBUTES) : 0;
+	if (r < 0)
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write %s",
+				ATTRIBUTES);
+	return 0;
 }
 
 int
@@ -100,6 +104,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		status = fail(r);
 		goto out;
 	}
+	repo_register_driver(repo);
 	ini = path_join(repo_root(repo), FIRM_FILE);
 	if (path_exists(ini)) {
 		status = fail(dk_err(DK_EEXISTS, "'%s' is a docket firm already "
@@ -110,7 +115,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	text = firm_default_ini(pipeline, firm_name, handle, name, email);
 	r = write_file_atomic(ini, text, strlen(text), file_mode);
 	if (r < 0) {
-		status = fail(dk_errno(DK_EIO, r, "cannot write %s", FIRM_FILE));
+		status = fail(dk_errno(DK_EIO, dk_errnum(), "cannot write %s", FIRM_FILE));
 		goto out;
 	}
 	/* what init writes must load */

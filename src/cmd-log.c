@@ -4,7 +4,7 @@
 #include "docket/cmd.h"
 #include "docket/error.h"
 #include "docket/out.h"
-#include "docket/repo.h"
+#include "docket/repo-log.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +77,7 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct repo_log_opts o;
 	char *dir = NULL;
 	int opt, status = EXIT_OK, r;
 
@@ -88,7 +89,11 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 				   : "log takes one case ID");
 	if ((r = case_find(&dir, ctx->root, argv[optind])))
 		return fail(r);
-	r = repo_log(ctx->repo, dir, print_entry, NULL);
+	memset(&o, 0, sizeof(o));
+	o.path = dir;
+	o.file = CASE_FILE;
+	o.changes = 1;
+	r = repo_log(ctx->repo, &o, print_entry, NULL);
 	free(dir);
 	return r ? fail(r) : EXIT_OK;
 }

@@ -8,7 +8,7 @@
 #include "docket/firm.h"
 #include "docket/out.h"
 #include "docket/repo.h"
-#include "docket/repo-sync.h"
+#include "docket/repo-merge.h"
 #include "docket/sync.h"
 
 #include <stdlib.h>
@@ -57,6 +57,7 @@ cmd_merge_driver(struct ctx *ctx, int argc, char **argv)
 	}
 	if ((r = repo_open(&ctx->repo)))
 		return fail(r);
+	repo_register_driver(ctx->repo);
 	ctx->root = repo_root(ctx->repo);
 	/* git merging the merge bases of a criss-cross merge (into the base
 	 * of the real merge) makes its conflict markers 2 longer a level:

@@ -21,7 +21,7 @@ show_progress(size_t done, size_t total)
 /* Write the page to a temporary file beside path, then rename it over
  * path: a reader never sees half a page. */
 static int
-write_html(const struct report *rep, const char *root, const char *path)
+write_html(const struct report *rep, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *tmp = slash ? xasprintf("%.*s/.docket-report-XXXXXX",
@@ -43,7 +43,7 @@ write_html(const struct report *rep, const char *root, const char *path)
 		free(tmp);
 		return dk_errno(DK_EIO, errno, "cannot write %s", path);
 	}
-	report_html(f, rep, root);
+	report_html(f, rep);
 	e = fflush(f) || ferror(f) || fsync(fileno(f)) ? errno : 0;
 	if (fclose(f) && !e)
 		e = errno;
@@ -106,14 +106,17 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 	progress_end();
 	if (r)
 		return fail(r);
+	/* what the page shows, read before it is written */
+	if (html)
+		report_add_notes(rep, ctx->root, REPORT_NOTES_SHOWN);
 	if (json)
 		report_json(stdout, rep);
 	else if (md)
 		report_md(stdout, rep);
 	else if (html && !strcmp(html, "-"))
-		report_html(stdout, rep, ctx->root);
+		report_html(stdout, rep);
 	else if (html)
-		r = write_html(rep, ctx->root, html);
+		r = write_html(rep, html);
 	else
 		report_text(stdout, rep, terminal_width());
 	if (r)

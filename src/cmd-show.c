@@ -14,8 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A note as it is shown: read before anything is printed. */
+struct shown {
+	const struct note *n;
+	struct sb text;
+	char *error;		/* why it could not be read, or NULL */
+};
+
 static void
-show_json(struct ctx *ctx, const struct dcase *c, const struct note *notes,
+show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 	  size_t nn)
 {
 	struct json j;
@@ -85,18 +92,16 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 	workup_json_negotiation(&j, c);
 	json_arr(&j, "notes");
 	for (size_t i = 0; i < nn; i++) {
-		struct sb text = SB_INIT;
+		const struct note *n = notes[i].n;
 		char t[32];
 
-		note_read(&text, ctx->root, c->dir, notes[i].name);
 		json_obj(&j, NULL);
-		json_str(&j, "file", notes[i].name);
-		json_str(&j, "time", time_fmt_utc(t, notes[i].time));
-		json_str(&j, "kind", notes[i].kind);
-		json_str(&j, "author", notes[i].author);
-		json_str(&j, "text", sb_str(&text));
+		json_str(&j, "file", n->name);
+		json_str(&j, "time", time_fmt_utc(t, n->time));
+		json_str(&j, "kind", n->kind);
+		json_str(&j, "author", n->author);
+		json_str(&j, "text", sb_str(&notes[i].text));
 		json_end_obj(&j);
-		sb_free(&text);
 	}
 	json_end_arr(&j);
 	json_end_obj(&j);
@@ -124,7 +129,7 @@ is_known_section(const char *s)
 }
 
 static void
-show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
+show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 	  size_t nn)
 {
 	const struct cfg *cfg = c->cfg;
@@ -223,21 +228,22 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct note *notes,
 	if (nn) {
 		tprintf("\n%sNotes%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < nn; i++) {
-			struct sb text = SB_INIT, out = SB_INIT;
+			const struct note *n = notes[i].n;
+			struct sb out = SB_INIT;
 			char t[32];
 			struct tm tm;
 
-			gmtime_r(&notes[i].time, &tm);
+			gmtime_r(&n->time, &tm);
 			strftime(t, sizeof(t), "%Y-%m-%d %H:%M UTC", &tm);
-			tprintf("  %s%s  %s  %s%s\n", c_bold(), t, notes[i].kind,
-			       notes[i].author, c_off());
-			if (note_read(&text, ctx->root, c->dir, notes[i].name)) {
-				tprintf("    (%s)\n", dk_errmsg());
+			tprintf("  %s%s  %s  %s%s\n", c_bold(), t, n->kind,
+			       n->author, c_off());
+			if (notes[i].error) {
+				tprintf("    (%s)\n", notes[i].error);
 			} else {
-				render_note_text(&out, text.buf, text.len, 4, 78);
+				render_note_text(&out, notes[i].text.buf,
+						 notes[i].text.len, 4, 78);
 				print_lines(stdout, sb_str(&out));
 			}
-			sb_free(&text);
 			sb_free(&out);
 		}
 	}
@@ -253,6 +259,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	};
 	struct dcase *c = NULL;
 	struct note *notes = NULL;
+	struct shown *shown;
 	size_t nn = 0;
 	int opt, status = EXIT_OK, json = 0, r;
 
@@ -270,10 +277,22 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		case_free(c);
 		return fail(r);
 	}
+	/* the notes first, then the printing */
+	shown = xcalloc(nn + 1, sizeof(*shown));
+	for (size_t i = 0; i < nn; i++) {
+		shown[i].n = &notes[i];
+		if (note_read(&shown[i].text, ctx->root, c->dir, notes[i].name))
+			shown[i].error = xstrdup(dk_errmsg());
+	}
 	if (json)
-		show_json(ctx, c, notes, nn);
+		show_json(ctx, c, shown, nn);
 	else
-		show_text(ctx, c, notes, nn);
+		show_text(ctx, c, shown, nn);
+	for (size_t i = 0; i < nn; i++) {
+		sb_free(&shown[i].text);
+		free(shown[i].error);
+	}
+	free(shown);
 	note_list_free(notes, nn);
 	case_free(c);
 	return EXIT_OK;

@@ -2,7 +2,8 @@
 #include "docket/cmd.h"
 #include "docket/error.h"
 #include "docket/out.h"
-#include "docket/repo-sync.h"
+#include "docket/repo-log.h"
+#include "docket/repo-remote.h"
 #include "docket/sync.h"
 
 #include <string.h>
@@ -26,12 +27,6 @@ list_commits(const struct sync_event *ev)
 		tprintf("  ... and %zu more\n", ev->n - LIST_MAX);
 }
 
-static const char *
-plural(size_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
 static void
 print_event(void *arg, const struct sync_event *ev)
 {
@@ -40,14 +35,14 @@ print_event(void *arg, const struct sync_event *ev)
 	switch (ev->kind) {
 	case SYNC_NOTES:
 		tprintf("committed %zu note%s kept by a git merge\n", ev->n,
-		       plural(ev->n));
+		       plural((long)ev->n, "", "s"));
 		break;
 	case SYNC_NOTES_DROPPED:
 		tprintf("removed %zu note%s left by a git merge that did not "
-		       "take effect\n", ev->n, plural(ev->n));
+		       "take effect\n", ev->n, plural((long)ev->n, "", "s"));
 		break;
 	case SYNC_IN:
-		tprintf("in: %zu commit%s from %s\n", ev->n, plural(ev->n),
+		tprintf("in: %zu commit%s from %s\n", ev->n, plural((long)ev->n, "", "s"),
 		       ev->where);
 		list_commits(ev);
 		break;
@@ -69,13 +64,13 @@ print_event(void *arg, const struct sync_event *ev)
 		       "again\n", ev->where, ev->text);
 		break;
 	case SYNC_OUT:
-		tprintf("out: %zu commit%s to %s\n", ev->n, plural(ev->n),
+		tprintf("out: %zu commit%s to %s\n", ev->n, plural((long)ev->n, "", "s"),
 		       ev->where);
 		list_commits(ev);
 		break;
 	case SYNC_PUBLISHED:
 		tprintf("published %s (%s): %zu commit%s\n", ev->where, ev->url,
-		       ev->n, plural(ev->n));
+		       ev->n, plural((long)ev->n, "", "s"));
 		break;
 	}
 	fflush(stdout);

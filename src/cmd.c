@@ -411,142 +411,18 @@ recomputed_summary(const struct strv *changes, const char *id)
 	return sb_detach(&sb);
 }
 
-const char *
-days_phrase(char *buf, size_t size, long days)
-{
-	if (days == 0)
-		snprintf(buf, size, "today");
-	else if (days == 1)
-		snprintf(buf, size, "tomorrow");
-	else if (days == -1)
-		snprintf(buf, size, "1 day late");
-	else if (days < 0)
-		snprintf(buf, size, "%ld days late", -days);
-	else
-		snprintf(buf, size, "in %ld days", days);
-	return buf;
-}
+/* ---- a change to one case, by a command ---- */
 
-/* ---- a change to one case ---- */
+static int
+author_of(void *arg, const char **handle)
+{
+	return ctx_user(arg, handle);
+}
 
 void
 change_init(struct change *ch, struct ctx *ctx)
 {
-	memset(ch, 0, sizeof(*ch));
-	ch->ctx = ctx;
-}
-
-int
-change_save_case(struct change *ch, struct dcase *c)
-{
-	const struct firm *firm = ch->ctx->firm;
-	int r;
-
-	/* nothing that would not load again is ever written */
-	if ((r = case_view(c, firm, NULL)))
-		return r;
-	if (!ch->case_file) {
-		if ((r = repo_journal_add(ch->ctx->repo, c->file)))
-			return r;
-		ch->case_file = case_path(firm, c);
-		ch->had_orig = read_file(ch->case_file, &ch->orig) == 0;
-		strv_push(&ch->paths, c->file);
-		if (!ch->had_orig)
-			strv_push(&ch->created, ch->case_file);
-	}
-	return case_save(firm, c);
-}
-
-int
-change_add_note(struct change *ch, const struct dcase *c, const char *kind,
-		const char *text, size_t len, time_t when, char **path)
-{
-	const char *author;
-	char *rel = NULL;
-	int r;
-
-	if ((r = note_text_check(text, len)) || (r = ctx_user(ch->ctx, &author)) ||
-	    (r = note_new_path(&rel, ch->ctx->root, c->dir, when, kind, author)))
-		return r;
-	if ((r = repo_journal_add(ch->ctx->repo, rel))) {
-		free(rel);
-		return r;
-	}
-	strv_push(&ch->paths, rel);
-	strv_push_owned(&ch->created, path_join(ch->ctx->root, rel));
-	if ((r = note_write(ch->ctx->root, rel, text, len))) {
-		free(rel);
-		return r;
-	}
-	if (path)
-		*path = rel;
-	else
-		free(rel);
-	return 0;
-}
-
-/* Put every file back as it was: 0, or -errno (a full disk) with the
- * journal then left for the next writer to finish the job. */
-static int
-rollback(struct change *ch)
-{
-	int e = 0;
-
-	for (size_t i = 0; i < ch->created.n; i++) {
-		char *dir = xstrdup(ch->created.v[i]), *slash;
-
-		if (unlink(ch->created.v[i]) < 0 && errno != ENOENT && !e)
-			e = -errno;
-		/* and the directories it needed, while they are empty */
-		for (int up = 0; up < 3 && (slash = strrchr(dir, '/')); up++) {
-			*slash = '\0';
-			if (rmdir(dir) < 0)
-				break;
-		}
-		free(dir);
-	}
-	if (ch->case_file && ch->had_orig) {
-		int w = write_file_atomic(ch->case_file, ch->orig.buf,
-					  ch->orig.len, file_mode);
-
-		if (w < 0 && !e)
-			e = w;
-	}
-	return e;
-}
-
-int
-change_commit(struct change *ch, const struct dcase *c, const char *fmt, ...)
-{
-	struct sb msg = SB_INIT;
-	va_list ap;
-	int r;
-
-	sb_addf(&msg, "%s(%s): ", ch->ctx->cmd->name, c->id);
-	va_start(ap, fmt);
-	sb_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	sb_addc(&msg, '\n');
-	r = repo_commit(ch->ctx->repo, msg.buf, &ch->paths, ch->ctx->now);
-	sb_free(&msg);
-	if (!r)
-		ch->done = 1;
-	return r;
-}
-
-void
-change_free(struct change *ch)
-{
-	int e = ch->done ? 0 : rollback(ch);
-
-	if (ch->ctx->repo) {
-		if (e)
-			repo_journal_keep(ch->ctx->repo, e);
-		else
-			repo_journal_end(ch->ctx->repo);
-	}
-	strv_free(&ch->paths);
-	strv_free(&ch->created);
-	free(ch->case_file);
-	sb_free(&ch->orig);
+	change_begin(ch, ctx->repo, ctx->firm, ctx->cmd->name, ctx->now);
+	ch->author = author_of;
+	ch->author_arg = ctx;
 }

@@ -1,7 +1,6 @@
 /* date.c - calendar dates and the clock. */
 #include "docket/date.h"
 #include "docket/error.h"
-#include "docket/holiday.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -122,20 +121,15 @@ date_add_months(long date, int months)
 }
 
 int
-date_parse(long *out, const char *s, long today)
-{
-	return date_parse_cal(out, s, today, NULL);
-}
-
-int
-date_parse_cal(long *out, const char *s, long today,
-	       const struct calendar *cal)
+date_parse_relative(long *out, long *business_days, const char *s,
+		    long today)
 {
 	const char *p;
 	char *end;
 	long n;
 	int sign;
 
+	*business_days = 0;
 	if (!date_parse_iso(out, s))
 		return 0;
 	if (!strcmp(s, "today")) {
@@ -160,7 +154,8 @@ date_parse_cal(long *out, const char *s, long today,
 		if (errno || n > 100000 || end[0] == '\0')
 			goto bad;
 		if (!strcmp(end, "bd")) {
-			*out = calendar_add_business_days(cal, today, sign * n);
+			*out = today;
+			*business_days = sign * n;
 			return 0;
 		}
 		if (end[1] != '\0')

@@ -1,13 +1,17 @@
-/* error.c - the last error's message and the code-to-status table. */
+/* error.c - the last error and the code-to-status table (see error.h). */
 #include "docket/error.h"
-#include "docket/util.h"
 
-#include <git2.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static char msg[4096];
+static struct {
+	char msg[4096];		/* "file:line: text" */
+	size_t text;		/* where text starts in msg */
+	char file[1024];	/* "" when the error names no file */
+	int line;
+	int errnum;
+} last;
 
 static const struct {
 	int code;
@@ -19,65 +23,111 @@ static const struct {
 #undef DK_ERROR_ROW
 };
 
-static const char *
-generic(int code)
+#define NTABLE (sizeof(table) / sizeof(table[0]))
+
+static void set(const char *file, int line, int errnum, const char *fmt,
+		va_list ap) __attribute__((format(printf, 4, 0)));
+
+/* Set the message from fmt, after "file:line: " when there is a file,
+ * with ": strerror" when there is an errnum (formatted into a copy first:
+ * the arguments may be dk_errmsg() itself). */
+static void
+set(const char *file, int line, int errnum, const char *fmt, va_list ap)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(table); i++)
-		if (table[i].code == code)
-			return table[i].text;
-	return "error";
+	char text[sizeof(last.msg)], prefix[sizeof(last.file) + 32] = "";
+	size_t n;
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	if (errnum) {
+		n = strlen(text);
+		snprintf(text + n, sizeof(text) - n, ": %s", strerror(errnum));
+	}
+	if (file && line > 0)
+		snprintf(prefix, sizeof(prefix), "%s:%d: ", file, line);
+	else if (file)
+		snprintf(prefix, sizeof(prefix), "%s: ", file);
+	snprintf(last.msg, sizeof(last.msg), "%s%s", prefix, text);
+	n = strlen(prefix);
+	last.text = n < sizeof(last.msg) ? n : sizeof(last.msg) - 1;
+	snprintf(last.file, sizeof(last.file), "%s", file ? file : "");
+	last.line = file ? line : 0;
+	last.errnum = errnum;
 }
 
-/* Format into a copy first: the arguments may be dk_errmsg() itself. */
 int
 dk_err(int code, const char *fmt, ...)
 {
-	char tmp[sizeof(msg)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	set(NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	memcpy(msg, tmp, sizeof(msg));
 	return code;
 }
 
 int
 dk_errno(int code, int errnum, const char *fmt, ...)
 {
-	char tmp[sizeof(msg)];
 	va_list ap;
-	size_t n;
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	set(NULL, 0, errnum < 0 ? -errnum : errnum, fmt, ap);
 	va_end(ap);
-	n = strlen(tmp);
-	snprintf(tmp + n, sizeof(tmp) - n, ": %s",
-		 strerror(errnum < 0 ? -errnum : errnum));
-	memcpy(msg, tmp, sizeof(msg));
 	return code;
 }
 
 int
-dk_giterr(const char *what)
+dk_err_at(int code, const char *file, int line, const char *fmt, ...)
 {
-	const git_error *e = git_error_last();
+	va_list ap;
 
-	return dk_err(DK_EGIT, "%s: %s", what,
-		      e && e->message ? e->message : "unknown git error");
+	va_start(ap, fmt);
+	set(file, line, 0, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+dk_syserr(int code, int errnum)
+{
+	last.errnum = errnum;
+	return code;
 }
 
 const char *
 dk_errmsg(void)
 {
-	return msg[0] ? msg : generic(DK_ERROR_BASE);
+	return last.msg[0] ? last.msg : "error";
+}
+
+const char *
+dk_errtext(void)
+{
+	return last.msg[0] ? last.msg + last.text : dk_errmsg();
+}
+
+const char *
+dk_errfile(void)
+{
+	return last.msg[0] && last.file[0] ? last.file : NULL;
+}
+
+int
+dk_errline(void)
+{
+	return dk_errfile() ? last.line : 0;
+}
+
+int
+dk_errnum(void)
+{
+	return last.errnum;
 }
 
 int
 dk_exit_status(int code)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(table); i++)
+	for (size_t i = 0; i < NTABLE; i++)
 		if (table[i].code == code)
 			return table[i].status;
 	return code ? EXIT_FAIL : EXIT_OK;

@@ -6,6 +6,7 @@
  * all that.  Numbers are big-endian.
  */
 #include "docket/gitindex.h"
+#include "docket/error.h"
 #include "docket/util.h"
 
 #include <errno.h>
@@ -17,6 +18,28 @@
 #include <openssl/evp.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+/*
+ * Inside this file a step returns 0, NOT_HANDLED, CORRUPT, -EINVAL (the
+ * index does not parse) or another -errno; the public functions turn
+ * that into docket's codes (public_code), keeping the errno.
+ */
+#define NOT_HANDLED 1
+#define CORRUPT (-EBADMSG)
+
+static int
+public_code(int r)
+{
+	if (r == 0)
+		return 0;
+	if (r == NOT_HANDLED)
+		return DK_EUNSUPPORTED;
+	if (r == CORRUPT)
+		return dk_syserr(DK_ECORRUPT, EBADMSG);
+	if (r == -EINVAL)
+		return dk_syserr(DK_EPARSE, EINVAL);
+	return dk_syserr(DK_EIO, r < 0 ? -r : r);
+}
 
 /* ---- SHA-1, from libcrypto (OpenSSL), which libgit2 already loads ---- */
 
@@ -449,7 +472,7 @@ checksum_ok(const unsigned char *in, size_t size)
  * git's own check), then versions 2 and 3 without a required extension
  * (a split index's "link", a sparse index's "sdir": then the entries are
  * not all here).  The extensions are found by the entries' sizes alone,
- * before their order is checked.  0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT
+ * before their order is checked.  0, NOT_HANDLED, CORRUPT
  * or -EINVAL.
  */
 static int
@@ -461,11 +484,11 @@ index_kind(const unsigned char *in, size_t size, uint32_t *version,
 	if (size < HEADER + GITINDEX_OID_LEN || memcmp(in, "DIRC", 4))
 		return -EINVAL;
 	if (!checksum_ok(in, size))
-		return GITINDEX_CORRUPT;
+		return CORRUPT;
 	*version = get32(in + 4);
 	*count = get32(in + 8);
 	if (*version != 2 && *version != 3)
-		return GITINDEX_NOT_HANDLED;
+		return NOT_HANDLED;
 	p = in + HEADER;
 	for (uint32_t i = 0; i < *count; i++) {
 		struct entry e;
@@ -483,7 +506,7 @@ index_kind(const unsigned char *in, size_t size, uint32_t *version,
 		if ((size_t)(end - p) - 8 < esz)
 			return -EINVAL;
 		if (p[0] < 'A' || p[0] > 'Z')
-			return GITINDEX_NOT_HANDLED;
+			return NOT_HANDLED;
 		p += 8 + esz;
 	}
 	return 0;
@@ -493,8 +516,8 @@ static int rebuild(struct writer *w, const unsigned char *in, size_t size,
 		   const struct gitindex_path *ch, size_t n, uint32_t racy_sec,
 		   const char *workdir);
 
-int
-gitindex_check(const void *buf, size_t size)
+static int
+check(const void *buf, size_t size)
 {
 	const unsigned char *in = buf, *end = in + size - GITINDEX_OID_LEN, *p;
 	uint32_t version, count, written;
@@ -515,9 +538,15 @@ gitindex_check(const void *buf, size_t size)
 }
 
 int
-gitindex_rebuild(int fd, const void *buf, size_t size,
-		 const struct gitindex_path *paths, size_t n,
-		 uint32_t racy_sec, const char *workdir)
+gitindex_check(const void *buf, size_t size)
+{
+	return public_code(check(buf, size));
+}
+
+static int
+rebuild_to(int fd, const void *buf, size_t size,
+	   const struct gitindex_path *paths, size_t n, uint32_t racy_sec,
+	   const char *workdir)
 {
 	struct writer *w = xcalloc(1, sizeof(*w));
 	int r;
@@ -533,6 +562,15 @@ gitindex_rebuild(int fd, const void *buf, size_t size,
 	sha1_free(&w->sha);
 	free(w);
 	return r;
+}
+
+int
+gitindex_rebuild(int fd, const void *buf, size_t size,
+		 const struct gitindex_path *paths, size_t n,
+		 uint32_t racy_sec, const char *workdir)
+{
+	return public_code(rebuild_to(fd, buf, size, paths, n, racy_sec,
+				      workdir));
 }
 
 /* The blob id of what is at path now (st: its lstat): 0, or -1. */
@@ -594,7 +632,7 @@ racily_changed(const char *workdir, const struct entry *e)
 	return changed;
 }
 
-/* Write the new index to w; 0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT,
+/* Write the new index to w; 0, NOT_HANDLED, CORRUPT,
  * -EINVAL, or the first write's -errno. */
 static int
 rebuild(struct writer *w, const unsigned char *in, size_t size,
@@ -682,8 +720,8 @@ rebuild(struct writer *w, const unsigned char *in, size_t size,
 	return w->err;
 }
 
-int
-gitindex_probe(const char *gitdir)
+static int
+probe(const char *gitdir)
 {
 	char *index = path_join(gitdir, "index");
 	int fd = open(index, O_RDONLY | O_CLOEXEC), r;
@@ -693,7 +731,7 @@ gitindex_probe(const char *gitdir)
 
 	free(index);
 	if (fd < 0)
-		return errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
+		return errno == ENOENT ? NOT_HANDLED : -errno;
 	if (fstat(fd, &st) < 0 || st.st_size < HEADER + GITINDEX_OID_LEN) {
 		r = fstat(fd, &st) < 0 ? -errno : -EINVAL;
 		close(fd);
@@ -709,6 +747,12 @@ gitindex_probe(const char *gitdir)
 }
 
 int
+gitindex_probe(const char *gitdir)
+{
+	return public_code(probe(gitdir));
+}
+
+int
 gitindex_write(int lfd, const char *gitdir, const char *workdir,
 	       struct gitindex_path *ch, size_t n)
 {
@@ -721,7 +765,7 @@ gitindex_write(int lfd, const char *gitdir, const char *workdir,
 		qsort(ch, n, sizeof(*ch), change_cmp);
 	fd = open(index, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		r = errno == ENOENT ? GITINDEX_NOT_HANDLED : -errno;
+		r = errno == ENOENT ? NOT_HANDLED : -errno;
 		goto out;
 	}
 	if (fstat(fd, &st) < 0) {
@@ -742,13 +786,13 @@ gitindex_write(int lfd, const char *gitdir, const char *workdir,
 		r = -errno;
 		goto out;
 	}
-	r = gitindex_rebuild(lfd, map, (size_t)st.st_size, ch, n,
-			     (uint32_t)st.st_mtim.tv_sec, workdir);
+	r = rebuild_to(lfd, map, (size_t)st.st_size, ch, n,
+		       (uint32_t)st.st_mtim.tv_sec, workdir);
 out:
 	if (map != MAP_FAILED)
 		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
 		close(fd);
 	free(index);
-	return r;
+	return public_code(r);
 }

@@ -157,6 +157,24 @@ calendar_add_business_days(const struct calendar *cal, long date, long n)
 	return date;
 }
 
+int
+date_parse_cal(long *out, const char *s, long today,
+	       const struct calendar *cal)
+{
+	long n;
+	int r = date_parse_relative(out, &n, s, today);
+
+	if (!r && n)
+		*out = calendar_add_business_days(cal, today, n);
+	return r;
+}
+
+int
+date_parse(long *out, const char *s, long today)
+{
+	return date_parse_cal(out, s, today, NULL);
+}
+
 char *
 calendar_flag(char *buf, size_t size, const struct calendar *cal, long date)
 {
@@ -180,7 +198,7 @@ cal_error(const struct cfg *cfg, const char *key, const char *msg)
 
 	if (!line)
 		line = cfg_lineno(cfg, "holidays", NULL);
-	return dk_err(DK_EPARSE, "%s:%d: %s", cfg->name, line, msg);
+	return dk_err_at(DK_EPARSE, cfg->name, line, "%s", msg);
 }
 
 static int

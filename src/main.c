@@ -5,6 +5,7 @@
 #include "docket/firm.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/repo-merge.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -17,7 +18,7 @@
 #define DOCKET_VERSION "0.1.0"
 #endif
 
-const struct command commands[] = {
+static const struct command commands[] = {
 	{ "init", cmd_init, 0,
 	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]",
 	  "make a new firm repository (or adopt a git repository)" },
@@ -200,6 +201,7 @@ run(const struct command *cmd, int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.cmd = cmd;
+	ctx.commands = commands;
 	r = clock_now(&ctx.now);
 	if (r)
 		return fail(r);
@@ -213,6 +215,9 @@ run(const struct command *cmd, int argc, char **argv)
 	if (cmd->flags & NEED_FIRM) {
 		r = repo_open(&ctx.repo);
 		if (!r) {
+			/* before anything else: a firm opened is ready for
+			 * git's merges too */
+			repo_register_driver(ctx.repo);
 			ctx.root = repo_root(ctx.repo);
 			r = firm_load(&ctx.firm, ctx.root, NULL);
 		}

@@ -1,5 +1,6 @@
 /* note.c - note files: name, write, list, read. */
 #include "docket/note.h"
+#include "docket/case.h"
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
@@ -11,6 +12,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+int
+note_is_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct note n;
+	int ok;
+
+	if (!has_prefix(path, CASES_DIR "/") || !slash ||
+	    (size_t)(slash - path) < strlen("/" NOTES_DIR) ||
+	    strncmp(slash - strlen("/" NOTES_DIR), "/" NOTES_DIR,
+		    strlen("/" NOTES_DIR)))
+		return 0;
+	ok = note_parse_name(&n, slash + 1) == 0;
+	note_clear(&n);
+	return ok;
+}
+
+char *
+note_case_dir(const char *path)
+{
+	const char *notes = strrchr(path, '/');
+
+	while (notes > path && notes[-1] != '/')
+		notes--;
+	return xstrndup(path, notes > path ? (size_t)(notes - path - 1) : 0);
+}
 
 void
 note_clear(struct note *n)
@@ -158,7 +186,7 @@ note_read(struct sb *out, const char *root, const char *case_dir,
 
 	free(path);
 	if (r < 0)
-		return dk_errno(DK_EIO, r, "cannot read %s/%s/%s", case_dir,
+		return dk_errno(DK_EIO, dk_errnum(), "cannot read %s/%s/%s", case_dir,
 				NOTES_DIR, name);
 	return 0;
 }
@@ -225,7 +253,7 @@ note_new_path(char **path, const char *root, const char *case_dir, time_t t,
 	*path = NULL;
 	r = mkdirs(root, dir, dir_mode);
 	if (r < 0) {
-		r = dk_errno(DK_EIO, r, "cannot make %s", dir);
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot make %s", dir);
 		goto out;
 	}
 	/* notes of the same second are numbered, so names sort in order */
@@ -255,6 +283,6 @@ note_write(const char *root, const char *path, const char *text, size_t len)
 	r = write_file_atomic(full, text, len, file_mode);
 	free(full);
 	if (r < 0)
-		return dk_errno(DK_EIO, r, "cannot write %s", path);
+		return dk_errno(DK_EIO, dk_errnum(), "cannot write %s", path);
 	return 0;
 }

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTES_SHOWN 3
 
 /* Text or an attribute value: &<>"' as entities, control characters
  * (but newline and tab) and bytes that are not UTF-8 as U+FFFD. */
@@ -57,12 +56,6 @@ static void
 esc(FILE *f, const char *s)
 {
 	esc_n(f, s, strlen(s));
-}
-
-static const char *
-plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
 }
 
 static const char style[] =
@@ -171,7 +164,7 @@ static void
 due_list(FILE *f, const struct report *r, const char *id, const char *title,
 	 const struct rdue *v, size_t n, int late)
 {
-	char d[DATE_LEN];
+	char d[DATE_LEN], when[40];
 
 	list_start(f, id, title, n);
 	for (size_t i = 0; i < n; i++) {
@@ -184,14 +177,9 @@ due_list(FILE *f, const struct report *r, const char *id, const char *title,
 		fputs(" <span class=\"muted\">(", f);
 		esc(f, e->name);
 		fprintf(f, ")</span>, due <time>%s</time>, ", date_fmt(d, e->date));
-		if (late)
-			fprintf(f, "<span class=\"late\">%ld %s late</span>", e->days,
-				plural(e->days, "day", "days"));
-		else if (e->days <= 1)
-			fprintf(f, "<span class=\"soon\">%s</span>",
-				e->days ? "tomorrow" : "today");
-		else
-			fprintf(f, "<span class=\"soon\">in %ld days</span>", e->days);
+		fprintf(f, "<span class=\"%s\">%s</span>", late ? "late" : "soon",
+			days_phrase(when, sizeof(when),
+				    late ? -e->days : e->days));
 		if (*e->who) {
 			fputs(", ", f);
 			esc(f, e->who);
@@ -205,7 +193,7 @@ static void
 watch_list(FILE *f, const struct report *r, const char *id, const char *title,
 	   const struct rwatch *v, size_t n)
 {
-	char d[DATE_LEN];
+	char d[DATE_LEN], when[40];
 
 	list_start(f, id, title, n);
 	for (size_t i = 0; i < n; i++) {
@@ -218,12 +206,9 @@ watch_list(FILE *f, const struct report *r, const char *id, const char *title,
 			fprintf(f, "<strong class=\"late\">MISSED, %ld %s ago"
 				"</strong>", -e->days,
 				plural(-e->days, "day", "days"));
-		else if (e->days <= 1)
-			fprintf(f, "<span class=\"soon\">%s</span>",
-				e->days ? "tomorrow" : "today");
 		else
-			fprintf(f, "<span class=\"soon\">in %ld days</span>",
-				e->days);
+			fprintf(f, "<span class=\"soon\">%s</span>",
+				days_phrase(when, sizeof(when), e->days));
 		if (*e->flag) {
 			fputs(" (", f);
 			esc(f, e->flag);
@@ -296,22 +281,16 @@ lists(FILE *f, const struct report *r)
 		   "sent", r->ndemands_due);
 	for (size_t i = 0; i < r->ndemands_due; i++) {
 		const struct rdemand *e = &r->demands_due[i];
-		char d2[DATE_LEN];
+		char d2[DATE_LEN], when[40];
 
 		fputs("<li>", f);
 		case_ref(f, r, e->c);
 		fprintf(f, ": records complete <time>%s</time>, demand due "
 			"<time>%s</time>, ", date_fmt(d, e->complete),
 			date_fmt(d2, e->due));
-		if (e->days < 0)
-			fprintf(f, "<span class=\"late\">%ld %s late</span>",
-				-e->days, plural(-e->days, "day", "days"));
-		else if (e->days <= 1)
-			fprintf(f, "<span class=\"soon\">%s</span>",
-				e->days ? "tomorrow" : "today");
-		else
-			fprintf(f, "<span class=\"soon\">in %ld days</span>",
-				e->days);
+		fprintf(f, "<span class=\"%s\">%s</span>",
+			e->days < 0 ? "late" : "soon",
+			days_phrase(when, sizeof(when), e->days));
 		fputs("</li>\n", f);
 	}
 	list_end(f, r->ndemands_due);
@@ -664,16 +643,15 @@ note_body(FILE *f, const char *text, size_t len)
 }
 
 static void
-notes(FILE *f, const struct report *r, const char *root)
+notes(FILE *f, const struct report *r)
 {
 	fprintf(f, "<h2>Latest notes of the cases above</h2>\n");
 	if (!r->ncases)
 		fputs("<p class=\"none\">No case is listed above.</p>\n", f);
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct rcase *c = &r->cases[i];
-		struct rnote *v = NULL;
-		size_t n = 0;
-		int e = report_notes(&v, &n, root, c, NOTES_SHOWN);
+		const struct rnote *v = c->notes;
+		size_t n = c->nnotes;
 
 		fputs("<article class=\"case\" id=\"case-", f);
 		esc(f, c->id);
@@ -699,9 +677,9 @@ notes(FILE *f, const struct report *r, const char *root)
 			esc(f, c->manager);
 		}
 		fputs("</p>\n", f);
-		if (e) {
+		if (c->notes_error) {
 			fputs("<p class=\"bad\">", f);
-			esc(f, dk_errmsg());
+			esc(f, c->notes_error);
 			fputs("</p>\n", f);
 		} else if (!n) {
 			fputs("<p class=\"none\">No notes.</p>\n", f);
@@ -720,16 +698,15 @@ notes(FILE *f, const struct report *r, const char *root)
 			fputs("</div>\n", f);
 		}
 		fputs("</article>\n", f);
-		report_notes_free(v, n);
 	}
 }
 
 void
-report_html(FILE *f, const struct report *r, const char *root)
+report_html(FILE *f, const struct report *r)
 {
 	head(f, r);
 	lists(f, r);
 	figures(f, r);
-	notes(f, r, root);
+	notes(f, r);
 	fputs("</main>\n</body>\n</html>\n", f);
 }

@@ -29,12 +29,6 @@ md(FILE *f, const char *s)
 	sb_free(&e);
 }
 
-static const char *
-plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 static void
 section(FILE *f, const char *title, size_t n)
 {
@@ -58,7 +52,7 @@ static void
 due_list(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 	 int late)
 {
-	char d[DATE_LEN];
+	char d[DATE_LEN], when[40];
 
 	for (size_t i = 0; i < n; i++) {
 		const struct rdue *e = &v[i];
@@ -68,12 +62,8 @@ due_list(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 		fputs(": ", f);
 		md(f, e->what);
 		fprintf(f, " (`%s`), due %s, ", e->name, date_fmt(d, e->date));
-		if (late)
-			fprintf(f, "%ld %s late", e->days, plural(e->days, "day", "days"));
-		else if (e->days <= 1)
-			fputs(e->days ? "tomorrow" : "today", f);
-		else
-			fprintf(f, "in %ld days", e->days);
+		fputs(days_phrase(when, sizeof(when), late ? -e->days : e->days),
+		      f);
 		if (*e->who) {
 			fputs(", ", f);
 			md(f, e->who);
@@ -86,7 +76,7 @@ static void
 watch_list(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
 	   int missed)
 {
-	char d[DATE_LEN];
+	char d[DATE_LEN], when[40];
 
 	for (size_t i = 0; i < n; i++) {
 		const struct rwatch *e = &v[i];
@@ -100,10 +90,8 @@ watch_list(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
 		if (missed)
 			fprintf(f, "**missed, %ld %s ago**", -e->days,
 				plural(-e->days, "day", "days"));
-		else if (e->days <= 1)
-			fputs(e->days ? "tomorrow" : "today", f);
 		else
-			fprintf(f, "in %ld days", e->days);
+			fputs(days_phrase(when, sizeof(when), e->days), f);
 		if (*e->flag)
 			fprintf(f, " (%s)", e->flag);
 		fputs("; ", f);
@@ -162,7 +150,7 @@ watch(FILE *f, const struct report *r)
 void
 report_md(FILE *f, const struct report *r)
 {
-	char d[DATE_LEN], n1[40], n2[40];
+	char d[DATE_LEN], n1[40], n2[40], when[40];
 	size_t over = 0;
 
 	for (size_t i = 0; i < r->nload; i++)
@@ -212,13 +200,8 @@ report_md(FILE *f, const struct report *r)
 			case_ref(f, r, e->c);
 			fprintf(f, ": records complete %s, demand due %s, ",
 				date_fmt(d, e->complete), date_fmt(d2, e->due));
-			if (e->days < 0)
-				fprintf(f, "**%ld %s late**", -e->days,
-					plural(-e->days, "day", "days"));
-			else if (e->days <= 1)
-				fputs(e->days ? "tomorrow" : "today", f);
-			else
-				fprintf(f, "in %ld days", e->days);
+			fprintf(f, e->days < 0 ? "**%s**" : "%s",
+				days_phrase(when, sizeof(when), e->days));
 			fputc('\n', f);
 		}
 	}

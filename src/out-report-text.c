@@ -159,12 +159,6 @@ heading(FILE *f, const char *color, const char *title, size_t n)
 	fprintf(f, "\n%s%s%s (%zu)%s\n", c_bold(), color, title, n, c_off());
 }
 
-static const char *
-plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* The second line of an entry: free text under the case ID. */
 static void
 text_line(struct row *r, const char *text)
@@ -186,14 +180,7 @@ due_rows(FILE *f, const struct report *r, const struct rdue *v, size_t n,
 		const struct rdue *e = &v[i];
 
 		sb_addf(&row.line, "  %s  ", date_fmt(d, e->date));
-		if (late)
-			snprintf(when, sizeof(when), "%ld %s late", e->days,
-				 plural(e->days, "day", "days"));
-		else if (e->days <= 1)
-			snprintf(when, sizeof(when), "%s",
-				 e->days ? "tomorrow" : "today");
-		else
-			snprintf(when, sizeof(when), "in %ld days", e->days);
+		days_phrase(when, sizeof(when), late ? -e->days : e->days);
 		cell(&row, when, 14);
 		whole_cell(&row, r->cases[e->c].id, 16);
 		whole_cell(&row, e->name, 20);
@@ -253,11 +240,8 @@ watch_rows(FILE *f, const struct report *r, const struct rwatch *v, size_t n,
 		if (missed)
 			snprintf(when, sizeof(when), "%ld %s ago", -e->days,
 				 plural(-e->days, "day", "days"));
-		else if (e->days <= 1)
-			snprintf(when, sizeof(when), "%s",
-				 e->days ? "tomorrow" : "today");
 		else
-			snprintf(when, sizeof(when), "in %ld days", e->days);
+			days_phrase(when, sizeof(when), e->days);
 		sb_adds(&row.line, missed ? c_red() : "");
 		cell(&row, when, 14);
 		sb_adds(&row.line, missed ? c_off() : "");
@@ -369,14 +353,7 @@ exceptions(FILE *f, const struct report *r, int width)
 			const struct rdemand *e = &r->demands_due[i];
 
 			sb_addf(&row.line, "  %s  ", date_fmt(d, e->due));
-			if (e->days < 0)
-				snprintf(buf, sizeof(buf), "%ld %s late", -e->days,
-					 plural(-e->days, "day", "days"));
-			else if (e->days <= 1)
-				snprintf(buf, sizeof(buf), "%s",
-					 e->days ? "tomorrow" : "today");
-			else
-				snprintf(buf, sizeof(buf), "in %ld days", e->days);
+			days_phrase(buf, sizeof(buf), e->days);
 			sb_adds(&row.line, e->days < 0 ? c_red() : "");
 			cell(&row, buf, 14);
 			sb_adds(&row.line, e->days < 0 ? c_off() : "");

@@ -706,3 +706,27 @@ out:
 	sb_free(&r.prefix);
 	free(pad);
 }
+
+/* ---- the wording ---- */
+
+const char *
+plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+const char *
+days_phrase(char *buf, size_t size, long days)
+{
+	if (days == 0)
+		snprintf(buf, size, "today");
+	else if (days == 1)
+		snprintf(buf, size, "tomorrow");
+	else if (days == -1)
+		snprintf(buf, size, "1 day late");
+	else if (days < 0)
+		snprintf(buf, size, "%ld days late", -days);
+	else
+		snprintf(buf, size, "in %ld days", days);
+	return buf;
+}

@@ -1,10 +1,12 @@
-/* repo.c - open and init a firm's repository, its config, the git
- * identity, and a case's history. */
+/*
+ * repo.c - the bottom of the git layer: open and init a firm's
+ * repository, its config, the git identity, HEAD and the branch, a path's
+ * status; and the small helpers the layer's other files share (see
+ * repo-git.h).
+ */
 #include "docket/repo.h"
 #include "docket/date.h"
 #include "docket/error.h"
-#include "docket/gitindex.h"
-#include "docket/repo-sync.h"
 #include "repo-git.h"
 
 #include <dirent.h>
@@ -61,7 +63,7 @@ read_shared(struct repo *r)
 }
 
 static struct repo *
-wrap(git_repository *git, int writes)
+wrap(git_repository *git)
 {
 	struct repo *r = xcalloc(1, sizeof(*r));
 	const char *wd = git_repository_workdir(git);
@@ -70,8 +72,6 @@ wrap(git_repository *git, int writes)
 	r->lock_fd = -1;
 	r->root = path_join(wd ? wd : "", "");
 	read_shared(r);
-	if (writes)
-		repo_register_driver(r);
 	return r;
 }
 
@@ -85,11 +85,11 @@ struct repo *
 repo_wrap(git_repository *git)
 {
 	setup();
-	return wrap(git, 1);
+	return wrap(git);
 }
 
 static int
-open_repo(struct repo **out, int writes)
+open_repo(struct repo **out)
 {
 	git_repository *git = NULL;
 	int e;
@@ -109,20 +109,14 @@ open_repo(struct repo **out, int writes)
 			      "repository has no work tree; clone it with "
 			      "'docket clone')");
 	}
-	*out = wrap(git, writes);
+	*out = wrap(git);
 	return 0;
 }
 
 int
 repo_open(struct repo **out)
 {
-	return open_repo(out, 1);
-}
-
-int
-repo_open_readonly(struct repo **out)
-{
-	return open_repo(out, 0);
+	return open_repo(out);
 }
 
 int
@@ -171,7 +165,7 @@ repo_init(struct repo **out, const char *dir, int shared, int *existed)
 	gitdir = xstrdup(git_repository_path(git));
 	chmod(gitdir, dmode);
 	free(gitdir);
-	r = wrap(git, 1);
+	r = wrap(git);
 	*out = r;
 	return 0;
 }
@@ -181,7 +175,8 @@ repo_free(struct repo *r)
 {
 	if (!r)
 		return;
-	repo_unlock(r);
+	if (r->lock_fd >= 0)	/* the writers' lock goes with its file */
+		close(r->lock_fd);
 	strv_free(&r->notices);
 	git_repository_free(r->git);
 	free(r->root);
@@ -300,187 +295,159 @@ repo_path_dirty(struct repo *r, const char *path)
 	return flags != GIT_STATUS_CURRENT && !(flags & GIT_STATUS_IGNORED);
 }
 
-/* ---- history ---- */
-
-struct walk {
-	struct repo *r;
-	const char *dir;
-	struct repo_change *ch;
-	size_t nch, cap;
-	struct strv paths;
-};
-
-static int
-entry_of(git_tree_entry **out, git_commit *c, const char *dir)
+int
+repo_path_untracked(struct repo *r, const char *path)
 {
-	git_tree *t = NULL;
-	int e = git_commit_tree(&t, c);
+	unsigned int flags = 0;
 
-	*out = NULL;
+	if (git_status_file(&flags, r->git, path) < 0)
+		return 0;
+	return flags == GIT_STATUS_WT_NEW;
+}
+
+int
+repo_head_id(struct repo *r, char id[REPO_ID_LEN])
+{
+	git_oid oid;
+	int e = git_reference_name_to_id(&oid, r->git, "HEAD");
+
+	id[0] = '\0';
+	if (e == GIT_ENOTFOUND || e == GIT_EUNBORNBRANCH)
+		return 0;
 	if (e < 0)
-		return e;
-	e = git_tree_entry_bypath(out, t, dir);
-	git_tree_free(t);
-	return e == GIT_ENOTFOUND ? 0 : e;
-}
-
-static int
-same_entry(const git_tree_entry *a, const git_tree_entry *b)
-{
-	if (!a || !b)
-		return a == b;
-	return git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b));
-}
-
-static git_tree *
-subtree(git_repository *git, const git_tree_entry *e)
-{
-	git_tree *t = NULL;
-
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		git_tree_lookup(&t, git, git_tree_entry_id(e));
-	return t;
-}
-
-static int
-collect(const git_diff_delta *d, float progress, void *payload)
-{
-	struct walk *w = payload;
-	char status = d->status == GIT_DELTA_ADDED ? 'A' :
-		      d->status == GIT_DELTA_DELETED ? 'D' : 'M';
-	const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path :
-			d->new_file.path;
-
-	(void)progress;
-	strv_push(&w->paths, p);
-	GROW(w->ch, w->cap, w->nch + 1);
-	w->ch[w->nch].status = status;
-	w->ch[w->nch].path = w->paths.v[w->paths.n - 1];
-	w->nch++;
+		return dk_giterr("cannot read HEAD");
+	repo_hex(id, &oid);
 	return 0;
 }
 
-static char *
-blob_text(git_repository *git, git_tree *t, const char *path)
+int
+repo_branch(struct repo *r, char **branch)
 {
-	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
-	char *s = NULL;
+	git_reference *head = NULL;
+	const char *target;
+	int e = git_reference_lookup(&head, r->git, "HEAD");
 
-	if (!t || git_tree_entry_bypath(&e, t, path) < 0)
-		return NULL;
-	if (!git_blob_lookup(&b, git, git_tree_entry_id(e))) {
-		s = xstrndup(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
-		git_blob_free(b);
+	*branch = NULL;
+	if (e < 0)
+		return dk_giterr("cannot read HEAD");
+	target = git_reference_symbolic_target(head);
+	if (!target || !has_prefix(target, "refs/heads/")) {
+		git_reference_free(head);
+		return dk_err(DK_EINVAL, "HEAD is not on a branch (detached); "
+			      "check out the firm's branch first");
 	}
-	git_tree_entry_free(e);
-	return s;
+	*branch = xstrdup(target + strlen("refs/heads/"));
+	git_reference_free(head);
+	return 0;
 }
 
-static int
-report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
-	      const git_tree_entry *before,
-	      int (*cb)(void *, const struct repo_log_entry *), void *ctx)
-{
-	git_tree *a = subtree(w->r->git, before), *b = subtree(w->r->git, now);
-	git_diff *diff = NULL;
-	struct repo_log_entry le = { 0 };
-	const git_signature *au = git_commit_author(c);
-	char hex[GIT_OID_HEXSZ + 1];
-	char *old_ini = NULL, *new_ini = NULL, *summary;
-	int rc = 0;
+/* ---- what the layer's files share ---- */
 
-	w->nch = 0;
-	strv_free(&w->paths);
-	if (!git_diff_tree_to_tree(&diff, w->r->git, a, b, NULL))
-		git_diff_foreach(diff, collect, NULL, NULL, NULL, w);
-	for (size_t i = 0; i < w->nch; i++)
-		if (!strcmp(w->ch[i].path, "case.ini")) {
-			old_ini = blob_text(w->r->git, a, "case.ini");
-			new_ini = blob_text(w->r->git, b, "case.ini");
-		}
-	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
-	summary = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
-	le.id = hex;
-	le.time = (time_t)au->when.time;
-	le.offset = au->when.offset;
-	le.author = au->name;
-	le.email = au->email;
-	le.summary = summary;
-	le.changes = w->ch;
-	le.nchanges = w->nch;
-	le.old_ini = old_ini;
-	le.new_ini = new_ini;
-	rc = cb(ctx, &le);
-	free(summary);
-	free(old_ini);
-	free(new_ini);
-	git_diff_free(diff);
-	git_tree_free(a);
-	git_tree_free(b);
+int
+repo_signature(struct repo *r, git_signature **out, time_t when)
+{
+	char *name = NULL, *email = NULL;
+	int rc = repo_identity(r, &name, &email);
+
+	if (!rc && git_signature_new(out, name, email, (git_time_t)when,
+				     tz_offset_minutes(when)) < 0)
+		rc = dk_giterr("bad git identity");
+	free(name);
+	free(email);
 	return rc;
 }
 
 int
-repo_log(struct repo *r, const char *dir,
-	 int (*cb)(void *ctx, const struct repo_log_entry *e), void *ctx)
+dk_giterr(const char *what)
 {
-	git_revwalk *walk = NULL;
-	struct walk w = { r, dir, NULL, 0, 0, STRV_INIT };
+	const git_error *e = git_error_last();
+
+	return dk_err(DK_EGIT, "%s: %s", what,
+		      e && e->message ? e->message : "unknown git error");
+}
+
+const char *
+repo_git_msg(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "unknown error";
+}
+
+int
+repo_parse_id(git_oid *oid, const char *hex)
+{
+	if (!hex || git_oid_fromstr(oid, hex) < 0)
+		return dk_err(DK_EGIT, "bad commit id '%s'", hex ? hex : "");
+	return 0;
+}
+
+void
+repo_hex(char *out, const git_oid *oid)
+{
+	git_oid_tostr(out, REPO_ID_LEN, oid);
+}
+
+int
+repo_lookup_tree(git_tree **out, git_repository *git, const char *id)
+{
 	git_oid oid;
-	int e, rc = 0;
+	git_commit *c = NULL;
+	int e;
 
-	if (git_revwalk_new(&walk, r->git) < 0)
-		return dk_giterr("cannot walk the history");
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	e = git_revwalk_push_head(walk);
-	if (e == GIT_ENOTFOUND || e == GIT_EUNBORNBRANCH)
-		goto out;
-	if (e < 0) {
-		rc = dk_giterr("cannot walk the history");
-		goto out;
-	}
-	while (!rc && !git_revwalk_next(&oid, walk)) {
-		git_commit *c = NULL;
-		git_tree_entry *now = NULL, *first = NULL;
-		unsigned np;
-		int changed = 1;
+	*out = NULL;
+	if (!id || !*id)
+		return 0;
+	if ((e = git_oid_fromstr(&oid, id)) < 0 ||
+	    (e = git_commit_lookup(&c, git, &oid)) < 0)
+		return e;
+	e = git_commit_tree(out, c);
+	git_commit_free(c);
+	return e;
+}
 
-		if (git_commit_lookup(&c, r->git, &oid) < 0 ||
-		    entry_of(&now, c, dir) < 0) {
-			rc = dk_giterr("cannot read the history");
-			git_commit_free(c);
-			break;
-		}
-		np = git_commit_parentcount(c);
-		for (unsigned i = 0; i < np; i++) {
-			git_commit *p = NULL;
-			git_tree_entry *pe = NULL;
+int
+repo_lookup_commit(git_commit **out, git_repository *git, const char *id)
+{
+	git_oid oid;
+	int e;
 
-			if (git_commit_parent(&p, c, i) < 0 ||
-			    entry_of(&pe, p, dir) < 0) {
-				git_commit_free(p);
-				continue;
-			}
-			if (same_entry(now, pe))
-				changed = 0;	/* TREESAME to a parent */
-			if (i == 0)
-				first = pe;
-			else
-				git_tree_entry_free(pe);
-			git_commit_free(p);
-		}
-		if (!np && !now)
-			changed = 0;
-		if (changed)
-			rc = report_commit(&w, c, now, first, cb, ctx);
-		git_tree_entry_free(now);
-		git_tree_entry_free(first);
-		git_commit_free(c);
-	}
-out:
-	git_revwalk_free(walk);
-	strv_free(&w.paths);
-	free(w.ch);
-	return rc;
+	*out = NULL;
+	if ((e = git_oid_fromstr(&oid, id)) < 0)
+		return e;
+	return git_commit_lookup(out, git, &oid);
+}
+
+const char *
+repo_shown(const struct repo *r, const char *path)
+{
+	size_t n = strlen(r->root);
+
+	return !strncmp(path, r->root, n) ? path + n : path;
+}
+
+double
+repo_lock_limit(void)
+{
+	const char *env = getenv("DOCKET_LOCK_TIMEOUT");
+
+	return env && *env ? atof(env) : 10.0;
+}
+
+double
+repo_seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) +
+	       (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+void
+repo_nap(void)
+{
+	struct timespec t = { 0, 20 * 1000 * 1000 };
+
+	nanosleep(&t, NULL);
 }

@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/note.h"
+#include "docket/phrase.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -14,147 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- indicator phrases ---- */
-
-/*
- * Text is matched in a normal form: ASCII letters lowercased and every run
- * of white space one space, so "Loss of\n  consciousness" matches "loss of
- * consciousness".  Phrases are bucketed by their first byte, so the text
- * is read once whatever the number of phrases.
- */
-struct phrase {
-	char *s;
-	size_t len;
-	int reason;	/* index into firm->ind */
-	int order;	/* its place among its reason's phrases */
-};
-
-struct matcher {
-	struct phrase *ph;
-	size_t nph;
-	size_t first[257];	/* phrases starting with byte b: first[b]..first[b+1] */
-	unsigned char pair[65536 / 8];	/* is there a phrase starting with these two bytes? */
-	int nreasons;
-};
-
-static size_t
-normalize(char *out, const char *in, size_t len)
-{
-	size_t n = 0;
-	int space = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)in[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
-			space = 1;
-			continue;
-		}
-		if (space && n)
-			out[n++] = ' ';
-		space = 0;
-		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c);
-	}
-	out[n] = '\0';
-	return n;
-}
-
-static int
-phrase_cmp(const void *a, const void *b)
-{
-	const struct phrase *x = a, *y = b;
-	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
-
-	if (cx != cy)
-		return cx < cy ? -1 : 1;
-	if (x->reason != y->reason)
-		return x->reason < y->reason ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static void
-matcher_add(struct matcher *m, size_t *cap, const char *p, int reason,
-	    int order)
-{
-	char *s = xmalloc(strlen(p) + 1);
-	size_t len = normalize(s, p, strlen(p));
-
-	if (!len) {
-		free(s);
-		return;
-	}
-	GROW(m->ph, *cap, m->nph + 1);
-	m->ph[m->nph].s = s;
-	m->ph[m->nph].len = len;
-	m->ph[m->nph].reason = reason;
-	m->ph[m->nph].order = order;
-	m->nph++;
-}
-
-static void
-matcher_index(struct matcher *m)
-{
-	size_t i = 0;
-
-	if (m->nph > 1)
-		qsort(m->ph, m->nph, sizeof(*m->ph), phrase_cmp);
-	for (int b = 0; b < 256; b++) {
-		m->first[b] = i;
-		while (i < m->nph && (unsigned char)m->ph[i].s[0] == b)
-			i++;
-	}
-	m->first[256] = m->nph;
-	memset(m->pair, 0, sizeof(m->pair));
-	for (size_t k = 0; k < m->nph; k++) {
-		unsigned c = (unsigned char)m->ph[k].s[0];
-
-		/* a phrase of one byte goes with any second byte */
-		for (unsigned d = 0; d < 256; d++) {
-			unsigned v = c << 8 | d;
-
-			if (m->ph[k].len == 1 || d == (unsigned char)m->ph[k].s[1])
-				m->pair[v >> 3] |= (unsigned char)(1u << (v & 7));
-		}
-	}
-}
-
-static void
-matcher_free(struct matcher *m)
-{
-	for (size_t i = 0; i < m->nph; i++)
-		free(m->ph[i].s);
-	free(m->ph);
-}
-
-/*
- * For every reason, the first of its phrases (in docket.ini's order) that
- * norm contains: best[reason] is the phrase's index in m->ph, or -1.
- */
-static void
-matcher_run(const struct matcher *m, const char *norm, size_t len, int *best)
-{
-	for (int r = 0; r < m->nreasons; r++)
-		best[r] = -1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)norm[i];
-		unsigned v = c << 8 | (unsigned char)norm[i + 1];
-
-		/* norm[len] is its NUL */
-		if (!(m->pair[v >> 3] & (1u << (v & 7))))
-			continue;
-		for (size_t k = m->first[c]; k < m->first[c + 1]; k++) {
-			const struct phrase *p = &m->ph[k];
-
-			if (p->len > len - i || memcmp(norm + i, p->s, p->len))
-				continue;
-			if (best[p->reason] < 0 ||
-			    m->ph[best[p->reason]].order > p->order)
-				best[p->reason] = (int)k;
-		}
-	}
-}
-
 int
 report_match(const char *text, size_t len, const char *const *phrases,
 	     size_t n)
@@ -162,7 +22,7 @@ report_match(const char *text, size_t len, const char *const *phrases,
 	struct matcher m;
 	size_t cap = 0;
 	char *norm = xmalloc(len + 1);
-	size_t nlen = normalize(norm, text, len);
+	size_t nlen = phrase_normalize(norm, text, len);
 	int best = -1, r;
 
 	memset(&m, 0, sizeof(m));
@@ -218,39 +78,25 @@ add_case(struct report *r, const struct dcase *c)
 	rc->stage = xstrdup(c->stage);
 	rc->attorney = xstrdup(c->attorney);
 	rc->manager = xstrdup(c->manager);
+	rc->notes = NULL;
+	rc->nnotes = 0;
+	rc->notes_error = NULL;
 	return r->ncases++;
 }
 
 static void
-add_error(struct report *r, const char *file, const char *msg)
+add_error(struct report *r, const char *file)
 {
+	/* the line, and the message without "file:line: ", when the last
+	 * error is about that file */
+	int about = dk_errfile() && !strcmp(dk_errfile(), file);
 	struct rerror *e;
-	size_t fl = strlen(file);
-	const char *p = msg;
-	int line = 0;
 
-	/* "file:line: message" or "file: message" */
-	if (!strncmp(msg, file, fl) && msg[fl] == ':') {
-		p = msg + fl + 1;
-		if (isdigit((unsigned char)*p)) {
-			char *end;
-			long l = strtol(p, &end, 10);
-
-			if (*end == ':' && l > 0 && l < 1000000000) {
-				line = (int)l;
-				p = end + 1;
-			} else {
-				p = msg + fl + 1;
-			}
-		}
-		while (*p == ' ')
-			p++;
-	}
 	GROW(r->errors, r->cap[CAP_ERRORS], r->nerrors + 1);
 	e = &r->errors[r->nerrors++];
 	e->file = xstrdup(file);
-	e->line = line;
-	e->message = xstrdup(p);
+	e->line = about ? dk_errline() : 0;
+	e->message = xstrdup(about ? dk_errtext() : dk_errmsg());
 }
 
 static void
@@ -383,7 +229,7 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 	if (note_read(&s->text, s->root, c->dir, n->name)) {
 		char *file = xasprintf("%s/%s/%s", c->dir, NOTES_DIR, n->name);
 
-		add_error(r, file, dk_errmsg());
+		add_error(r, file);
 		free(file);
 		return -1;
 	}
@@ -392,7 +238,7 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 		free(s->norm);
 		s->norm = xmalloc(s->normcap);
 	}
-	return (int)normalize(s->norm, sb_str(&s->text), s->text.len);
+	return (int)phrase_normalize(s->norm, sb_str(&s->text), s->text.len);
 }
 
 /* Contact and suggested escalations: what the case's notes say. */
@@ -408,7 +254,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 
 	*last_contact = NO_DATE;
 	if (note_list(&notes, &nn, s->root, c->dir)) {
-		add_error(r, c->dir, dk_errmsg());
+		add_error(r, c->dir);
 		return;
 	}
 	for (size_t i = nn; i-- > 0;)
@@ -860,7 +706,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 		if (case_load(&c, f, dirs.v[i])) {
 			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);
 
-			add_error(r, file, dk_errmsg());
+			add_error(r, file);
 			free(file);
 			continue;
 		}
@@ -896,6 +742,8 @@ report_free(struct report *r)
 		free(c->stage);
 		free(c->attorney);
 		free(c->manager);
+		report_notes_free(c->notes, c->nnotes);
+		free(c->notes_error);
 	}
 	for (size_t i = 0; i < r->noverdue; i++) {
 		free(r->overdue[i].name);
@@ -1003,4 +851,15 @@ report_notes_free(struct rnote *notes, size_t n)
 		free(notes[i].text);
 	}
 	free(notes);
+}
+
+void
+report_add_notes(struct report *r, const char *root, size_t max)
+{
+	for (size_t i = 0; i < r->ncases; i++) {
+		struct rcase *c = &r->cases[i];
+
+		if (report_notes(&c->notes, &c->nnotes, root, c, max))
+			c->notes_error = xstrdup(dk_errmsg());
+	}
 }

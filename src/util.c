@@ -1,5 +1,6 @@
 /* util.c - memory, growable strings and vectors, files. */
 #include "docket/util.h"
+#include "docket/error.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -321,7 +322,7 @@ read_file(const char *path, struct sb *out)
 	ssize_t n;
 
 	if (fd < 0)
-		return -errno;
+		return dk_syserr(errno == ENOENT ? DK_ENOTFOUND : DK_EIO, errno);
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {
 		if (n < 0) {
 			int e = errno;
@@ -329,7 +330,7 @@ read_file(const char *path, struct sb *out)
 			if (e == EINTR)
 				continue;
 			close(fd);
-			return -e;
+			return dk_syserr(DK_EIO, e);
 		}
 		sb_add(out, buf, (size_t)n);
 	}
@@ -339,6 +340,7 @@ read_file(const char *path, struct sb *out)
 	return 0;
 }
 
+/* 0, or the errno of the failure */
 static int
 fsync_dir_of(const char *path)
 {
@@ -350,9 +352,9 @@ fsync_dir_of(const char *path)
 
 	free(dir);
 	if (fd < 0)
-		return -errno;
+		return errno;
 	if (fsync(fd) < 0 && errno != EINVAL)
-		r = -errno;
+		r = errno;
 	close(fd);
 	return r;
 }
@@ -370,36 +372,36 @@ write_file_atomic(const char *path, const void *data, size_t len, mode_t mode)
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 		  mode);
 	if (fd < 0) {
-		e = -errno;
+		e = errno;
 		free(tmp);
-		return e;
+		return dk_syserr(DK_EIO, e);
 	}
 	if (fchmod(fd, mode) < 0)
-		e = -errno;
+		e = errno;
 	while (!e && len) {
 		ssize_t n = write(fd, p, len);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			e = -errno;
+			e = errno;
 			break;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
 	if (!e && fsync(fd) < 0)
-		e = -errno;
+		e = errno;
 	if (close(fd) < 0 && !e)
-		e = -errno;
+		e = errno;
 	if (!e && rename(tmp, path) < 0)
-		e = -errno;
+		e = errno;
 	if (e)
 		unlink(tmp);
 	else
 		e = fsync_dir_of(path);
 	free(tmp);
-	return e;
+	return e ? dk_syserr(DK_EIO, e) : 0;
 }
 
 int
@@ -415,11 +417,11 @@ mkdirs(const char *base, const char *rel, mode_t mode)
 
 			*s = '\0';
 			if (mkdir(p, mode) < 0 && errno != EEXIST) {
-				r = -errno;
+				r = dk_syserr(DK_EIO, errno);
 				break;
 			}
 			if (!is_dir(p)) {
-				r = -ENOTDIR;
+				r = dk_syserr(DK_EIO, ENOTDIR);
 				break;
 			}
 			*s = c;
@@ -483,4 +485,23 @@ edit_distance(const char *a, const char *b)
 	d = row[lb];
 	free(row);
 	return d;
+}
+
+int
+word_in(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, w))
+			return 1;
+	return 0;
+}
+
+char *
+list_join(const char *const *list)
+{
+	struct sb sb = SB_INIT;
+
+	for (; *list; list++)
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "", *list);
+	return sb_detach(&sb);
 }

@@ -14,6 +14,9 @@
 # negation with `test_not cmd`, and write one command a line.
 # tests/chainlint.py finds what breaks that rule (and `|| true`) in every
 # test body and function of the script: each finding fails the script.
+#
+# Helpers some scripts share live in a library of their own, sourced after
+# this one (". "$TEST_DIR/lib-NAME.sh"): lib-sync.sh, for team work.
 
 : "${DOCKET_BUILD:?run the tests through tests/run.sh or make check}"
 TEST_NAME=$(basename "$0" .sh)

@@ -28,8 +28,8 @@ test_expect_success 'a sample of sound tests: nothing is found' '
 	test_must_fail test -s out
 '
 
-test_expect_success 'the harness lints every test script and the harness' '
-	python3 "$TEST_DIR/chainlint.py" "$TEST_DIR"/t[0-9]*.sh "$TEST_DIR/lib.sh" >out
+test_expect_success 'the harness lints every test script and the libraries' '
+	python3 "$TEST_DIR/chainlint.py" "$TEST_DIR"/t[0-9]*.sh "$TEST_DIR"/lib*.sh >out
 	test_must_fail test -s out
 '
 

@@ -2,28 +2,7 @@
 # docket sync and docket clone: a bare repository as the firm's shared
 # remote, three clones with their own git identities, concurrent work.
 . "$(dirname "$0")/lib.sh"
-
-# at TIME DIR docket ARGS...: run in DIR with the clock at TIME
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-# commit ids vary from run to run
-scrub() {
-	sed -E 's/^  [0-9a-f]{7} /  XXXXXXX /; s/(: |to )[0-9a-f]{7}$/\1XXXXXXX/' "$@"
-}
-
-# the [SECTION] of a case.ini, up to the next blank line
-section() {
-	sed -n "/^\\[$1\\]\$/,/^\$/p" "$2"
-}
-
-ident() {
-	git -C "$1" config user.name "$2"
-	git -C "$1" config user.email "$3"
-}
+. "$TEST_DIR/lib-sync.sh"
 
 case_ini=cases/2026/smith-7k2p/case.ini
 notes=cases/2026/smith-7k2p/notes

@@ -2,19 +2,7 @@
 # The git command line merges firm files the way docket sync does: git
 # pull runs `docket merge-driver` for *.ini (merge=docket).
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-# git at TIME: the commit times git itself gives merges
-gitat() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t GIT_AUTHOR_DATE=$t GIT_COMMITTER_DATE=$t git "$@")
-}
+. "$TEST_DIR/lib-sync.sh"
 
 case_ini=cases/2026/smith-7k2p/case.ini
 notes=cases/2026/smith-7k2p/notes

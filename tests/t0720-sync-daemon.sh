@@ -3,12 +3,7 @@
 # and stopped here), and pushes the remote refuses.  (ssh:// goes through
 # the same code with the ssh agent's keys; there is no sshd to test with.)
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
+. "$TEST_DIR/lib-sync.sh"
 
 # The daemon (under timeout, in case this script dies) is this shell's
 # child: until this shell waits for it, its pid cannot be anyone else's.

@@ -3,17 +3,7 @@
 # two different deadlines both stay (the later one renamed), the same
 # deadline stays one, and a stage's deadline merges key by key.
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-# the [SECTION] of a case.ini, up to the next blank line
-section() {
-	sed -n "/^\\[$1\\]\$/,/^\$/p" "$2"
-}
+. "$TEST_DIR/lib-sync.sh"
 
 case_ini=cases/2026/smith-7k2p/case.ini
 notes=cases/2026/smith-7k2p/notes

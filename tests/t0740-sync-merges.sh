@@ -4,29 +4,7 @@
 # directory, the same case ID new in two years, a note edited by hand on
 # both sides; and docket check on what such merges can leave behind.
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-# git at TIME: the commit times git itself gives merges
-gitat() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t GIT_AUTHOR_DATE=$t GIT_COMMITTER_DATE=$t git "$@")
-}
-
-# the [SECTION] of a case.ini, up to the next blank line
-section() {
-	sed -n "/^\\[$1\\]\$/,/^\$/p" "$2"
-}
-
-ident() {
-	git -C "$1" config user.name "$2"
-	git -C "$1" config user.email "$3"
-}
+. "$TEST_DIR/lib-sync.sh"
 
 # crisscross TIME1 TIME2: Bob merges Carol's branch and Carol merges Bob's,
 # each with git merge, from each other's clone: the two merges have two

@@ -5,6 +5,7 @@
 # sync completes.  An ordinary command after the kill never commits half
 # a merge under its own name.
 . "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/lib-sync.sh"
 
 shim="$DOCKET_BUILD/faultshim.so"
 export ASAN_OPTIONS="verify_asan_link_order=0:$ASAN_OPTIONS"
@@ -12,17 +13,6 @@ ALL=open,rename,link,unlink,mkdir,write
 # every command, docket's and git's, without fsync: this test kills a sync
 # a hundred times and needs a fast disk, not a durable one
 export LD_PRELOAD="$shim" DOCKET_FAULT_NOSYNC=1
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-ident() {
-	git -C "$1" config user.name "$2"
-	git -C "$1" config user.email "$3"
-}
 
 # no lock file of git's anywhere under DIR... (objects/ aside: a pack
 # libgit2 was receiving when it died leaves a temporary of a name of its

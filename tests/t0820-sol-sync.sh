@@ -4,18 +4,7 @@
 # merge driver) recomputes the sol from the merged facts, in the merge
 # commit.
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-gitat() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t GIT_AUTHOR_DATE=$t GIT_COMMITTER_DATE=$t git "$@")
-}
+. "$TEST_DIR/lib-sync.sh"
 
 case_ini=cases/2026/smith-7k2p/case.ini
 

@@ -6,18 +6,7 @@
 # side removed) is refused and changes nothing; demands added on both
 # sides under one number are both kept.
 . "$(dirname "$0")/lib.sh"
-
-at() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t "$@")
-}
-
-gitat() {
-	t=$1 d=$2
-	shift 2
-	(cd "$d" && DOCKET_NOW=$t GIT_AUTHOR_DATE=$t GIT_COMMITTER_DATE=$t git "$@")
-}
+. "$TEST_DIR/lib-sync.sh"
 
 ini=cases/2026/smith-7k2p/case.ini
 

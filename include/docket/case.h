@@ -10,16 +10,15 @@
 #ifndef DOCKET_CASE_H
 #define DOCKET_CASE_H
 
-#include <limits.h>
 #include <stddef.h>
 
+#include "docket/date.h"
 #include "docket/util.h"
 
 struct cfg;
 struct firm;
 struct workup;
 
-#define NO_DATE LONG_MIN
 #define CASES_DIR "cases"
 #define CASE_FILE "case.ini"
 
@@ -82,6 +81,12 @@ struct dcase {
  * listing the candidates.
  */
 int case_find(char **dir, const char *root, const char *id);
+/* The layout: is path a case's case.ini ("cases/YYYY/ID/case.ini")?
+ * The case directory of such a path (a new string), and a directory's
+ * case ID (its last part, in dir). */
+int case_is_file(const char *path);
+char *case_dir_of(const char *path);
+const char *case_dir_id(const char *dir);
 /* Every case directory ("cases/YYYY/ID"), sorted by ID. */
 int case_list_dirs(struct strv *dirs, const char *root);
 /* Is an ID in use in any year? */

@@ -1,11 +1,9 @@
 /*
  * cmd.h - what the commands share: the context main() sets up, option
- * parsing with docket's usage errors, and a change to one case that ends
- * in one commit (or leaves everything as it was).
+ * parsing with docket's usage errors, and the command's side of a change
+ * to one case (change.h).
  *
- * Ownership: main() owns the struct ctx and everything in it.  A struct
- * change owns the copies it keeps for rolling back; change_free releases
- * them (and rolls back a change that was not committed).
+ * Ownership: main() owns the struct ctx and everything in it.
  */
 #ifndef DOCKET_CMD_H
 #define DOCKET_CMD_H
@@ -15,6 +13,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "docket/change.h"
 #include "docket/util.h"
 
 struct repo;
@@ -48,10 +47,9 @@ struct command {
 	const char *summary;	/* one line for `docket --help` */
 };
 
-extern const struct command commands[];
-
 struct ctx {
 	const struct command *cmd;
+	const struct command *commands;	/* the table (main.c), NULL-ended */
 	struct repo *repo;	/* NEED_FIRM */
 	struct firm *firm;	/* NEED_FIRM */
 	const char *root;	/* NEED_FIRM: the firm's top, ending in '/' */
@@ -116,29 +114,10 @@ void print_deadline_changes(const struct strv *changes,
 /* For a commit message: "; recomputed sol, notice-of-claim" from those
  * lines of case id, or "".  A new string. */
 char *recomputed_summary(const struct strv *changes, const char *id);
-/* "in 3 days" / "today" / "2 days late" style, for text output */
-const char *days_phrase(char *buf, size_t size, long days);
 
-struct change {
-	struct ctx *ctx;
-	struct strv paths;	/* relative to the firm: what the commit holds */
-	struct strv created;	/* absolute: new files to remove on rollback */
-	char *case_file;	/* absolute path of a saved case.ini */
-	struct sb orig;		/* its bytes before the change */
-	int had_orig;
-	int done;
-};
-
+/* A change (change.h) by the command: its name begins the commit
+ * message, notes are written as ctx_user(). */
 void change_init(struct change *ch, struct ctx *ctx);
-/* Validate the case (case_view) and save it: 0, or an error, nothing saved. */
-int change_save_case(struct change *ch, struct dcase *c);
-int change_add_note(struct change *ch, const struct dcase *c, const char *kind,
-		    const char *text, size_t len, time_t when, char **path);
-/* Commit with the message "<command>(<id>): <summary>".  On failure every
- * file is put back as it was. */
-int change_commit(struct change *ch, const struct dcase *c, const char *fmt,
-		  ...) __attribute__((format(printf, 3, 4)));
-void change_free(struct change *ch);
 
 /* What the workup's commands share (cmd-workup.c). */
 /* The date of something that happened (a visit, a receipt): DATE as

@@ -8,11 +8,11 @@
 #ifndef DOCKET_DATE_H
 #define DOCKET_DATE_H
 
+#include <limits.h>
 #include <time.h>
 
 #define DATE_LEN 11	/* "YYYY-MM-DD" and its NUL */
-
-struct calendar;
+#define NO_DATE LONG_MIN	/* a date that is not there */
 
 /* 0 and *out set, or -1 when y-m-d is not a real date (2026-02-30). */
 int date_from_ymd(long *out, int y, int m, int d);
@@ -21,14 +21,13 @@ void date_to_ymd(long date, int *y, int *m, int *d);
 int date_parse_iso(long *out, const char *s);
 /*
  * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, +Nw,
- * +Nm, +Nbd, -Nd, -Nw, -Nm, -Nbd, relative to today; Nbd is N business
- * days, skipping weekends and cal's holidays (cal NULL: weekends only).
+ * +Nm, +Nbd, -Nd, -Nw, -Nm, -Nbd, relative to today.  For +Nbd and -Nbd,
+ * N business days, *out is today and *business_days is N (-N), for the
+ * calendar to count: date_parse_cal and date_parse (holiday.h) do.
  * 0, or DK_EINVAL with a message.
  */
-int date_parse_cal(long *out, const char *s, long today,
-		   const struct calendar *cal);
-/* date_parse_cal with weekends only. */
-int date_parse(long *out, const char *s, long today);
+int date_parse_relative(long *out, long *business_days, const char *s,
+			long today);
 /* "YYYY-MM-DD" into buf (DATE_LEN bytes); returns buf. */
 char *date_fmt(char *buf, long date);
 /* Add months, clamping to the month's last day (01-31 + 1m = 02-28). */

@@ -5,7 +5,9 @@
  * `notice-of-claim` deadlines computed from its facts: case.incident,
  * case.state, case.type, client.dob and its [defendant "..."] sections.
  * Every computed deadline carries a one-line `basis` that says how.  No
- * printing and no git here.
+ * printing and no git here.  The rules (periods, [sol] read, looked up
+ * and checked, and the defaults `init` writes) are src/sol-rules.c; the
+ * deadlines computed from them, src/deadline.c.
  *
  * Ownership: sol_rules_load fills firm->sol, which firm_free releases
  * (sol_rules_free).  A struct due_calc owns its basis (due_calc_clear).
@@ -25,7 +27,6 @@ struct firm;
 #define DUE_SOL "sol"
 #define DUE_NOTICE "notice-of-claim"
 #define BASIS_MANUAL "manual"
-#define SOL_WATCH_DAYS 180
 
 /* The [holidays] and [sol "XX"] rules `docket init` writes. */
 extern const char deadlines_default_ini[];

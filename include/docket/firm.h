@@ -1,7 +1,8 @@
 /*
  * firm.h - docket.ini: the pipeline, its stage rules, the rules, the staff
- * and the indicator phrases; the statute-of-limitations rules (read by
- * deadline.c) and the holidays (holiday.c).
+ * and the indicator phrases (src/firm.c); the statute-of-limitations rules
+ * (read by sol-rules.c), the workup's rules (workup.c) and the holidays
+ * (holiday.c); the file read whole and written new (firm-load.c).
  *
  * Ownership: firm_load gives the caller a struct firm to release with
  * firm_free (firm_free(NULL) is a no-op); every string in it belongs to it.
@@ -55,19 +56,25 @@ struct firm {
 };
 
 #define FIRM_FILE "docket.ini"
+#define SOL_WATCH_DAYS 180	/* [rules] sol_watch_days */
 
 /* Escalation reasons and note kinds, NULL-terminated. */
 extern const char *const escalation_reasons[];
 extern const char *const note_kinds[];
 extern const char *const contact_kinds[];
-int word_in(const char *const *list, const char *w);
-/* "a, b, c" of a NULL-terminated list, for messages; a new string. */
-char *list_join(const char *const *list);
 
-/* 0, or DK_ENOTFOUND / DK_EPARSE / DK_EINVAL with "docket.ini:LINE: what".
- * warnings (may be NULL) receives what `docket check` lists. */
+/* Read root's docket.ini whole (src/firm-load.c): 0, or DK_ENOTFOUND /
+ * DK_EPARSE / DK_EINVAL with "docket.ini:LINE: what".  warnings (may be
+ * NULL) receives what `docket check` lists. */
 int firm_load(struct firm **out, const char *root, struct strv *warnings);
 void firm_free(struct firm *firm);
+
+/* The parts of firm_load that are firm.c's: the firm's own sections of
+ * f->cfg, and [holidays] (holiday.c); the indicators, read last; and
+ * freeing f with what they read. */
+int firm_read(struct firm *f, struct strv *warnings);
+void firm_read_indicators(struct firm *f, struct strv *warnings);
+void firm_free_own(struct firm *f);
 
 /* The stage's index in the pipeline, or -1. */
 int firm_stage(const struct firm *firm, const char *stage);

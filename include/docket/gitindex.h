@@ -8,9 +8,10 @@
  * index byte for byte and splices in the entries of the paths a commit
  * touched, as `git update-index` would leave them: the cache tree is
  * invalidated along those paths, racily clean entries whose file changed
- * unseen are smudged (their size set to 0, so git compares their content), and the extensions that
- * hold offsets or work-tree state (EOIE, IEOT, UNTR, FSMN and any other
- * optional one) are dropped, as git drops those it does not know.
+ * unseen are smudged (their size set to 0, so git compares their
+ * content), and the extensions that hold offsets or work-tree state
+ * (EOIE, IEOT, UNTR, FSMN and any other optional one) are dropped, as git
+ * drops those it does not know.
  *
  * It handles index versions 2 and 3 without required extensions (split
  * or sparse indexes); for anything else it says so and the caller uses
@@ -18,25 +19,29 @@
  * index).  An index whose trailing checksum is wrong, of any version, is
  * refused and left as it is (GITINDEX_CORRUPT), for git fsck to find.  No
  * libgit2 here; nothing allocated is kept.
+ *
+ * Errors are docket's codes (error.h), with no message (the caller says
+ * what failed) and the errno behind them kept (dk_errnum): DK_EPARSE for
+ * an index that does not parse, DK_EIO for a failed read or write.
  */
 #ifndef DOCKET_GITINDEX_H
 #define DOCKET_GITINDEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
-#include <errno.h>
-#include <stdint.h>
+#include "docket/error.h"
 
 #define GITINDEX_OID_LEN 20
-#define GITINDEX_NOT_HANDLED 1
+/* The index is missing or of a kind this does not handle. */
+#define GITINDEX_NOT_HANDLED DK_EUNSUPPORTED
 /*
  * The index's trailing checksum is wrong (an all-zero one is git's "not
  * checksummed", and accepted): refused, never rewritten, since a rewrite
  * would give it a fresh checksum and hide the corruption from git fsck.
- * Negative, so a caller that knows only -errno treats it as an error.
  */
-#define GITINDEX_CORRUPT (-EBADMSG)
+#define GITINDEX_CORRUPT DK_ECORRUPT
 /*
  * What the command says when the index is corrupt (after "docket: ").  Not
  * "'git reset' rebuilds it": git reset trusts the index's cache tree, so
@@ -52,7 +57,8 @@ struct gitindex_path {
 	const char *path;	/* relative to the work tree */
 	int remove;		/* drop the path (every stage) */
 	unsigned char oid[GITINDEX_OID_LEN];	/* the blob, unless remove */
-	struct stat st;		/* the file's, as the blob was read; unless remove */
+	struct stat st;		/* the file's, as the blob was read (unless
+				 * remove) */
 };
 
 /*
@@ -61,28 +67,28 @@ struct gitindex_path {
  * paths updated; lfd takes the index's permissions.  workdir (ending in
  * '/') is where racily clean entries' files are looked at.  paths is
  * sorted here.  0; GITINDEX_NOT_HANDLED when the index is missing or of a
- * kind this does not handle (nothing written); another -errno (-EINVAL
- * for a malformed index), with lfd then holding a part to throw away.
+ * kind this does not handle (nothing written); GITINDEX_CORRUPT, DK_EPARSE
+ * or DK_EIO, with lfd then holding a part to throw away.
  */
 int gitindex_write(int lfd, const char *gitdir, const char *workdir,
 		   struct gitindex_path *paths, size_t n);
 
 /* Would gitindex_write handle this index?  0, GITINDEX_NOT_HANDLED,
- * GITINDEX_CORRUPT (its checksum is wrong, whatever its version), or
- * -errno (-EINVAL: it does not parse).  Nothing is written. */
+ * GITINDEX_CORRUPT (its checksum is wrong, whatever its version),
+ * DK_EPARSE or DK_EIO.  Nothing is written. */
 int gitindex_probe(const char *gitdir);
 
 /*
  * The reading side alone, on an index in memory (for the fuzzer and the
  * tests): is buf[0..size) an index gitindex_write would take?  Its
  * checksum, its entries (in bounds, in git's order) and its cache tree
- * are checked.  0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT or -EINVAL.
+ * are checked.  0, GITINDEX_NOT_HANDLED, GITINDEX_CORRUPT or DK_EPARSE.
  */
 int gitindex_check(const void *buf, size_t size);
 
 /*
  * The index in buf with paths spliced in, written to fd as gitindex_write
- * writes index.lock; paths sorted (bytewise) and unique, else -EINVAL.
+ * writes index.lock; paths sorted (bytewise) and unique, else DK_EPARSE.
  * Entries whose mtime is racy_sec or later are racily clean, their files
  * looked at under workdir (ending in '/').  0, or as gitindex_write.
  */

@@ -54,6 +54,16 @@ char *calendar_flag(char *buf, size_t size, const struct calendar *cal,
 		    long date);
 
 /*
+ * What a user may type (date_parse_relative, date.h), business days
+ * counted on cal: weekends and its holidays (cal NULL: weekends only).
+ * 0, or DK_EINVAL with a message.
+ */
+int date_parse_cal(long *out, const char *s, long today,
+		   const struct calendar *cal);
+/* date_parse_cal with weekends only. */
+int date_parse(long *out, const char *s, long today);
+
+/*
  * Read [holidays] (federal = yes|no, dates = YYYY-MM-DD, ...) from cfg.
  * No section: weekends only.  0, or DK_EPARSE with "NAME:LINE: what"
  * (NAME the cfg's name).  On failure cal is left empty.

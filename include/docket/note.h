@@ -26,6 +26,11 @@ struct note {
 	char *author;
 };
 
+/* The layout: is path ("cases/YYYY/ID/notes/NAME") a note, NAME a note
+ * file name?  The case directory of a note's path (a new string). */
+int note_is_path(const char *path);
+char *note_case_dir(const char *path);
+
 /* 0, or -1 when name is not a note file name. */
 int note_parse_name(struct note *out, const char *name);
 char *note_make_name(time_t t, int seq, const char *kind, const char *author);

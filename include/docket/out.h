@@ -112,6 +112,12 @@ int is_hidden(unsigned cp);
 /* s escaped, as one line; print_lines keeps its newlines and tabs. */
 void print_clean(FILE *f, const char *s);
 void print_lines(FILE *f, const char *s);
+/* The wording of human output, once: one or many as n is 1 or not
+ * ("1 day", "2 days"); and a day as it is from today: "today",
+ * "tomorrow", "in 3 days", "1 day late", "2 days late" (into buf). */
+const char *plural(long n, const char *one, const char *many);
+const char *days_phrase(char *buf, size_t size, long days);
+
 /*
  * printf for human output: every %s argument is escaped (its precision
  * cuts bytes before, its width pads after), except the colour codes of

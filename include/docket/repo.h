@@ -1,12 +1,15 @@
 /*
  * repo.h - the git layer (src/repo*.c, the only code that calls libgit2):
- * open and init, the writers' lock and the journal, commits of a few
- * paths, a case's history.
+ * open and init, HEAD and the branch, the writers' lock and the journal,
+ * commits of a few paths, moving the branch with the work tree.  The
+ * rest of the layer has its own headers: history (repo-log.h), merges
+ * (repo-merge.h), the shared remote (repo-remote.h).  Its files share
+ * src/repo-git.h, which lists them, each calling only those below it.
  *
  * Ownership: repo_open/repo_init give the caller a struct repo to release
  * with repo_free (repo_free(NULL) is a no-op; it also drops the lock).
- * Strings a repo_log_entry holds belong to the walk and are valid only
- * during the callback.
+ * Commit ids are 40 hex digits in caller-provided char[REPO_ID_LEN]
+ * buffers; "" means none.
  */
 #ifndef DOCKET_REPO_H
 #define DOCKET_REPO_H
@@ -18,12 +21,12 @@
 
 struct repo;
 
+#define REPO_ID_LEN 41
+
 /* Open the repository around the current directory (GIT_DIR and
- * GIT_CEILING_DIRECTORIES are honoured).  0, or DK_ENOFIRM. */
+ * GIT_CEILING_DIRECTORIES are honoured).  0, or DK_ENOFIRM.  Nothing is
+ * written (the command layer registers the merge driver: repo-merge.h). */
 int repo_open(struct repo **out);
-/* The same, for a reader that must write nothing (shell completion):
- * .git/config is left as it is. */
-int repo_open_readonly(struct repo **out);
 /* Create a repository in dir (made if need be), or adopt the one there.
  * shared: group-readable (core.sharedRepository=group), else owner-only.
  * *existed tells whether dir was a repository already. */
@@ -63,9 +66,10 @@ void repo_unlock(struct repo *r);
 int repo_journal_add(struct repo *r, const char *path);
 /* The change is committed and indexed (or rolled back): drop the journal. */
 void repo_journal_end(struct repo *r);
-/* The change could not be rolled back (err, a -errno: a full disk): keep
- * the journal, so that the next writer puts the files back, and say so. */
-void repo_journal_keep(struct repo *r, int err);
+/* The change could not be rolled back (errnum, the errno why: a full
+ * disk): keep the journal, so that the next writer puts the files back,
+ * and say so. */
+void repo_journal_keep(struct repo *r, int errnum);
 
 /* The git identity (GIT_AUTHOR_NAME/EMAIL, else user.name/user.email):
  * two new strings (r NULL: the user's global config only).  0, or DK_EINVAL
@@ -91,26 +95,21 @@ int repo_firm_id(struct repo *r, char out[13]);
 /* Was path changed in the index or work tree relative to HEAD?  (For
  * `edit`, which refuses to sweep a user's staged edit into its commit.) */
 int repo_path_dirty(struct repo *r, const char *path);
+/* Is path untracked (in the work tree, not in HEAD nor the index)? */
+int repo_path_untracked(struct repo *r, const char *path);
 
-struct repo_change {
-	char status;		/* 'A'dded, 'M'odified, 'D'eleted */
-	const char *path;	/* relative to the case directory */
-};
+/* HEAD's commit, "" on an unborn branch. */
+int repo_head_id(struct repo *r, char id[REPO_ID_LEN]);
+/* The branch HEAD is on ("main").  0, or DK_EINVAL when detached. */
+int repo_branch(struct repo *r, char **branch);
 
-struct repo_log_entry {
-	const char *id;		/* the commit, in hex */
-	time_t time;
-	int offset;		/* minutes east of UTC */
-	const char *author, *email;
-	const char *summary;	/* the message's first line */
-	const struct repo_change *changes;
-	size_t nchanges;
-	const char *old_ini, *new_ini;	/* case.ini before and after, or NULL */
-};
-
-/* Call cb for every commit that changed dir, newest first; a non-zero
- * return from cb stops the walk and is returned. */
-int repo_log(struct repo *r, const char *dir,
-	     int (*cb)(void *ctx, const struct repo_log_entry *e), void *ctx);
+/*
+ * Move the branch from `from` to `to` and bring the index and work tree
+ * along, safely: when a file docket would change has uncommitted changes
+ * (or an untracked file is in the way) nothing changes and the error
+ * (DK_ECONFLICT) names it.  why is the reflog message.
+ */
+int repo_advance(struct repo *r, const char *from, const char *to,
+		 const char *why);
 
 #endif

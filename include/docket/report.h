@@ -8,8 +8,8 @@
  *
  * Ownership: report_build gives the caller a struct report to release
  * with report_free (report_free(NULL) is a no-op); every string in it
- * belongs to it.  report_notes gives the caller notes to release with
- * report_notes_free.
+ * belongs to it, and so do the notes report_add_notes puts in it.
+ * report_notes gives the caller notes to release with report_notes_free.
  */
 #ifndef DOCKET_REPORT_H
 #define DOCKET_REPORT_H
@@ -26,9 +26,22 @@ struct report_filter {
 	const char *stage;	/* the case's stage; NULL: all */
 };
 
+/* The note of a case as the page shows it. */
+struct rnote {
+	char *name, *kind, *author;
+	time_t time;
+	char *text;
+	size_t len;
+};
+
 /* A case that appears in an exception list (the page shows its notes). */
 struct rcase {
 	char *id, *dir, *client, *title, *stage, *attorney, *manager;
+	/* after report_add_notes: its latest notes, newest first; or why
+	 * they could not be read (notes_error, else NULL) */
+	struct rnote *notes;
+	size_t nnotes;
+	char *notes_error;
 };
 
 /* The lists refer to their case by its index in report.cases. */
@@ -167,37 +180,36 @@ struct report {
 
 /*
  * Scan the cases under root as of the day as_of.  A case that cannot be
- * read goes into errors; the rest is counted.  0, or DK_EIO when the
- * cases cannot be listed at all.  progress (may be NULL) is called as
- * cases are read.
+ * read goes into errors; the rest is counted.  0 (a cases/ that cannot
+ * be listed has no case).  progress (may be NULL) is called as cases are
+ * read.
  */
 int report_build(struct report **out, const struct firm *firm,
 		 const char *root, long as_of, const struct report_filter *f,
 		 void (*progress)(size_t done, size_t total));
 void report_free(struct report *r);
 
-/* The note of a case as the page shows it. */
-struct rnote {
-	char *name, *kind, *author;
-	time_t time;
-	char *text;
-	size_t len;
-};
+/* How many of a listed case's notes the HTML page shows. */
+#define REPORT_NOTES_SHOWN 3
 
 /* The latest max notes of a listed case, newest first.  0, or DK_EIO. */
 int report_notes(struct rnote **out, size_t *n, const char *root,
 		 const struct rcase *c, size_t max);
 void report_notes_free(struct rnote *notes, size_t n);
+/* Read the latest max notes of every listed case into the report (for
+ * the page: collected first, then printed). */
+void report_add_notes(struct report *r, const char *root, size_t max);
 
 /*
- * The writers, one file each (src/out-report-*.c).  width: the terminal's
- * columns.  report_html reads the latest notes of the cases it lists from
- * root (a note it cannot read is said so on the page).
+ * The writers, one file each (src/out-report-*.c): they print what the
+ * report holds, and read nothing.  width: the terminal's columns.
+ * report_html shows the notes report_add_notes put in (a case whose
+ * notes could not be read says so on the page).
  */
 void report_json(FILE *f, const struct report *r);
 void report_text(FILE *f, const struct report *r, int width);
 void report_md(FILE *f, const struct report *r);
-void report_html(FILE *f, const struct report *r, const char *root);
+void report_html(FILE *f, const struct report *r);
 /* v with at most 2 decimals and no trailing zeros, as the JSON has it. */
 char *report_num(char *buf, size_t size, double v);
 

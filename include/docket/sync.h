@@ -1,8 +1,10 @@
 /*
  * sync.h - team work: `docket sync`'s fetch, merge and push with the
  * shared remote, and the merge of a firm file both sides changed (the INI
- * merge, the later change by commit time, the notes that keep the other
- * value), for sync itself and for git's merge driver.
+ * merge, the later change by author time, the notes that keep the other
+ * value), for sync itself and for git's merge driver.  src/sync.c is the
+ * loop; src/syncer.h lists the files of the rest (who changed it later,
+ * the words, the merge, the ledger of notes, the driver).
  *
  * Nothing here prints: what happens is reported to the caller's callback
  * as it happens.  An event's strings and commits are valid only during

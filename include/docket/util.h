@@ -58,6 +58,11 @@ void strv_free(struct strv *sv);
 void strv_sort(struct strv *sv);
 int strv_has(const struct strv *sv, const char *s);
 
+/* Is w one of a NULL-terminated list of words? */
+int word_in(const char *const *list, const char *w);
+/* "a, b, c" of a NULL-terminated list, for messages; a new string. */
+char *list_join(const char *const *list);
+
 /* Split s at sep, trimming spaces around items, dropping empty ones. */
 void strv_split(struct strv *out, const char *s, char sep);
 
@@ -72,16 +77,19 @@ int utf8_valid(const char *buf, size_t len, size_t *bad);
 
 /*
  * Files.  read_file reads all of path into out (appending); it returns 0,
- * or -errno.  write_file_atomic writes a temporary file beside path, fsyncs
- * it, renames it over path and fsyncs the directory; mode is applied
- * whatever the umask.  It returns 0 or -errno and leaves no temporary file.
+ * DK_ENOTFOUND (no such file) or DK_EIO.  write_file_atomic writes a
+ * temporary file beside path, fsyncs it, renames it over path and fsyncs
+ * the directory; mode is applied whatever the umask.  It returns 0 or
+ * DK_EIO and leaves no temporary file.  A failure keeps its errno
+ * (dk_errnum, error.h) and sets no message: the caller says what failed.
  */
 int read_file(const char *path, struct sb *out);
 int write_file_atomic(const char *path, const void *data, size_t len,
 		      mode_t mode);
 /*
  * mkdir -p of rel under the existing directory base.  Every component of
- * rel must be a real directory, never a symlink: 0, or -errno (-ENOTDIR).
+ * rel must be a real directory, never a symlink: 0, or DK_EIO (its errno
+ * ENOTDIR for one that is not).
  */
 int mkdirs(const char *base, const char *rel, mode_t mode);
 int path_exists(const char *path);

@@ -7,7 +7,10 @@
  * all of these; docket.ini's [rules] for them.  No printing and no git
  * here.
  *
- * Ownership: workup_view fills c->wu, which case_view rebuilds and
+ * The sections and the rules are read by src/workup.c; what follows from
+ * them (handles found, figures, deadlines) is src/workup-follow.c.
+ *
+ * Ownership: workup_read makes c->wu, which case_view rebuilds and
  * case_free releases (workup_free).  Its strings point into the case's cfg,
  * as the rest of the case's view does; the handles and names are its own.
  * workup_rules_load fills firm->wu, which firm_free releases
@@ -112,14 +115,15 @@ struct medical {
 };
 
 /*
- * Read and validate the workup sections of the case (called by
- * case_view): dates are dates, money is canonical money, types and
+ * Read and validate the workup sections of a case.ini (case_view does,
+ * into c->wu): dates are dates, money is canonical money, types and
  * coverages known words, a demand's or offer's policy exists, visits come
- * before the discharge, requests before receipts.  0, or DK_EPARSE with
- * "file:line: what".  warnings (may be NULL) gets what `docket check`
- * lists without failing.
+ * before the discharge, requests before receipts.  0 and *out, or
+ * DK_EPARSE with "file:line: what" (*out NULL).  warnings (may be NULL)
+ * gets what `docket check` lists without failing.
  */
-int workup_view(struct dcase *c, struct strv *warnings);
+int workup_read(struct workup **out, const struct cfg *cfg, const char *file,
+		struct strv *warnings);
 void workup_free(struct workup *w);
 
 /* Is section.key one of the workup's dates / amounts? */
@@ -135,6 +139,8 @@ int workup_is_money_key(const char *section, const char *key);
  */
 int workup_find_provider(const struct dcase *c, const char *name);
 int workup_find_policy(const struct dcase *c, const char *name);
+/* The index of the policy of that handle, exactly, or -1. */
+int workup_policy_index(const struct workup *w, const char *handle);
 /* A provider's handle made from its name: "Mercy Hospital" ->
  * "mercy-hospital" (at most PROVIDER_HANDLE_MAX bytes).  New string. */
 char *provider_handle(const char *name);

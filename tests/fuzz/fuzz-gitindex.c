@@ -280,7 +280,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	r = gitindex_check(data, size);
 	if (r != 0 && r != GITINDEX_NOT_HANDLED && r != GITINDEX_CORRUPT &&
-	    r != -EINVAL)
+	    r != DK_EPARSE)
 		abort();
 	if (size < 12 + GITINDEX_OID_LEN)
 		return 0;

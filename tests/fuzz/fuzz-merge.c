@@ -5,7 +5,7 @@
  * not change (and theirs when ours did not).
  */
 #include "docket/cfg.h"
-#include "docket/merge.h"
+#include "docket/ini-merge.h"
 #include "docket/util.h"
 
 #include <stdint.h>

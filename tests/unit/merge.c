@@ -1,6 +1,6 @@
 /* The three-way INI merge on its own: no git, no files. */
 #include "docket/error.h"
-#include "docket/merge.h"
+#include "docket/ini-merge.h"
 #include "docket/util.h"
 #include "unit.h"
 

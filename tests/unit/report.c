@@ -1,4 +1,5 @@
-/* Unit tests for report.c's indicator matching. */
+/* Unit tests for report_match: the indicator phrases (phrase.c) found in
+ * a note's text. */
 #include "docket/report.h"
 #include "unit.h"
 

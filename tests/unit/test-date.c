@@ -1,5 +1,6 @@
 /* Unit tests: date parsing, formatting and arithmetic. */
 #include "docket/date.h"
+#include "docket/holiday.h"
 #include "unit.h"
 
 #include <stdlib.h>

@@ -1,15 +1,19 @@
 /*
- * merge.h - the three-way INI merge: key by key, on cfg documents, with no
+ * ini-merge.h - the three-way merge of INI documents (src/ini-merge.c, on
+ * the documents of src/ini-doc.c): key by key, on cfg documents, with no
  * git and no printing.  `docket sync` runs it inside libgit2's merge and
  * `docket merge-driver` runs it for the git command line; both give it a
- * way to tell which side's change is the later one.
+ * way to tell which side's change is the later one (src/sync-history.c:
+ * the later change by author time wins).
  *
  * The rules, for a section and key present anywhere:
  *   - changed on one side only: that change;
  *   - changed on both sides to the same value: that value;
  *   - changed on both sides to different values: the later change wins
- *     (opts->later), the other value is reported as lost (MERGE_BOTH_CHANGED);
- *   - deleted on one side, changed on the other: the change (MERGE_KEPT_CHANGE);
+ *     (opts->later), the other value is reported as lost
+ *     (MERGE_BOTH_CHANGED);
+ *   - deleted on one side, changed on the other: the change
+ *     (MERGE_KEPT_CHANGE);
  *   - a section deleted on one side and changed on the other: the changed
  *     section, whole (MERGE_KEPT_SECTION);
  *   - a section added on both sides: merged key by key, except
@@ -28,8 +32,8 @@
  * Ownership: merge_text/merge_cfg fill a struct merge_result the caller
  * releases with merge_result_free; everything in it is owned by it.
  */
-#ifndef DOCKET_MERGE_H
-#define DOCKET_MERGE_H
+#ifndef DOCKET_INI_MERGE_H
+#define DOCKET_INI_MERGE_H
 
 #include <stddef.h>
 

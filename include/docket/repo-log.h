@@ -1,0 +1,86 @@
+/*
+ * repo-log.h - history (src/repo-log.c): the commits that changed a path,
+ * by one walker, for `docket log` (a case's audit trail) and for sync's
+ * decisions (each side's latest change to a key); the commits of a
+ * range; a commit's time; ancestry; the files two commits differ in.
+ *
+ * Ownership: the strings a repo_log_entry holds belong to the walk and
+ * are valid only during the callback.  Commit lists (repo_commits) belong
+ * to the caller, released with repo_commit_infos_free.
+ */
+#ifndef DOCKET_REPO_LOG_H
+#define DOCKET_REPO_LOG_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "docket/repo.h"
+
+struct strv;
+
+struct repo_change {
+	char status;		/* 'A'dded, 'M'odified, 'D'eleted */
+	const char *path;	/* relative to the walk's path */
+};
+
+struct repo_log_entry {
+	const char *id;		/* the commit, in hex */
+	time_t time;		/* the author's: when the change was made */
+	int offset;		/* minutes east of UTC */
+	const char *author, *email;
+	const char *summary;	/* the message's first line */
+	const struct repo_change *changes;	/* with opts.changes */
+	size_t nchanges;
+	/* The walk's INI file before (in the first parent) and after, when
+	 * this commit changed it; NULL when absent or unchanged.  NUL is
+	 * added; the lengths are the files'. */
+	const char *old_ini, *new_ini;
+	size_t old_len, new_len;
+};
+
+struct repo_log_opts {
+	const char *tip;	/* where the walk starts; NULL: HEAD */
+	const char *const *hide;	/* commits whose history is left out */
+	size_t nhide;
+	const char *path;	/* a directory ("cases/2026/x") or a file */
+	const char *alias;	/* path's earlier name (a moved case), or NULL:
+				 * a commit without path has it there */
+	const char *file;	/* the INI file of the entries: under path
+				 * ("case.ini"), or NULL for path itself */
+	int no_merges;		/* a merge never counts as a change (its
+				 * version is one of its parents'); else, as
+				 * git log, one counts unless a parent has
+				 * path as it has it */
+	int changes;		/* list the files under path that changed */
+};
+
+/* Call cb for every commit that changed o->path, newest first (git's
+ * topological and time order); a non-zero return from cb stops the walk
+ * and is returned. */
+int repo_log(struct repo *r, const struct repo_log_opts *o,
+	     int (*cb)(void *arg, const struct repo_log_entry *e), void *arg);
+
+struct repo_commit_info {
+	char id[REPO_ID_LEN];
+	char *summary;
+	char *author;
+	time_t time;
+};
+/* The commits reachable from tip and not from hide (hide "" for none),
+ * oldest first. */
+int repo_commits(struct repo *r, const char *tip, const char *hide,
+		 struct repo_commit_info **out, size_t *n);
+void repo_commit_infos_free(struct repo_commit_info *v, size_t n);
+
+/* A commit's author time. */
+int repo_commit_time(struct repo *r, const char *id, time_t *out);
+/* Is a an ancestor of b (or b itself)?  1, 0, or an error. */
+int repo_is_ancestor(struct repo *r, const char *a, const char *b);
+/* The files under dir ("cases/") that differ between the commits from
+ * ("" for none) and to: added (in to only), deleted (in from only) and
+ * modified, each list NULL when not wanted. */
+int repo_diff_files(struct repo *r, const char *from, const char *to,
+		    const char *dir, struct strv *added, struct strv *deleted,
+		    struct strv *modified);
+
+#endif

@@ -1,0 +1,419 @@
+/*
+ * repo-log.c - history: the one walker of the commits that changed a
+ * path (`docket log`'s audit trail, and the later change a sync decision
+ * goes by), the commits of a range, a commit's time, ancestry, the files
+ * two commits differ in.
+ */
+#include "docket/repo-log.h"
+#include "docket/error.h"
+#include "docket/repo.h"
+#include "docket/util.h"
+#include "repo-git.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the walker ---- */
+
+/* The tree entry of path in a commit, else of alias (NULL: none); 0
+ * with *out NULL when neither is there, or a libgit2 error. */
+static int
+entry_of(git_tree_entry **out, git_commit *c, const char *path,
+	 const char *alias)
+{
+	git_tree *t = NULL;
+	int e = git_commit_tree(&t, c);
+
+	*out = NULL;
+	if (e < 0)
+		return e;
+	e = git_tree_entry_bypath(out, t, path);
+	if (e == GIT_ENOTFOUND && alias)
+		e = git_tree_entry_bypath(out, t, alias);
+	git_tree_free(t);
+	return e == GIT_ENOTFOUND ? 0 : e;
+}
+
+static int
+same_entry(const git_tree_entry *a, const git_tree_entry *b)
+{
+	if (!a || !b)
+		return a == b;
+	return git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b));
+}
+
+static git_tree *
+subtree(git_repository *git, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&t, git, git_tree_entry_id(e));
+	return t;
+}
+
+/* The blob id of the walk's file in the path's entry e: e itself (file
+ * NULL) or file under it.  0 when there is none. */
+static int
+file_id(git_oid *out, git_repository *git, const git_tree_entry *e,
+	const char *file)
+{
+	git_tree *t;
+	git_tree_entry *fe = NULL;
+	int found = 0;
+
+	if (!e)
+		return 0;
+	if (!file) {
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			return 0;
+		git_oid_cpy(out, git_tree_entry_id(e));
+		return 1;
+	}
+	if (!(t = subtree(git, e)))
+		return 0;
+	if (!git_tree_entry_bypath(&fe, t, file) &&
+	    git_tree_entry_type(fe) == GIT_OBJECT_BLOB) {
+		git_oid_cpy(out, git_tree_entry_id(fe));
+		found = 1;
+	}
+	git_tree_entry_free(fe);
+	git_tree_free(t);
+	return found;
+}
+
+/* A blob's bytes as a new string (NUL added), its size in *len. */
+static char *
+blob_text(git_repository *git, const git_oid *id, size_t *len)
+{
+	git_blob *b = NULL;
+	char *s = NULL;
+
+	*len = 0;
+	if (!git_blob_lookup(&b, git, id)) {
+		*len = (size_t)git_blob_rawsize(b);
+		s = xmalloc(*len + 1);
+		memcpy(s, git_blob_rawcontent(b), *len);
+		s[*len] = '\0';
+		git_blob_free(b);
+	}
+	return s;
+}
+
+struct walk {
+	git_repository *git;
+	const struct repo_log_opts *o;
+	struct repo_change *ch;
+	size_t nch, cap;
+	struct strv paths;
+};
+
+static int
+collect(const git_diff_delta *d, float progress, void *payload)
+{
+	struct walk *w = payload;
+	char status = d->status == GIT_DELTA_ADDED ? 'A' :
+		      d->status == GIT_DELTA_DELETED ? 'D' : 'M';
+	const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path :
+			d->new_file.path;
+
+	(void)progress;
+	strv_push(&w->paths, p);
+	GROW(w->ch, w->cap, w->nch + 1);
+	w->ch[w->nch].status = status;
+	w->ch[w->nch].path = w->paths.v[w->paths.n - 1];
+	w->nch++;
+	return 0;
+}
+
+/* Hand one commit that changed the path to the callback: now is the
+ * path's entry in it, before the one in its first parent. */
+static int
+report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
+	      const git_tree_entry *before,
+	      int (*cb)(void *, const struct repo_log_entry *), void *arg)
+{
+	const git_signature *au = git_commit_author(c);
+	struct repo_log_entry le;
+	git_diff *diff = NULL;
+	git_oid fo, fn;
+	int has_fo = file_id(&fo, w->git, before, w->o->file);
+	int has_fn = file_id(&fn, w->git, now, w->o->file);
+	char hex[GIT_OID_HEXSZ + 1];
+	char *old_ini = NULL, *new_ini = NULL, *summary;
+	int rc;
+
+	memset(&le, 0, sizeof(le));
+	w->nch = 0;
+	strv_free(&w->paths);
+	if (w->o->changes) {
+		git_tree *a = subtree(w->git, before), *b = subtree(w->git, now);
+
+		if (!git_diff_tree_to_tree(&diff, w->git, a, b, NULL))
+			git_diff_foreach(diff, collect, NULL, NULL, NULL, w);
+		git_tree_free(a);
+		git_tree_free(b);
+	}
+	/* the file's two versions, when this commit changed it */
+	if (has_fo != has_fn || (has_fo && !git_oid_equal(&fo, &fn))) {
+		if (has_fo)
+			old_ini = blob_text(w->git, &fo, &le.old_len);
+		if (has_fn)
+			new_ini = blob_text(w->git, &fn, &le.new_len);
+	}
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
+	summary = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
+	le.id = hex;
+	/* the author time: when the change was made, which a rebase or a
+	 * cherry-pick keeps */
+	le.time = (time_t)au->when.time;
+	le.offset = au->when.offset;
+	le.author = au->name;
+	le.email = au->email;
+	le.summary = summary;
+	le.changes = w->ch;
+	le.nchanges = w->nch;
+	le.old_ini = old_ini;
+	le.new_ini = new_ini;
+	rc = cb(arg, &le);
+	free(summary);
+	free(old_ini);
+	free(new_ini);
+	git_diff_free(diff);
+	return rc;
+}
+
+int
+repo_log(struct repo *r, const struct repo_log_opts *o,
+	 int (*cb)(void *arg, const struct repo_log_entry *e), void *arg)
+{
+	git_repository *git = repo_git(r);
+	git_revwalk *walk = NULL;
+	struct walk w = { git, o, NULL, 0, 0, STRV_INIT };
+	const char *what = "cannot walk the history";
+	git_oid oid;
+	int e, rc = 0;
+
+	/*
+	 * Every commit's path is looked up through cases/<year>, a tree of
+	 * a year's cases: thousands of entries.  libgit2 caches only trees
+	 * under 4 KiB, and would inflate it again for every lookup.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)1 << 20);
+	if ((e = git_revwalk_new(&walk, git)) < 0)
+		goto out;
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (o->tip) {
+		if ((e = git_oid_fromstr(&oid, o->tip)) < 0 ||
+		    (e = git_revwalk_push(walk, &oid)) < 0)
+			goto out;
+	} else if ((e = git_revwalk_push_head(walk)) == GIT_ENOTFOUND ||
+		   e == GIT_EUNBORNBRANCH) {
+		e = 0;		/* no commit yet: no history */
+		goto out;
+	} else if (e < 0) {
+		goto out;
+	}
+	/* the history before the merge: behind every merge base */
+	for (size_t i = 0; i < o->nhide && !e; i++)
+		if (*o->hide[i] && !(e = git_oid_fromstr(&oid, o->hide[i])))
+			e = git_revwalk_hide(walk, &oid);
+	what = "cannot read the history";
+	while (!e && !rc && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+		git_tree_entry *now = NULL, *first = NULL;
+		unsigned np;
+		int changed = 1;
+
+		if ((e = git_commit_lookup(&c, git, &oid)) < 0 ||
+		    (e = entry_of(&now, c, o->path, o->alias)) < 0) {
+			git_commit_free(c);
+			break;
+		}
+		np = git_commit_parentcount(c);
+		if (np > 1 && o->no_merges)
+			changed = 0;
+		for (unsigned i = 0; i < np; i++) {
+			git_commit *p = NULL;
+			git_tree_entry *pe = NULL;
+
+			if (git_commit_parent(&p, c, i) < 0 ||
+			    entry_of(&pe, p, o->path, o->alias) < 0) {
+				/* a parent that cannot be read (a shallow
+				 * clone's) is passed over */
+				git_commit_free(p);
+				continue;
+			}
+			if (same_entry(now, pe))
+				changed = 0;	/* TREESAME to a parent */
+			if (i == 0)
+				first = pe;
+			else
+				git_tree_entry_free(pe);
+			git_commit_free(p);
+		}
+		if (!np && !now)
+			changed = 0;
+		if (changed)
+			rc = report_commit(&w, c, now, first, cb, arg);
+		git_tree_entry_free(now);
+		git_tree_entry_free(first);
+		git_commit_free(c);
+	}
+out:
+	git_revwalk_free(walk);
+	strv_free(&w.paths);
+	free(w.ch);
+	if (e == GIT_ITEROVER)
+		e = 0;
+	if (e < 0)
+		return dk_giterr(what);
+	return rc;
+}
+
+/* ---- commits ---- */
+
+int
+repo_commit_time(struct repo *r, const char *id, time_t *out)
+{
+	git_commit *c = NULL;
+	git_oid oid;
+
+	*out = 0;
+	if (repo_parse_id(&oid, id))
+		return DK_EGIT;
+	if (git_commit_lookup(&c, repo_git(r), &oid) < 0)
+		return dk_giterr("cannot read a commit");
+	*out = (time_t)git_commit_author(c)->when.time;
+	git_commit_free(c);
+	return 0;
+}
+
+int
+repo_is_ancestor(struct repo *r, const char *a, const char *b)
+{
+	git_oid oa, ob;
+	int e;
+
+	if (repo_parse_id(&oa, a) || repo_parse_id(&ob, b))
+		return DK_EGIT;
+	if (git_oid_equal(&oa, &ob))
+		return 1;
+	e = git_graph_descendant_of(repo_git(r), &ob, &oa);
+	return e < 0 ? dk_giterr("cannot compare the histories") : e;
+}
+
+int
+repo_diff_files(struct repo *r, const char *from, const char *to,
+		const char *dir, struct strv *added, struct strv *deleted,
+		struct strv *modified)
+{
+	git_repository *git = repo_git(r);
+	git_tree *ft = NULL, *tt = NULL;
+	git_diff *diff = NULL;
+	git_diff_options o;
+	char *spec = xstrdup(dir);
+	int e;
+
+	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	o.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	o.pathspec.strings = &spec;
+	o.pathspec.count = 1;
+	if ((e = repo_lookup_tree(&ft, git, from)) < 0 ||
+	    (e = repo_lookup_tree(&tt, git, to)) < 0 ||
+	    (e = git_diff_tree_to_tree(&diff, git, ft, tt, &o)) < 0)
+		goto out;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (d->status == GIT_DELTA_ADDED && added)
+			strv_push(added, d->new_file.path);
+		else if (d->status == GIT_DELTA_DELETED && deleted)
+			strv_push(deleted, d->old_file.path);
+		else if (d->status != GIT_DELTA_ADDED &&
+			 d->status != GIT_DELTA_DELETED && modified)
+			strv_push(modified, d->new_file.path);
+	}
+out:
+	git_diff_free(diff);
+	git_tree_free(ft);
+	git_tree_free(tt);
+	free(spec);
+	return e < 0 ? dk_giterr("cannot compare the commits") : 0;
+}
+
+void
+repo_commit_infos_free(struct repo_commit_info *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].summary);
+		free(v[i].author);
+	}
+	free(v);
+}
+
+static int
+walk_range(git_revwalk **out, git_repository *git, const char *tip,
+	   const char *hide)
+{
+	git_oid oid;
+	int e = git_revwalk_new(out, git);
+
+	if (e < 0)
+		return e;
+	git_revwalk_sorting(*out, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if ((e = git_oid_fromstr(&oid, tip)) < 0 ||
+	    (e = git_revwalk_push(*out, &oid)) < 0)
+		return e;
+	if (hide && *hide && ((e = git_oid_fromstr(&oid, hide)) < 0 ||
+			      (e = git_revwalk_hide(*out, &oid)) < 0))
+		return e;
+	return 0;
+}
+
+int
+repo_commits(struct repo *r, const char *tip, const char *hide,
+	     struct repo_commit_info **out, size_t *n)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	size_t cap = 0;
+	int e;
+
+	*out = NULL;
+	*n = 0;
+	e = walk_range(&walk, repo_git(r), tip, hide);
+	while (!e && !(e = git_revwalk_next(&oid, walk))) {
+		git_commit *c = NULL;
+		struct repo_commit_info *ci;
+
+		if ((e = git_commit_lookup(&c, repo_git(r), &oid)) < 0)
+			break;
+		GROW(*out, cap, *n + 1);
+		ci = &(*out)[(*n)++];
+		repo_hex(ci->id, &oid);
+		ci->summary = xstrdup(git_commit_summary(c) ?
+				      git_commit_summary(c) : "");
+		ci->author = xstrdup(git_commit_author(c)->name);
+		ci->time = (time_t)git_commit_time(c);
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	if (e == GIT_ITEROVER)
+		e = 0;
+	if (e < 0) {
+		repo_commit_infos_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return dk_giterr("cannot walk the history");
+	}
+	/* oldest first */
+	for (size_t i = 0; i < *n / 2; i++) {
+		struct repo_commit_info t = (*out)[i];
+
+		(*out)[i] = (*out)[*n - 1 - i];
+		(*out)[*n - 1 - i] = t;
+	}
+	return 0;
+}
