@@ -142,17 +142,18 @@ reflog_append(git_repository *git, const char *name, const git_oid *old,
 }
 
 /*
- * Move the locked ref to new: its logs first, then the ref itself, as
- * git does; then read it back.  0, or an error with the ref as it was.
+ * The locked ref made ready to move to new: the new value in its lock,
+ * its logs (and HEAD's, when HEAD is on it) written, as git writes them
+ * before it moves a ref.  Nothing is moved yet.
  */
 static int
-ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
-	 const char *name, const git_oid *old, int has_old, const git_oid *new,
-	 const git_signature *sig, const char *msg)
+ref_prepare(struct repo *r, git_repository *git, struct gitlock *lock,
+	    const char *name, const git_oid *old, int has_old,
+	    const git_oid *new, const git_signature *sig, const char *msg)
 {
-	git_oid zero, now;
+	git_oid zero;
 	char hex[GIT_OID_HEXSZ + 2];
-	int e, has;
+	int e;
 
 	memset(&zero, 0, sizeof(zero));
 	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, new);
@@ -172,15 +173,39 @@ ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
 			e = reflog_append(git, "HEAD", has_old ? old : &zero, new,
 					  sig, msg);
 		git_reference_free(head);
-		if (e)
-			return e;
 	}
+	return e;
+}
+
+/* The prepared lock becomes the ref; then it is read back. */
+static int
+ref_finish(git_repository *git, struct gitlock *lock, const char *name,
+	   const git_oid *new)
+{
+	git_oid now;
+	int has;
+
 	if (gitlock_commit(lock))
 		return dk_errno(DK_EIO, dk_errnum(), "cannot move %s", name);
-	if (ref_value(git, name, &now, &has) < 0 || !has || !git_oid_equal(&now, new))
+	/* the commit, or (the lock is gone: a user's git commit may come
+	 * at once) a commit built on it */
+	if (ref_value(git, name, &now, &has) < 0 || !has ||
+	    (!git_oid_equal(&now, new) &&
+	     git_graph_descendant_of(git, &now, new) != 1))
 		return dk_err(DK_EIO, "%s does not read back as the commit "
 			      "docket wrote", name);
 	return 0;
+}
+
+/* The ref moved: its logs, then the ref itself, as git does. */
+static int
+ref_move(struct repo *r, git_repository *git, struct gitlock *lock,
+	 const char *name, const git_oid *old, int has_old, const git_oid *new,
+	 const git_signature *sig, const char *msg)
+{
+	int e = ref_prepare(r, git, lock, name, old, has_old, new, sig, msg);
+
+	return e ? e : ref_finish(git, lock, name, new);
 }
 
 /* ---- the commit ---- */
@@ -264,16 +289,6 @@ make_tree(git_tree **out, struct repo *r, git_tree *base,
 	return e;
 }
 
-static char *
-paths_list(const struct strv *paths)
-{
-	struct sb sb = SB_INIT;
-
-	for (size_t i = 0; i < paths->n; i++)
-		sb_addf(&sb, "%s%s", i ? " " : "", paths->v[i]);
-	return sb_detach(&sb);
-}
-
 int
 repo_commit(struct repo *r, const char *message, const struct strv *paths,
 	    time_t when)
@@ -325,18 +340,31 @@ repo_commit(struct repo *r, const char *message, const struct strv *paths,
 		goto out;
 	reflog = xasprintf("commit%s: %.*s", parent ? "" : " (initial)",
 			   (int)strcspn(message, "\n"), message);
-	if ((rc = ref_move(r, r->git, &rlock, ref, &old, has_old, &commit, sig, reflog)))
+	/*
+	 * The index before the branch: from the moment the branch has the
+	 * commit, git's index already has its entries.  (git's own commit
+	 * reads the index before it takes the lock; were the branch first,
+	 * a git commit reading in between would build on an index without
+	 * docket's entries and undo them.  This way it reads either the old
+	 * branch, and its own move of the branch fails, or the new index.)
+	 */
+	if ((rc = repo_index_fill(r, &ilock, tree, paths, staged)) ||
+	    (rc = ref_prepare(r, r->git, &rlock, ref, &old, has_old, &commit,
+			      sig, reflog)))
 		goto out;
-	/* committed: from here on only git's index may lag behind */
-	if ((e = repo_index_write(r, &ilock, tree, paths, staged))) {
-		char *list = paths_list(paths);
+	if (gitlock_commit(&ilock)) {
+		rc = dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
+		goto out;
+	}
+	if ((rc = ref_finish(r->git, &rlock, ref, &commit))) {
+		/* not committed: the index entries go back as they were */
+		char *why = xstrdup(dk_errmsg());
 
-		r->keep_journal = 1;
-		strv_push_owned(&r->notices, xasprintf(
-			"warning: committed, but git's index was not updated (%s); "
-			"the next docket command brings it in line, or run "
-			"'git reset -q -- %s'", dk_errmsg(), list));
-		free(list);
+		if (repo_index_restore(r, base, paths))
+			r->keep_journal = 1;	/* the next writer puts it right */
+		rc = dk_err(rc, "%s", why);
+		free(why);
+		goto out;
 	}
 	repo_journal_end(r);
 out:
@@ -635,18 +663,18 @@ repo_advance(struct repo *r, const char *from, const char *to,
 	for (size_t i = 0; i < m.n; i++)
 		if (m.v[i].exists && (rc = put_moved(r, &m.v[i], &staged[i])))
 			goto out;
-	if ((rc = ref_move(r, r->git, &rlock, ref, &fid, *from != 0, &tid, sig,
-			   why)))
+	/* the index before the branch, as a commit does (see repo_commit);
+	 * a failure until the branch has moved puts files and index back */
+	if ((rc = repo_index_fill(r, &ilock, tt, &paths, staged)) ||
+	    (rc = ref_prepare(r, r->git, &rlock, ref, &fid, *from != 0, &tid,
+			      sig, why)))
 		goto out;
-	if ((rc = repo_index_write(r, &ilock, tt, &paths, staged))) {
-		/* the branch has moved; the next writer indexes the files */
-		r->keep_journal = 1;
-		strv_push_owned(&r->notices, xasprintf(
-			"warning: the branch moved, but git's index was not "
-			"updated (%s); the next docket command brings it in line",
-			dk_errmsg()));
-		rc = 0;
+	if (gitlock_commit(&ilock)) {
+		rc = dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
+		goto out;
 	}
+	if ((rc = ref_finish(r->git, &rlock, ref, &tid)))
+		goto out;
 	repo_journal_end(r);
 out:
 	gitlock_release(&rlock);

@@ -129,8 +129,17 @@ int repo_is_regular(const char *root, const char *path);
 int repo_index_ready(struct repo *r);
 /* The index entries of paths, into the held index lock, which then
  * becomes the index.  tree: the commit's (for a missing index). */
+/* The index with paths' entries, written into the held lock (not yet
+ * renamed over the index): 0, or an error with the index as it was. */
+int repo_index_fill(struct repo *r, struct gitlock *lock, git_tree *tree,
+		    const struct strv *paths, const struct staged *staged);
+/* repo_index_fill, then the lock renamed over the index. */
 int repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
 		     const struct strv *paths, const struct staged *staged);
+/* paths' entries put back as tree has them (a commit whose branch could
+ * not move after its index entries were written), under the index lock;
+ * their stat data empty, so git compares their content. */
+int repo_index_restore(struct repo *r, git_tree *tree, const struct strv *paths);
 
 /* ---- repo-lock.c ---- */
 

@@ -158,8 +158,8 @@ out:
 }
 
 int
-repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
-		 const struct strv *paths, const struct staged *staged)
+repo_index_fill(struct repo *r, struct gitlock *lock, git_tree *tree,
+		const struct strv *paths, const struct staged *staged)
 {
 	struct gitindex_path *gp = index_paths(paths, staged);
 	int e = gitindex_write(lock->fd, git_repository_path(r->git), r->root,
@@ -169,16 +169,50 @@ repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
 	if (e == GITINDEX_NOT_HANDLED) {
 		if (ftruncate(lock->fd, 0) < 0 || lseek(lock->fd, 0, SEEK_SET) < 0)
 			return dk_errno(DK_EIO, errno, "cannot write .git/index");
-		e = index_write_libgit2(r, lock, tree, paths, staged);
-		if (e)
-			return e;
-	} else if (e < 0) {
+		return index_write_libgit2(r, lock, tree, paths, staged);
+	}
+	if (e < 0)
 		return dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index%s",
 				e == DK_EPARSE ? " (it does not parse)" : "");
-	}
-	if ((e = gitlock_commit(lock)))
-		return dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
 	return 0;
+}
+
+int
+repo_index_write(struct repo *r, struct gitlock *lock, git_tree *tree,
+		 const struct strv *paths, const struct staged *staged)
+{
+	int e = repo_index_fill(r, lock, tree, paths, staged);
+
+	if (!e && gitlock_commit(lock))
+		e = dk_errno(DK_EIO, dk_errnum(), "cannot write .git/index");
+	return e;
+}
+
+int
+repo_index_restore(struct repo *r, git_tree *tree, const struct strv *paths)
+{
+	struct gitlock lock = GITLOCK_INIT;
+	struct staged *s = xcalloc(paths->n + 1, sizeof(*s));
+	char *index = repo_git_path(r, "index");
+	int e = gitlock_take(r, r->git, &lock, index);
+
+	/* tree's entries, with no stat data: git compares their content */
+	for (size_t i = 0; !e && i < paths->n; i++) {
+		git_tree_entry *te = NULL;
+
+		if (tree && !git_tree_entry_bypath(&te, tree, paths->v[i])) {
+			s[i].exists = 1;
+			s[i].id = *git_tree_entry_id(te);
+			s[i].st.st_mode = S_IFREG | 0644;
+			git_tree_entry_free(te);
+		}
+	}
+	if (!e)
+		e = repo_index_write(r, &lock, tree, paths, s);
+	gitlock_release(&lock);
+	free(index);
+	free(s);
+	return e;
 }
 
 /*

@@ -255,11 +255,11 @@ repo_recover(struct repo *r)
 			"unfinished change to %d file%s was undone", pid, rolled,
 			rolled == 1 ? "" : "s"));
 	else if (landed)
-		/* killed after its commit, or its disk filled as it wrote git's
-		 * index: either way the commit stands */
+		/* killed between moving the branch and tidying up: git's
+		 * index had its entries already */
 		strv_push_owned(&r->notices, xasprintf(
-			"an earlier docket command (pid %ld) left git's index behind "
-			"its commit; its index entries are up to date now", pid));
+			"an earlier docket command (pid %ld) was interrupted after "
+			"its commit, which stands", pid));
 	unlink(path);
 	r->journal = 0;
 	goto out;

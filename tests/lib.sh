@@ -163,10 +163,11 @@ test_repo_clean() {
 		cat "$TRASH/.fsck" >&2
 		return 1
 	}
-	st=$(git -C "${1:-.}" status --porcelain) || return 1
-	if [ -n "$st" ]; then
+	# (a name of its own: a test's $st is often an exit status it keeps)
+	_status=$(git -C "${1:-.}" status --porcelain) || return 1
+	if [ -n "$_status" ]; then
 		echo "git status is not clean:" >&2
-		echo "$st" >&2
+		echo "$_status" >&2
 		return 1
 	fi
 }

@@ -47,25 +47,41 @@ ALL=open,rename,link,unlink,mkdir,write
 # the branch has moved (the rename of its lock, by libgit2 or by docket)
 MOVED=rename:refs/heads/main.lock
 
-test_expect_success 'paused after moving the branch: the user'"'"'s git commit refuses, and undoes nothing' '
+test_expect_success 'paused after moving the branch: git'"'"'s index has docket'"'"'s entries already, a git commit undoes nothing' '
 	echo "my own file" >mine.txt
 	git add mine.txt
 	before=$(git rev-parse HEAD)
 	# at the first file operation after the branch moved
 	DOCKET_FAULT_AFTER=$MOVED paused $ALL:1 docket note a1 -m "noted while paused"
-	# the branch has moved; the index is not written yet
 	test "$(git log -1 --format=%s)" = "note(a1): internal"
 	test "$(git rev-parse HEAD~1)" = "$before"
-	test_must_fail --code=128 git commit -qm "mine" 2>../git.err
-	grep -q "index.lock.: File exists" ../git.err
+	note=$(git diff --name-only HEAD~1 HEAD)
+	# the index has the note already: the user'"'"'s commit keeps it
+	git commit -qm "mine"
+	git cat-file -e "HEAD:$note"
+	git cat-file -e HEAD:mine.txt
+	test "$(git log -1 --format=%s HEAD~1)" = "note(a1): internal"
+	kill -CONT $pid
+	wait $pid
+	test "$(cat ../paused.out)" = "$note"
+	test_repo_clean
+'
+
+test_expect_success 'paused with the index written, before the branch moves: git'"'"'s commit cannot move the branch' '
+	echo more >>mine.txt
+	git add mine.txt
+	before=$(git rev-parse HEAD)
+	# at the rename that moves the branch (the index is in place)
+	paused rename:1:refs/heads/main.lock docket note a1 -m "noted at the branch"
+	test "$(git rev-parse HEAD)" = "$before"
+	test_must_fail --code=128 git commit -qm "mine again" 2>../git.err
+	grep -q "refs/heads/main.lock.: File exists" ../git.err
 	kill -CONT $pid
 	wait $pid
 	note=$(cat ../paused.out)
-	test -f "$note"
-	git commit -qm "mine"
-	test "$(git log -1 --format=%s HEAD~1)" = "note(a1): internal"
 	git cat-file -e "HEAD:$note"
-	git cat-file -e HEAD:mine.txt
+	git commit -qm "mine again"
+	git cat-file -e "HEAD:$note"
 	test_repo_clean
 '
 
