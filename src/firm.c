@@ -5,6 +5,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/id.h"
+#include "docket/settle.h"
 #include "docket/workup.h"
 
 #include <ctype.h>
@@ -67,6 +68,7 @@ firm_free(struct firm *f)
 	}
 	sol_rules_free(f);
 	workup_rules_free(f);
+	fees_free(f);
 	calendar_free(&f->cal);
 	free(f->stages);
 	free(f->staff);
@@ -349,7 +351,8 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 	    (r = load_staff(f)) ||
 	    (r = calendar_load(&f->cal, f->cfg)) ||
 	    (r = sol_rules_load(f, warnings)) ||
-	    (r = workup_rules_load(f)))
+	    (r = workup_rules_load(f)) ||
+	    (r = fees_load(f, warnings)))
 		goto out;
 	load_indicators(f, warnings);
 out:
@@ -500,10 +503,11 @@ firm_default_ini(const char *pipeline, const char *firm_name,
 		p = generic_pipeline;
 	else
 		return NULL;
-	return xasprintf("[firm]\nname = %s\n\n%s%s"
+	return xasprintf("[firm]\nname = %s\n\n%s%s%s\n"
 			 "# staff handles; add the rest of the team here\n"
 			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = attorney\n"
 			 "%s%s",
-			 firm_name, p, rest, handle, name, email, indicators,
+			 firm_name, p, rest, p == pi_pipeline ? fees_default_ini + 1 :
+			 fees_generic_ini + 1, handle, name, email, indicators,
 			 deadlines_default_ini);
 }

@@ -115,7 +115,10 @@ struct medical {
  * Read and validate the workup sections of the case (called by
  * case_view): dates are dates, money is canonical money, types and
  * coverages known words, a demand's or offer's policy exists, visits come
- * before the discharge, requests before receipts.  0, or DK_EPARSE with
+ * before the discharge, requests before receipts.  The settlement's money
+ * is validated here too, and read by settle.c (settle.h): a lien's type
+ * and amounts, a cost's date, text and amount, a recovery's date, amount
+ * and policy (its section's name).  0, or DK_EPARSE with
  * "file:line: what".  warnings (may be NULL) gets what `docket check`
  * lists without failing.
  */
