@@ -82,8 +82,12 @@ list(const struct dcase *c, int json)
 		for (size_t i = 0; i < s->nlien; i++) {
 			const struct lien *l = &s->lien[i];
 
-			tprintf("  %-16s %-9s %s\n", l->name,
-				*l->type ? l->type : "-", l->holder);
+			if (*l->holder)
+				tprintf("  %-16s %-9s %s\n", l->name,
+					*l->type ? l->type : "-", l->holder);
+			else
+				tprintf("  %-16s %s\n", l->name,
+					*l->type ? l->type : "-");
 			tprintf("      asserted %s; final %s\n",
 				amount(a, l->asserted),
 				l->final == MONEY_NONE ? "not yet" :

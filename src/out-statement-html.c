@@ -115,7 +115,7 @@ rows_html(FILE *f, const struct statement *st)
 		if (r->kind == SROW_ITEM) {
 			fputs("<span class=\"key\">", f);
 			esc(f, r->key);
-			fputs("</span>", f);
+			fputs("</span> ", f);
 		} else if (r->kind == SROW_FEE) {
 			esc(f, r->key);
 			fputs(": ", f);
