@@ -38,11 +38,11 @@ list(const struct dcase *c, int json)
 			json_str(&j, "name", s->cost[i].name);
 			json_date(&j, "date", s->cost[i].date);
 			json_str(&j, "what", s->cost[i].what);
-			json_str(&j, "amount", money_fmt(a, s->cost[i].amount));
+			json_money(&j, "amount", s->cost[i].amount);
 			json_end_obj(&j);
 		}
 		json_end_arr(&j);
-		json_str(&j, "total", money_fmt(a, total));
+		json_money(&j, "total", total);
 		json_end_obj(&j);
 		json_finish(&j);
 	} else if (!s->ncost) {

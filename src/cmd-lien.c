@@ -30,7 +30,6 @@ static void
 list_json(const struct dcase *c, const struct settle *s, int64_t total)
 {
 	struct json j;
-	char a[MONEY_LEN];
 
 	json_init(&j, stdout);
 	json_obj(&j, NULL);
@@ -43,14 +42,12 @@ list_json(const struct dcase *c, const struct settle *s, int64_t total)
 		json_str(&j, "name", l->name);
 		json_str(&j, "type", l->type);
 		json_str(&j, "holder", l->holder);
-		json_str(&j, "asserted", l->asserted == MONEY_NONE ? NULL :
-			 money_fmt(a, l->asserted));
-		json_str(&j, "final", l->final == MONEY_NONE ? NULL :
-			 money_fmt(a, l->final));
+		json_money(&j, "asserted", l->asserted);
+		json_money(&j, "final", l->final);
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
-	json_str(&j, "total", money_fmt(a, total));
+	json_money(&j, "total", total);
 	json_end_obj(&j);
 	json_finish(&j);
 }

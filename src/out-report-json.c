@@ -1,6 +1,5 @@
 /* out-report-json.c - `docket report --json`: the shape SPEC.md gives. */
 #include "docket/case.h"
-#include "docket/money.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -95,12 +94,11 @@ report_json(FILE *f, const struct report *r)
 	json_arr(&j, "settlements");
 	for (size_t i = 0; i < r->nsettlements; i++) {
 		const struct rsettle *s = &r->settlements[i];
-		char a[MONEY_LEN];
 
 		json_obj(&j, NULL);
 		json_str(&j, "case", r->cases[s->c].id);
-		json_str(&j, "gross", money_fmt(a, s->gross));
-		json_str(&j, "liens_pending", money_fmt(a, s->pending));
+		json_money(&j, "gross", s->gross);
+		json_money(&j, "liens_pending", s->pending);
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
