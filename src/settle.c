@@ -16,8 +16,7 @@
 /* ---- docket.ini's [fees] ---- */
 
 #define FEES_HELP "# contingency fee by the stage the case was in when it settled (the stage\n" \
-	"# on the first settlement's date); `default` for any other stage; a\n" \
-	"# percentage (40%, 33.33%, 33 1/3%) or a fraction (1/3)\n"
+	"# on the first settlement's date); `default` for any other stage\n"
 #define BASIS_HELP "# gross: the fee is on the gross recovery; net: costs come off first\n"
 
 const char fees_default_ini[] =

@@ -35,8 +35,7 @@ test_expect_success 'init writes [fees]; the generic pipeline has no litigation 
 	cat >expect <<-\EOF
 	[fees]
 	# contingency fee by the stage the case was in when it settled (the stage
-	# on the first settlement'"'"'s date); `default` for any other stage; a
-	# percentage (40%, 33.33%, 33 1/3%) or a fraction (1/3)
+	# on the first settlement'"'"'s date); `default` for any other stage
 	default = 1/3
 	litigation = 40%
 	# gross: the fee is on the gross recovery; net: costs come off first
