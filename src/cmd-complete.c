@@ -11,7 +11,8 @@
  *   docket __complete escalations ID    the case's open escalations
  *   docket __complete providers ID      the case's medical providers
  *   docket __complete policies ID       the case's insurance policies
- *   docket __complete coverages|provider-types
+ *   docket __complete liens ID          the case's liens
+ *   docket __complete coverages|provider-types|lien-types
  *   docket __complete words WORD...     candidates for the last WORD of
  *                                       "docket WORD..." (what the
  *                                       scripts call)
@@ -34,6 +35,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/repo.h"
+#include "docket/settle.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -336,6 +338,18 @@ put_policies(struct firmctx *fc, const struct out *o, const char *id)
 	case_free(c);
 }
 
+static void
+put_liens(struct firmctx *fc, const struct out *o, const char *id)
+{
+	struct dcase *c = case_get(fc, id);
+	struct settle *s = c ? settle_read(c->cfg) : NULL;
+
+	for (size_t i = 0; s && i < s->nlien; i++)
+		put(o, s->lien[i].name, s->lien[i].holder);
+	settle_free(s);
+	case_free(c);
+}
+
 /* "section.key=" for every key the case has (but those set elsewhere). */
 static void
 put_keys(struct firmctx *fc, const struct out *o, const char *id)
@@ -407,6 +421,9 @@ static const struct {
 	{ "policy", "--coverage", "COVERAGE" },
 	{ "demand", "--policy", "POLICY" },
 	{ "offer", "--policy", "POLICY" },
+	{ "settle", "--policy", "POLICY" },
+	{ "lien", "NAME", "LIEN" },		/* lien ID NAME */
+	{ "lien", "--type", "LIEN-TYPE" },
 };
 
 static void
@@ -445,6 +462,10 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		put_providers(fc, o, case_id);
 	} else if (!strcmp(value, "POLICY")) {
 		put_policies(fc, o, case_id);
+	} else if (!strcmp(value, "LIEN")) {
+		put_liens(fc, o, case_id);
+	} else if (!strcmp(value, "LIEN-TYPE")) {
+		put_list(o, lien_types);
 	} else if (!strcmp(value, "PROVIDER-TYPE")) {
 		put_list(o, provider_types);
 	} else if (!strcmp(value, "COVERAGE")) {
@@ -635,6 +656,10 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 		put_providers(&fc, &o, arg);
 	} else if (!strcmp(what, "policies") && arg) {
 		put_policies(&fc, &o, arg);
+	} else if (!strcmp(what, "liens") && arg) {
+		put_liens(&fc, &o, arg);
+	} else if (!strcmp(what, "lien-types")) {
+		put_list(&o, lien_types);
 	} else if (!strcmp(what, "coverages")) {
 		put_list(&o, policy_coverages);
 	} else if (!strcmp(what, "provider-types")) {

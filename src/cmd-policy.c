@@ -109,15 +109,9 @@ edit(struct ctx *ctx, struct dcase *c, const char *name, const struct popts *o)
 					 NULL)))
 		goto out;
 	if (o->coverage) {
-		if (!word_in(policy_coverages, o->coverage)) {
-			char *list = list_join(policy_coverages);
-
-			r = dk_err(DK_EINVAL, "--coverage: '%s' is not a coverage "
-				   "(%s)", o->coverage, list);
-			free(list);
-			goto out;
-		}
-		if ((r = case_set(c, sec, "coverage", o->coverage)))
+		if ((r = word_opt("--coverage", o->coverage, policy_coverages,
+				  "a coverage")) ||
+		    (r = case_set(c, sec, "coverage", o->coverage)))
 			goto out;
 		summary_add(&what, "coverage %s", o->coverage);
 	}

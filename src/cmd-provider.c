@@ -116,15 +116,9 @@ edit(struct ctx *ctx, struct dcase *c, const char *name, struct popts *o)
 			goto out;
 	}
 	if (o->type) {
-		if (!word_in(provider_types, o->type)) {
-			char *list = list_join(provider_types);
-
-			r = dk_err(DK_EINVAL, "--type: '%s' is not a type of "
-				   "provider (%s)", o->type, list);
-			free(list);
-			goto out;
-		}
-		if ((r = case_set(c, sec, "type", o->type)))
+		if ((r = word_opt("--type", o->type, provider_types,
+				  "a type of provider")) ||
+		    (r = case_set(c, sec, "type", o->type)))
 			goto out;
 		summary_add(&what, "type %s", o->type);
 	}

@@ -50,6 +50,21 @@ money_opt(const char *opt, const char *arg, int64_t *out)
 }
 
 int
+word_opt(const char *opt, const char *arg, const char *const *list,
+	 const char *what)
+{
+	char *words;
+	int r;
+
+	if (word_in(list, arg))
+		return 0;
+	words = list_join(list);
+	r = dk_err(DK_EINVAL, "%s: '%s' is not %s (%s)", opt, arg, what, words);
+	free(words);
+	return r;
+}
+
+int
 list_or_change(struct ctx *ctx, int argc, char **argv, int any, int json,
 	       const char *what, const char *whats, struct dcase **c)
 {

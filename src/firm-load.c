@@ -8,6 +8,7 @@
 #include "docket/cfg.h"
 #include "docket/deadline.h"
 #include "docket/error.h"
+#include "docket/settle.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -32,7 +33,8 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 		goto out;
 	if ((r = firm_read(f, warnings)) ||
 	    (r = sol_rules_load(f, warnings)) ||
-	    (r = workup_rules_load(f)))
+	    (r = workup_rules_load(f)) ||
+	    (r = fees_load(f, warnings)))
 		goto out;
 	firm_read_indicators(f, warnings);
 out:
@@ -50,6 +52,7 @@ firm_free(struct firm *f)
 		return;
 	sol_rules_free(f);
 	workup_rules_free(f);
+	fees_free(f);
 	firm_free_own(f);
 }
 
@@ -144,10 +147,11 @@ firm_default_ini(const char *pipeline, const char *firm_name,
 		p = generic_pipeline;
 	else
 		return NULL;
-	return xasprintf("[firm]\nname = %s\n\n%s%s"
+	return xasprintf("[firm]\nname = %s\n\n%s%s%s\n"
 			 "# staff handles; add the rest of the team here\n"
 			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = attorney\n"
 			 "%s%s",
-			 firm_name, p, rest, handle, name, email, indicators,
+			 firm_name, p, rest, p == pi_pipeline ? fees_default_ini + 1 :
+			 fees_generic_ini + 1, handle, name, email, indicators,
 			 deadlines_default_ini);
 }

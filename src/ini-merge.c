@@ -390,7 +390,7 @@ merge_sect(struct merger *m, struct sect *out, const struct sect *sb,
 
 /* Sections numbered 1, 2, ...: two added on both sides are two things. */
 static const char *const numbered_kinds[] = {
-	"escalation", "demand", "offer", NULL
+	"escalation", "demand", "offer", "cost", NULL
 };
 
 /* [escalation "N"], [demand "N"], [offer "N"]: N when it is a number,

@@ -66,6 +66,21 @@ static const struct command commands[] = {
 	{ "offer", cmd_offer, NEED_FIRM | WRITES,
 	  "docket offer ID AMOUNT --policy P [--date D]",
 	  "record a carrier's offer" },
+	{ "cost", cmd_cost, NEED_FIRM,
+	  "docket cost ID [--json]\n"
+	  "docket cost ID AMOUNT TEXT [--date D]",
+	  "list a case's costs, or record one the firm advanced" },
+	{ "lien", cmd_lien, NEED_FIRM,
+	  "docket lien ID [--json]\n"
+	  "docket lien ID NAME [--type T] [--holder TEXT] [--asserted AMT]\n"
+	  "           [--final AMT]",
+	  "list a case's liens, add one, or record its amounts" },
+	{ "settle", cmd_settle, NEED_FIRM | WRITES,
+	  "docket settle ID AMOUNT --policy P [--date D]",
+	  "record a recovery from a policy (again: replace its amount)" },
+	{ "statement", cmd_statement, NEED_FIRM,
+	  "docket statement ID [--json | --md | --html FILE]",
+	  "the client's settlement statement: where every cent goes" },
 	{ "set", cmd_set, NEED_FIRM | WRITES,
 	  "docket set ID SECTION.KEY=VALUE...",
 	  "change a case's metadata" },
@@ -102,9 +117,9 @@ static const struct command commands[] = {
 	{ "__complete", cmd_complete, HIDDEN | RAW,
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
 	  "docket __complete stages | kinds | reasons | staff | states\n"
-	  "docket __complete coverages | provider-types\n"
+	  "docket __complete coverages | provider-types | lien-types\n"
 	  "docket __complete deadlines ID | escalations ID | providers ID\n"
-	  "docket __complete policies ID | words WORD...",
+	  "docket __complete policies ID | liens ID | words WORD...",
 	  "what the shell completions ask" },
 	{ NULL, NULL, 0, NULL, NULL }
 };

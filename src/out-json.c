@@ -1,6 +1,7 @@
 /* out-json.c - a small streaming JSON writer. */
 #include "docket/case.h"
 #include "docket/date.h"
+#include "docket/money.h"
 #include "docket/out.h"
 
 #include <stdio.h>
@@ -172,6 +173,17 @@ json_date(struct json *j, const char *key, long date)
 		json_null(j, key);
 	else
 		json_str(j, key, date_fmt(buf, date));
+}
+
+void
+json_money(struct json *j, const char *key, int64_t v)
+{
+	char buf[MONEY_LEN];
+
+	if (v == MONEY_NONE)
+		json_null(j, key);
+	else
+		json_str(j, key, money_fmt(buf, v));
 }
 
 void

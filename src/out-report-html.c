@@ -8,6 +8,7 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/error.h"
+#include "docket/money.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -352,6 +353,22 @@ lists(FILE *f, const struct report *r)
 			plural(e->days, "day", "days"));
 	}
 	list_end(f, r->ngaps);
+
+	list_start(f, "settlements", "Settlements held for lien holders",
+		   r->nsettlements);
+	for (size_t i = 0; i < r->nsettlements; i++) {
+		const struct rsettle *e = &r->settlements[i];
+		char a[MONEY_LEN], b[MONEY_LEN];
+
+		fputs("<li>", f);
+		case_ref(f, r, e->c);
+		fprintf(f, ": settled <time>%s</time>, gross %s, liens pending "
+			"<strong>%s</strong> (not final: ", date_fmt(d, e->settled),
+			money_fmt_human(a, e->gross), money_fmt_human(b, e->pending));
+		esc(f, e->liens);
+		fputs(")</li>\n", f);
+	}
+	list_end(f, r->nsettlements);
 
 	list_start(f, "stuck", "Stuck in a stage", r->nstuck);
 	for (size_t i = 0; i < r->nstuck; i++) {

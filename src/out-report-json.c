@@ -91,6 +91,18 @@ report_json(FILE *f, const struct report *r)
 	}
 	json_end_arr(&j);
 
+	json_arr(&j, "settlements");
+	for (size_t i = 0; i < r->nsettlements; i++) {
+		const struct rsettle *s = &r->settlements[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "case", r->cases[s->c].id);
+		json_money(&j, "gross", s->gross);
+		json_money(&j, "liens_pending", s->pending);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+
 	json_arr(&j, "escalations");
 	for (size_t i = 0; i < r->nesc; i++) {
 		const struct resc *e = &r->esc[i];

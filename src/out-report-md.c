@@ -2,6 +2,7 @@
  * plain lists that read well as text and render anywhere. */
 #include "docket/case.h"
 #include "docket/date.h"
+#include "docket/money.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -264,6 +265,22 @@ report_md(FILE *f, const struct report *r)
 				plural(e->days, "day", "days"));
 		}
 	}
+	if (r->nsettlements) {
+		section(f, "Settlements held for lien holders", r->nsettlements);
+		for (size_t i = 0; i < r->nsettlements; i++) {
+			const struct rsettle *e = &r->settlements[i];
+			char a[MONEY_LEN], b[MONEY_LEN];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fprintf(f, ": settled %s, gross %s, liens pending **%s** "
+				"(not final: ", date_fmt(d, e->settled),
+				money_fmt_human(a, e->gross),
+				money_fmt_human(b, e->pending));
+			md(f, e->liens);
+			fputs(")\n", f);
+		}
+	}
 	if (r->nstuck) {
 		section(f, "Stuck in a stage", r->nstuck);
 		for (size_t i = 0; i < r->nstuck; i++) {
@@ -312,7 +329,7 @@ report_md(FILE *f, const struct report *r)
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
 	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
 	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later &&
-	    !r->ndemands_due && !r->ngaps)
+	    !r->ndemands_due && !r->ngaps && !r->nsettlements)
 		fputs("\nNothing needs action.\n", f);
 
 	fputs("\n## Pipeline\n\n", f);

@@ -2,6 +2,7 @@
  * then the firm's figures, every line within the width. */
 #include "docket/case.h"
 #include "docket/date.h"
+#include "docket/money.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -323,7 +324,8 @@ exceptions(FILE *f, const struct report *r, int width)
 		over += r->load[i].over;
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
 	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
-	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps;
+	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps +
+	      r->nsettlements;
 	if (!any) {
 		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
 		return;
@@ -418,6 +420,23 @@ exceptions(FILE *f, const struct report *r, int width)
 				 date_fmt(d, e->last_visit), e->days,
 				 plural(e->days, "day", "days"));
 			end_line(&row, buf);
+		}
+	}
+	if (r->nsettlements) {
+		heading(f, c_yellow(), "Settlements held for lien holders",
+			r->nsettlements);
+		for (size_t i = 0; i < r->nsettlements; i++) {
+			const struct rsettle *e = &r->settlements[i];
+			char a[MONEY_LEN], b[MONEY_LEN];
+
+			sb_addf(&row.line, "  %s  ", date_fmt(d, e->settled));
+			whole_cell(&row, r->cases[e->c].id, 16);
+			snprintf(buf, sizeof(buf), "gross %s, liens pending %s",
+				 money_fmt_human(a, e->gross),
+				 money_fmt_human(b, e->pending));
+			end_line(&row, buf);
+			sb_adds(&row.line, INDENT "not final: ");
+			end_line(&row, e->liens);
 		}
 	}
 	if (r->nstuck) {

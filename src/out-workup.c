@@ -254,17 +254,6 @@ workup_print_negotiation(FILE *f, const struct dcase *c)
 
 /* ---- JSON ---- */
 
-static void
-json_money(struct json *j, const char *key, int64_t v)
-{
-	char buf[MONEY_LEN];
-
-	if (v == MONEY_NONE)
-		json_null(j, key);
-	else
-		json_str(j, key, money_fmt(buf, v));
-}
-
 void
 workup_json_providers(struct json *j, const struct dcase *c)
 {

@@ -5,8 +5,10 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/money.h"
 #include "docket/note.h"
 #include "docket/phrase.h"
+#include "docket/settle.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -41,7 +43,7 @@ report_match(const char *text, size_t len, const char *const *phrases,
 
 enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
        CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
-       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN };
+       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN, CAP_SETTLE };
 
 struct scan {
 	const struct firm *firm;
@@ -347,6 +349,50 @@ workup_case(struct scan *s, struct report *r, const struct dcase *c)
 		}
 }
 
+/* An open case's recoveries held while a lien is not final: the money
+ * the firm holds waiting on lien holders. */
+static void
+settlement_case(struct report *r, const struct dcase *c)
+{
+	struct settle *st = settle_read(c->cfg);
+	struct sb names = SB_INIT;
+	int64_t gross = 0, pending = 0;
+	long settled = NO_DATE;
+	int bad = 0;
+
+	if (!st->nrec) {
+		settle_free(st);
+		return;
+	}
+	for (size_t i = 0; i < st->nrec; i++) {
+		bad |= money_add(&gross, st->rec[i].amount);
+		if (settled == NO_DATE || st->rec[i].date < settled)
+			settled = st->rec[i].date;
+	}
+	for (size_t i = 0; i < st->nlien; i++) {
+		const struct lien *l = &st->lien[i];
+
+		if (l->final != MONEY_NONE)
+			continue;
+		if (l->asserted != MONEY_NONE)
+			bad |= money_add(&pending, l->asserted);
+		sb_addf(&names, "%s%s", names.len ? ", " : "", l->name);
+	}
+	if (names.len && !bad) {
+		struct rsettle *x;
+
+		GROW(r->settlements, r->cap[CAP_SETTLE], r->nsettlements + 1);
+		x = &r->settlements[r->nsettlements++];
+		x->c = add_case(r, c);
+		x->settled = settled;
+		x->gross = gross;
+		x->pending = pending;
+		x->liens = sb_detach(&names);
+	}
+	sb_free(&names);
+	settle_free(st);
+}
+
 /* A complexity escalation the case file suggests (after the notes', so
  * that a case has one entry per reason). */
 static void
@@ -410,6 +456,7 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			add_due(r, 0, add_case(r, c), d, d->date - as_of);
 	}
 	watch_case(s, r, c);
+	settlement_case(r, c);
 	for (size_t i = 0; i < c->nesc; i++) {
 		const struct escalation *e = &c->esc[i];
 		struct resc *x;
@@ -576,6 +623,16 @@ gap_cmp(const void *a, const void *b)
 }
 
 static int
+settle_cmp(const void *a, const void *b)
+{
+	const struct rsettle *x = a, *y = b;
+
+	if (x->settled != y->settled)
+		return x->settled < y->settled ? -1 : 1;
+	return idcmp(x->c, y->c);
+}
+
+static int
 error_cmp(const void *a, const void *b)
 {
 	const struct rerror *x = a, *y = b;
@@ -604,6 +661,7 @@ finish(struct report *r, struct scan *s)
 	SORT(r->manual_later, r->nmanual_later, manual_cmp);
 	SORT(r->demands_due, r->ndemands_due, demand_cmp);
 	SORT(r->gaps, r->ngaps, gap_cmp);
+	SORT(r->settlements, r->nsettlements, settle_cmp);
 	SORT(r->esc, r->nesc, esc_cmp);
 	SORT(r->sugg, r->nsugg, sugg_cmp);
 	SORT(r->stuck, r->nstuck, stuck_cmp);
@@ -770,6 +828,9 @@ report_free(struct report *r)
 		free(r->gaps[i].provider);
 	free(r->gaps);
 	free(r->demands_due);
+	for (size_t i = 0; i < r->nsettlements; i++)
+		free(r->settlements[i].liens);
+	free(r->settlements);
 	for (size_t i = 0; i < r->nesc; i++) {
 		free(r->esc[i].name);
 		free(r->esc[i].reason);

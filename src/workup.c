@@ -379,6 +379,37 @@ read_negotiation(struct reader *k, const char *sec, const char *kind,
 		    "of the case)");
 }
 
+/* The money of a settlement, which settle.c reads (settle.h): a lien,
+ * a case cost, a recovery (whose policy is checked once all are read). */
+static void
+check_settle(struct reader *k, const char *sec, const char *kind,
+	     const char *name, int line, struct strv *recoveries)
+{
+	if (!strcmp(kind, "lien")) {
+		if (name_check(name, LIEN_HANDLE_MAX, "lien name") < 0)
+			bad(k, sec, NULL, "%s", dk_errmsg());
+		known_word(k, sec, "type", lien_types, "a type of lien");
+		money_of(k, sec, "asserted", 0);
+		money_of(k, sec, "final", 0);
+		if (!*val(k, sec, "type") && k->warn)
+			strv_push_owned(k->warn, xasprintf("%s:%d: [%s] has no "
+				"type (medicare, medicaid, health, ...)", k->file,
+				line, sec));
+	} else if (!strcmp(kind, "cost")) {
+		if (name_check(name, NAME_MAX_LEN, "cost number") < 0)
+			bad(k, sec, NULL, "%s", dk_errmsg());
+		date_of(k, sec, "date", 1);
+		if (!*val(k, sec, "what"))
+			bad(k, sec, "what", "what: what was the cost? (a police "
+			    "report, a filing fee, ...)");
+		money_of(k, sec, "amount", 1);
+	} else if (!strcmp(kind, "settlement")) {
+		date_of(k, sec, "date", 1);
+		money_of(k, sec, "amount", 1);
+		strv_push(recoveries, name);
+	}
+}
+
 int
 workup_policy_index(const struct workup *w, const char *handle)
 {
@@ -388,24 +419,33 @@ workup_policy_index(const struct workup *w, const char *handle)
 	return -1;
 }
 
+/* A demand's or offer's policy (key "policy"), or a recovery's (key
+ * NULL: the section's name) is a policy of the case. */
+static void
+check_policy_ref(struct reader *k, const char *kind, const char *name,
+		 const char *policy, const char *key)
+{
+	struct sb names = SB_INIT;
+	char *sec;
+
+	if (k->r || workup_policy_index(k->w, policy) >= 0)
+		return;
+	for (size_t p = 0; p < k->w->npol; p++)
+		sb_addf(&names, "%s%s", p ? ", " : "", k->w->pol[p].handle);
+	sec = cfg_subsection(kind, name);
+	bad(k, sec, key, "%s%s'%s' is not a policy of the case (%s)",
+	    key ? key : "", key ? ": " : "", policy,
+	    names.len ? names.buf : "it has none");
+	free(sec);
+	sb_free(&names);
+}
+
 static void
 check_policy_refs(struct reader *k, const char *kind,
 		  const struct negotiation *v, size_t n)
 {
-	for (size_t i = 0; i < n && !k->r; i++) {
-		struct sb names = SB_INIT;
-		char *sec;
-
-		if (workup_policy_index(k->w, v[i].policy) >= 0)
-			continue;
-		for (size_t p = 0; p < k->w->npol; p++)
-			sb_addf(&names, "%s%s", p ? ", " : "", k->w->pol[p].handle);
-		sec = cfg_subsection(kind, v[i].name);
-		bad(k, sec, "policy", "policy: '%s' is not a policy of the case "
-		    "(%s)", v[i].policy, names.len ? names.buf : "it has none");
-		free(sec);
-		sb_free(&names);
-	}
+	for (size_t i = 0; i < n && !k->r; i++)
+		check_policy_ref(k, kind, v[i].name, v[i].policy, "policy");
 }
 
 void
@@ -435,6 +475,7 @@ workup_read(struct workup **out, const struct cfg *cfg, const char *file,
 	struct reader k = { cfg, file, xcalloc(1, sizeof(struct workup)),
 			    warnings, 0 };
 	size_t cprov = 0, cpol = 0, cdem = 0, coff = 0;
+	struct strv recoveries = STRV_INIT;
 
 	for (size_t i = 0; i < cfg->n && !k.r; i++) {
 		const struct cfg_line *l = &cfg->lines[i];
@@ -454,12 +495,8 @@ workup_read(struct workup **out, const struct cfg *cfg, const char *file,
 			read_negotiation(&k, l->section, kind, name, l->lineno,
 					 &coff);
 		} else {
-			if (!strcmp(kind, "lien")) {
-				known_word(&k, l->section, "type", lien_types,
-					   "a type of lien");
-				money_of(&k, l->section, "asserted", 0);
-				money_of(&k, l->section, "final", 0);
-			}
+			check_settle(&k, l->section, kind, name, l->lineno,
+				     &recoveries);
 			free(name);
 		}
 		free(kind);
@@ -468,6 +505,10 @@ workup_read(struct workup **out, const struct cfg *cfg, const char *file,
 		check_policy_refs(&k, "demand", k.w->demand, k.w->ndemand);
 	if (!k.r)
 		check_policy_refs(&k, "offer", k.w->offer, k.w->noffer);
+	for (size_t i = 0; i < recoveries.n; i++)
+		check_policy_ref(&k, "settlement", recoveries.v[i],
+				 recoveries.v[i], NULL);
+	strv_free(&recoveries);
 	if (k.r) {
 		workup_free(k.w);
 		k.w = NULL;
@@ -490,7 +531,8 @@ workup_is_date_key(const char *section, const char *key)
 		return !strcmp(key, "lor_sent");
 	if (has_prefix(section, "demand \""))
 		return !strcmp(key, "date") || !strcmp(key, "expires");
-	if (has_prefix(section, "offer \""))
+	if (has_prefix(section, "offer \"") || has_prefix(section, "cost \"") ||
+	    has_prefix(section, "settlement \""))
 		return !strcmp(key, "date");
 	return 0;
 }
@@ -503,7 +545,8 @@ workup_is_money_key(const char *section, const char *key)
 		       !strcmp(key, "owed");
 	if (has_prefix(section, "policy \""))
 		return !strcmp(key, "limits");
-	if (has_prefix(section, "demand \"") || has_prefix(section, "offer \""))
+	if (has_prefix(section, "demand \"") || has_prefix(section, "offer \"") ||
+	    has_prefix(section, "cost \"") || has_prefix(section, "settlement \""))
 		return !strcmp(key, "amount");
 	if (has_prefix(section, "lien \""))
 		return !strcmp(key, "asserted") || !strcmp(key, "final");

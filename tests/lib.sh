@@ -272,6 +272,22 @@ html_inert() {
 	PY
 }
 
+# headless_chromium ARGS... URL: Debian's chromium (a check dependency,
+# scripts/deps.sh: missing, the test fails) run headless with a fresh
+# profile, no sandbox (the tests may run as root), nothing fetched in the
+# background; its stderr in $TRASH/chromium.err.
+headless_chromium() {
+	if ! command -v chromium >/dev/null; then
+		echo "headless_chromium: chromium is not installed (sh scripts/deps.sh check)" >&2
+		return 1
+	fi
+	profile=$(mktemp -d "$TRASH/chromium.XXXXXX") || return 1
+	timeout 120 chromium --headless --no-sandbox --disable-gpu \
+		--disable-quic --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$profile" "$@" 2>"$TRASH/chromium.err"
+}
+
 test_done() {
 	echo "# $TEST_NAME: $test_count tests, $test_failed failed"
 	[ "$test_failed" = 0 ]

@@ -56,11 +56,12 @@ test_expect_success 'every file operation of set failing with ENOSPC in turn' '
 		set +e
 		DOCKET_FAULT="enospc:$ALL:$n" LD_PRELOAD="$shim" \
 			docket set a1 client.phone=$new >/dev/null 2>../err
-		st=$?
+		rc=$?
 		set -e
 		echo "checking after a failure at operation $n of $total"
-		check_after $old $new $st
-		if [ "$st" = 0 ]; then
+		# not $st: test_repo_clean (in check_after) sets it
+		check_after $old $new $rc
+		if [ "$rc" = 0 ]; then
 			old=$new
 		fi
 		n=$((n + 1))
@@ -182,12 +183,12 @@ test_expect_success 'a 2 MB tmpfs with a few kB free: never a false "committed"'
 		new=555-2$(printf %03d $room)
 		set +e
 		docket set a1 client.phone=$new >/dev/null 2>../err
-		st=$?
+		rc=$?
 		set -e
 		rm -f ../filler
 		echo "checking with $room kB free"
-		check_after $old $new $st
-		if [ "$st" = 0 ]; then
+		check_after $old $new $rc
+		if [ "$rc" = 0 ]; then
 			old=$new
 		fi
 	done

@@ -11,7 +11,9 @@ make_firm firm >/dev/null
 		--attorney alice --manager bob >/dev/null &&
 	docket due smith-7k2p +3d "Send records request" --name records >/dev/null &&
 	docket note smith-7k2p --kind call -m "Client called" >/dev/null &&
-	docket escalate smith-7k2p --reason medical -m "Numbness" >/dev/null)
+	docket escalate smith-7k2p --reason medical -m "Numbness" >/dev/null &&
+	docket policy smith-7k2p bi-acme --coverage bi --lor-sent >/dev/null &&
+	docket settle smith-7k2p 25000 --policy bi-acme >/dev/null)
 docket __complete commands | cut -f1 >commands
 
 test_expect_success 'the binary lists its commands' '

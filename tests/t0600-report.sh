@@ -107,6 +107,7 @@ test_expect_success 'report --json gives every figure' '
 	  "sol_manual_later": [],
 	  "demands_due": [],
 	  "treatment_gaps": [],
+	  "settlements": [],
 	  "escalations": [
 	    {
 	      "case": "clark-3",

@@ -215,15 +215,7 @@ test_expect_success 'html: - is standard output; a bad path fails' '
 # (scripts/deps.sh): missing, these tests fail.
 # browse FILE: the DOM chromium makes of FILE, once it has loaded, on stdout
 browse() {
-	if ! command -v chromium >/dev/null; then
-		echo "browse: chromium is not installed (sh scripts/deps.sh check)" >&2
-		return 1
-	fi
-	profile=$(mktemp -d "$TRASH/chromium.XXXXXX") || return 1
-	timeout 120 chromium --headless --no-sandbox --disable-gpu \
-		--disable-quic --no-first-run --disable-background-networking \
-		--disable-component-update --disable-sync \
-		--user-data-dir="$profile" --dump-dom "file://$TRASH/$1" 2>"$TRASH/chromium.err"
+	headless_chromium --dump-dom "file://$TRASH/$1"
 }
 
 test_expect_success 'the page in a real browser: it loads, charts and lists are there' '

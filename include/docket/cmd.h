@@ -126,6 +126,10 @@ int event_date(struct ctx *ctx, const char *opt, const char *arg, long *out);
 /* An option's optional DATE: --opt=DATE, or the next argument when it
  * reads as a date (which is then taken); NULL when there is none. */
 const char *optional_date(struct ctx *ctx, int argc, char **argv);
+/* A word of list given to opt (--type): 0, or DK_EINVAL naming opt, what
+ * it is not ("a type of lien") and the words. */
+int word_opt(const char *opt, const char *arg, const char *const *list,
+	     const char *what);
 /* An amount given to opt (--billed): 0, or DK_EINVAL naming opt. */
 int money_opt(const char *opt, const char *arg, int64_t *out);
 /*
@@ -185,5 +189,9 @@ int cmd_records(struct ctx *, int, char **);
 int cmd_policy(struct ctx *, int, char **);
 int cmd_demand(struct ctx *, int, char **);
 int cmd_offer(struct ctx *, int, char **);
+int cmd_cost(struct ctx *, int, char **);
+int cmd_lien(struct ctx *, int, char **);
+int cmd_settle(struct ctx *, int, char **);
+int cmd_statement(struct ctx *, int, char **);
 
 #endif

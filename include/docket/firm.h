@@ -18,6 +18,7 @@
 struct cfg;
 struct sol_rule;
 struct workup_rules;
+struct fee_rules;
 
 struct stage_rule {
 	char *name;
@@ -53,6 +54,7 @@ struct firm {
 	size_t nsol;
 	struct calendar cal;	/* [holidays] */
 	struct workup_rules *wu;	/* [rules] of the workup (workup.h) */
+	struct fee_rules *fees;	/* [fees] (settle.h) */
 };
 
 #define FIRM_FILE "docket.ini"

@@ -10,6 +10,7 @@
 #define DOCKET_OUT_H
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -34,6 +35,8 @@ void json_real(struct json *j, const char *key, double v);	/* 2 decimals */
 void json_bool(struct json *j, const char *key, int v);
 void json_null(struct json *j, const char *key);
 void json_date(struct json *j, const char *key, long date);	/* NO_DATE: null */
+/* An amount as a string, "12450.00" (money.h); MONEY_NONE: null. */
+void json_money(struct json *j, const char *key, int64_t v);
 void json_finish(struct json *j);	/* the final newline */
 /* s as a JSON string literal, appended to out. */
 void json_quote(struct sb *out, const char *s);

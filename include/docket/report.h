@@ -3,7 +3,8 @@
  * deadlines that need action, escalations open and suggested, the stage
  * funnel, client contact, caseload and time to resolution, the
  * deadlines the law sets coming up (sol_watch, notice_watch), and the
- * workup: demands due, treatment gaps, demand turnaround.  No printing
+ * workup: demands due, treatment gaps, demand turnaround; settlements
+ * held for lien holders.  No printing
  * and no git here: the writers (out-report-*.c) print a struct report.
  *
  * Ownership: report_build gives the caller a struct report to release
@@ -15,6 +16,7 @@
 #define DOCKET_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -91,6 +93,14 @@ struct rgap {		/* treatment_gaps */
 	long last_visit, days;
 };
 
+struct rsettle {	/* settlements: a recovery, a lien not final */
+	size_t c;
+	long settled;		/* the first recovery's date */
+	int64_t gross;		/* the recoveries */
+	int64_t pending;	/* the asserted amounts of the liens not final */
+	char *liens;		/* their names: "medicare, bcbs" */
+};
+
 struct rstage {		/* the funnel: every stage but the last */
 	const char *stage;	/* the firm's */
 	long open, over_limit;
@@ -144,6 +154,8 @@ struct report {
 	int gap_days;		/* [rules] treatment_gap_days */
 	struct rgap *gaps;
 	size_t ngaps;
+	struct rsettle *settlements;
+	size_t nsettlements;
 	struct resc *esc;
 	size_t nesc;
 	struct rsugg *sugg;
@@ -173,7 +185,7 @@ struct report {
 	struct rerror *errors;
 	size_t nerrors;
 	/* private: the capacities of the lists */
-	size_t cap[16];
+	size_t cap[17];
 };
 
 #define REPORT_SOON_DAYS 7

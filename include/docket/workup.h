@@ -35,6 +35,8 @@ struct json;
 extern const char *const provider_types[];
 extern const char *const policy_coverages[];
 extern const char *const lien_types[];
+/* A lien's name is a handle, as a policy's is. */
+#define LIEN_HANDLE_MAX 28
 
 /* Handles: a provider's follow-up deadline is records-HANDLE, a policy's
  * letter of representation lor-HANDLE, and both are deadline names. */
@@ -118,9 +120,12 @@ struct medical {
  * Read and validate the workup sections of a case.ini (case_view does,
  * into c->wu): dates are dates, money is canonical money, types and
  * coverages known words, a demand's or offer's policy exists, visits come
- * before the discharge, requests before receipts.  0 and *out, or
- * DK_EPARSE with "file:line: what" (*out NULL).  warnings (may be NULL)
- * gets what `docket check` lists without failing.
+ * before the discharge, requests before receipts.  The settlement's money
+ * is validated here too, and read by settle.c (settle.h): a lien's type
+ * and amounts, a cost's date, text and amount, a recovery's date, amount
+ * and policy (its section's name).  0 and *out, or DK_EPARSE with
+ * "file:line: what" (*out NULL).  warnings (may be NULL) gets what
+ * `docket check` lists without failing.
  */
 int workup_read(struct workup **out, const struct cfg *cfg, const char *file,
 		struct strv *warnings);
