@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/out.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -66,7 +67,8 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	const char *m = NULL;
 	struct dcase *c = NULL;
 	struct change ch;
-	struct sb note = SB_INIT;
+	struct sb note = SB_INIT, summary = SB_INIT, skipped = SB_INIT;
+	struct strv unmet = STRV_INIT, tasks = STRV_INIT;
 	char today[DATE_LEN], *from = NULL;
 	int opt, status = EXIT_OK, r, force = 0, cur, to;
 	int last;
@@ -125,12 +127,32 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	/* the stage's own deadline; and the `demand` deadline (records
-	 * complete) when leaving the demand stage, whichever added it */
+	 * complete) when leaving the demand stage, whichever added it; and
+	 * the stage's tasks */
 	if (to > cur && (f->stages[cur].due_when ||
 			 !strcmp(f->stages[cur].name, DUE_DEMAND)))
 		r = close_stage_deadline(c, f->stages[cur].name, today);
 	else
 		r = 0;
+	if (!r && to > cur && cur >= 0)
+		r = stage_tasks_leave(f, c, (size_t)cur, ctx->today);
+	/* the target stage's requirements, met by the case as the move
+	 * leaves it (what leaving marks done is done) */
+	if (r >= 0 && !(r = case_view(c, f, NULL)) &&
+	    stage_unmet(f, c, (size_t)to, &unmet) && !force) {
+		struct sb list = SB_INIT;
+
+		for (size_t i = 0; i < unmet.n; i++)
+			sb_addf(&list, "%s%s", i ? ", " : "", unmet.v[i]);
+		status = fail(dk_err(DK_EINVAL, "%s cannot enter %s: %s "
+				     "(--force moves it anyway)", c->id,
+				     f->stages[to].name, list.buf));
+		sb_free(&list);
+		goto out;
+	}
+	for (size_t i = 0; i < unmet.n; i++)
+		sb_addf(&skipped, "%s%.*s", i ? ", " : "",
+			(int)strcspn(unmet.v[i], " "), unmet.v[i]);
 	if (!r)
 		r = case_set(c, "case", "stage", f->stages[to].name);
 	if (!r)
@@ -142,25 +164,47 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		r = case_set_keys(c, "case", "status", "open", "closed", "", NULL);
 	if (!r && f->stages[to].due_when)
 		r = open_stage_deadline(ctx, c, &f->stages[to]);
+	if (!r && (r = stage_tasks_enter(f, c, (size_t)to, ctx->today,
+					 &tasks)) > 0)
+		r = 0;
 	sb_addf(&note, "Stage: %s -> %s%s\n", from, f->stages[to].name,
 		to < cur ? " (moved back)" : "");
+	if (unmet.n) {
+		sb_adds(&note, "\nMoved with --force; not met:\n");
+		for (size_t i = 0; i < unmet.n; i++)
+			sb_addf(&note, "- %s\n", unmet.v[i]);
+	}
 	if (m && *m)
 		sb_addf(&note, "\n%s%s", m, m[strlen(m) - 1] == '\n' ? "" : "\n");
+	for (size_t i = 0; i < tasks.n; i++)
+		sb_addf(&summary, "%s%s", i ? ", " : "; deadlines: ", tasks.v[i]);
+	if (skipped.len)
+		sb_addf(&summary, "; forced past %s", skipped.buf);
 	if (!r)
 		r = change_save_case(&ch, c);
 	if (!r)
 		r = change_add_note(&ch, c, "stage", note.buf, note.len, ctx->now,
 				    NULL);
 	if (!r)
-		r = change_commit(&ch, c, "%s -> %s", from, f->stages[to].name);
+		r = change_commit(&ch, c, "%s -> %s%s", from, f->stages[to].name,
+				  sb_str(&summary));
 	if (r) {
 		status = fail(r);
 		goto out;
 	}
-	tprintf("%s: %s -> %s%s\n", c->id, from, f->stages[to].name,
+	tprintf("%s: %s -> %s%s", c->id, from, f->stages[to].name,
 	       to == last ? " (closed)" : "");
+	if (skipped.len)
+		tprintf(" (forced past %s)", skipped.buf);
+	tprintf("\n");
+	for (size_t i = 0; i < tasks.n; i++)
+		tprintf("%s: deadline %s\n", c->id, tasks.v[i]);
 out:
 	change_free(&ch);
+	strv_free(&unmet);
+	strv_free(&tasks);
+	sb_free(&summary);
+	sb_free(&skipped);
 	sb_free(&note);
 	free(from);
 	case_free(c);

@@ -5,6 +5,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/id.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <ctype.h>
@@ -20,9 +21,15 @@ const char *const escalation_reasons[] = {
 };
 const char *const note_kinds[] = {
 	"call", "email", "text", "meeting", "letter", "portal",
-	"medical", "internal", "escalation", "stage", NULL
+	"medical", "internal", "escalation", "stage", "inquiry", "document",
+	NULL
 };
+/* an inquiry (the client reaching the firm) is client contact too; the
+ * others answer it */
 const char *const contact_kinds[] = {
+	"call", "email", "text", "meeting", "letter", "portal", "inquiry", NULL
+};
+const char *const answer_kinds[] = {
 	"call", "email", "text", "meeting", "letter", "portal", NULL
 };
 
@@ -67,6 +74,7 @@ firm_free(struct firm *f)
 	}
 	sol_rules_free(f);
 	workup_rules_free(f);
+	workflow_rules_free(f);
 	calendar_free(&f->cal);
 	free(f->stages);
 	free(f->staff);
@@ -349,7 +357,8 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 	    (r = load_staff(f)) ||
 	    (r = calendar_load(&f->cal, f->cfg)) ||
 	    (r = sol_rules_load(f, warnings)) ||
-	    (r = workup_rules_load(f)))
+	    (r = workup_rules_load(f)) ||
+	    (r = workflow_rules_load(f)))
 		goto out;
 	load_indicators(f, warnings);
 out:

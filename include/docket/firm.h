@@ -17,6 +17,7 @@
 struct cfg;
 struct sol_rule;
 struct workup_rules;
+struct workflow_rules;
 
 struct stage_rule {
 	char *name;
@@ -52,6 +53,8 @@ struct firm {
 	size_t nsol;
 	struct calendar cal;	/* [holidays] */
 	struct workup_rules *wu;	/* [rules] of the workup (workup.h) */
+	struct workflow_rules *wf;	/* stage tasks and requirements,
+					 * [urgency] (workflow.h) */
 };
 
 #define FIRM_FILE "docket.ini"
@@ -60,6 +63,9 @@ struct firm {
 extern const char *const escalation_reasons[];
 extern const char *const note_kinds[];
 extern const char *const contact_kinds[];
+/* The kinds of note that answer a client's inquiry (contact_kinds but
+ * inquiry). */
+extern const char *const answer_kinds[];
 int word_in(const char *const *list, const char *w);
 /* "a, b, c" of a NULL-terminated list, for messages; a new string. */
 char *list_join(const char *const *list);
