@@ -730,6 +730,7 @@ report_html(FILE *f, const struct report *r, const char *root)
 	head(f, r);
 	lists(f, r);
 	figures(f, r);
+	report_html_workflow(f, r);
 	notes(f, r, root);
 	fputs("</main>\n</body>\n</html>\n", f);
 }

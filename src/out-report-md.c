@@ -329,8 +329,9 @@ report_md(FILE *f, const struct report *r)
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
 	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
 	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later &&
-	    !r->ndemands_due && !r->ngaps)
+	    !r->ndemands_due && !r->ngaps && !r->inquiries.nopen)
 		fputs("\nNothing needs action.\n", f);
+	report_md_inquiries(f, r);
 
 	fputs("\n## Pipeline\n\n", f);
 	for (size_t i = 0; i < r->nstages; i++) {
@@ -390,4 +391,5 @@ report_md(FILE *f, const struct report *r)
 			plural(r->resolution.closed, "case", "cases"),
 			report_num(n1, sizeof(n1), r->resolution.avg_days),
 			report_num(n2, sizeof(n2), r->resolution.median_days));
+	report_md_workflow(f, r);
 }

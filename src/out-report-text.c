@@ -339,7 +339,8 @@ exceptions(FILE *f, const struct report *r, int width)
 		over += r->load[i].over;
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
 	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
-	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps;
+	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps +
+	      r->inquiries.nopen;
 	if (!any) {
 		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
 		return;
@@ -491,6 +492,7 @@ exceptions(FILE *f, const struct report *r, int width)
 			end_line(&row, buf);
 		}
 	}
+	report_text_inquiries(f, r);
 	sb_free(&row.line);
 }
 
@@ -577,6 +579,7 @@ figures(FILE *f, const struct report *r, int width)
 			report_num(avg, sizeof(avg), r->resolution.avg_days),
 			report_num(med, sizeof(med), r->resolution.median_days));
 	}
+	report_text_workflow(f, r);
 	sb_free(&row.line);
 }
 

@@ -28,6 +28,10 @@ enum action {
 	ACT_DUE_SOON, ACT_STUCK, ACT_COUNT
 };
 
+/* sol and notice-of-claim are actions when due within this many days
+ * (or past); due-soon is report.h's REPORT_SOON_DAYS. */
+#define NEXT_LAW_DAYS 30
+
 /* Their names (by enum action, NULL-terminated) and default urgencies. */
 extern const char *const action_names[];
 extern const int action_default_urgency[ACT_COUNT];
