@@ -206,5 +206,10 @@ int cmd_records(struct ctx *, int, char **);
 int cmd_policy(struct ctx *, int, char **);
 int cmd_demand(struct ctx *, int, char **);
 int cmd_offer(struct ctx *, int, char **);
+int cmd_next(struct ctx *, int, char **);
+int cmd_agenda(struct ctx *, int, char **);
+int cmd_draft(struct ctx *, int, char **);
+int cmd_script(struct ctx *, int, char **);
+int cmd_assign(struct ctx *, int, char **);
 
 #endif

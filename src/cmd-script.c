@@ -1,0 +1,12 @@
+/* cmd-script.c - placeholder */
+#include "docket/cmd.h"
+#include "docket/error.h"
+
+int
+cmd_script(struct ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	(void)argv;
+	return EXIT_FAIL;
+}
