@@ -169,8 +169,14 @@ template_fill(struct sb *out, struct strv *problems, const char *text,
 				why = "not a field name";
 		if (b == a)
 			why = "not a field name";
-		if (!why && fn(arg, field, &value, &why) == 0 && !*value)
-			why = "empty";
+		if (!why) {
+			const char *no = NULL;
+
+			if (fn(arg, field, &value, &no) < 0)
+				why = no ? no : "no such field";
+			else if (!value || !*value)
+				why = "empty";
+		}
 		if (why) {
 			strv_push_owned(problems, xasprintf("%.*s (line %d: %s)",
 							    (int)(end - i), p,

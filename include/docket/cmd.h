@@ -182,6 +182,22 @@ int negotiation_cmd(struct ctx *ctx, int argc, char **argv, int demand);
 char *follow_summary(const struct strv *summary);
 void print_follow(const struct strv *changes);
 
+/* What the workflow's commands share. */
+/*
+ * templates/NAME.md filled in for case c (cmd-draft.c): me is the user,
+ * policy and provider (NULL: none) the handles --policy and --provider
+ * gave.  0 and the Markdown appended to out; or an error listing every
+ * field that cannot be filled (lenient: a warning on stderr, and those
+ * placeholders left as written).
+ */
+int fill_template(struct ctx *ctx, const struct dcase *c, const char *name,
+		  const char *policy, const char *provider, int lenient,
+		  struct sb *out);
+/* The text of a call note from $EDITOR, which starts from the case's
+ * stage's call script as '#' lines, dropped (cmd-script.c).  0 or an
+ * error. */
+int call_note_text(struct ctx *ctx, const struct dcase *c, struct sb *out);
+
 /* The commands */
 int cmd_init(struct ctx *, int, char **);
 int cmd_add(struct ctx *, int, char **);
