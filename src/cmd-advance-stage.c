@@ -60,6 +60,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "message", required_argument, NULL, 'm' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "skip", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -68,7 +69,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	struct dcase *c = NULL;
 	struct change ch;
 	struct sb note = SB_INIT, summary = SB_INIT, skipped = SB_INIT;
-	struct strv unmet = STRV_INIT, tasks = STRV_INIT;
+	struct strv unmet = STRV_INIT, tasks = STRV_INIT, skip = STRV_INIT;
 	char today[DATE_LEN], *from = NULL;
 	int opt, status = EXIT_OK, r, force = 0, cur, to;
 	int last;
@@ -80,6 +81,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		case OPT_EXIT: goto out;
 		case 'm': m = optarg; break;
 		case 'f': force = 1; break;
+		case 's': strv_split(&skip, optarg, ','); break;
 		}
 	}
 	if (optind >= argc) {
@@ -136,19 +138,52 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		r = 0;
 	if (!r && to > cur && cur >= 0)
 		r = stage_tasks_leave(f, c, (size_t)cur, ctx->today);
+	/* --skip names requirements of the stage */
+	for (size_t i = 0; i < skip.n; i++) {
+		const struct stage_flow *sf = &f->wf->stage[to];
+		size_t k = 0;
+
+		while (k < sf->nreq && strcmp(sf->req[k].text, skip.v[i]))
+			k++;
+		if (k == sf->nreq) {
+			struct sb list = SB_INIT;
+
+			for (k = 0; k < sf->nreq; k++)
+				sb_addf(&list, "%s%s", k ? ", " : "",
+					sf->req[k].text);
+			status = fail(dk_err(DK_EINVAL, "--skip: '%s' is not a "
+					     "requirement of the %s stage (%s%s)",
+					     skip.v[i], f->stages[to].name,
+					     sf->nreq ? "requires: " :
+					     "it has none", sb_str(&list)));
+			sb_free(&list);
+			goto out;
+		}
+	}
 	/* the target stage's requirements, met by the case as the move
-	 * leaves it (what leaving marks done is done) */
+	 * leaves it (what leaving marks done is done); those not skipped
+	 * refuse the move without --force */
 	if (r >= 0 && !(r = case_view(c, f, NULL)) &&
 	    stage_unmet(f, c, (size_t)to, &unmet) && !force) {
 		struct sb list = SB_INIT;
 
-		for (size_t i = 0; i < unmet.n; i++)
-			sb_addf(&list, "%s%s", i ? ", " : "", unmet.v[i]);
-		status = fail(dk_err(DK_EINVAL, "%s cannot enter %s: %s "
-				     "(--force moves it anyway)", c->id,
-				     f->stages[to].name, list.buf));
+		for (size_t i = 0; i < unmet.n; i++) {
+			char *cond = xstrndup(unmet.v[i],
+					      strcspn(unmet.v[i], " "));
+
+			if (!strv_has(&skip, cond))
+				sb_addf(&list, "%s%s", list.len ? ", " : "",
+					unmet.v[i]);
+			free(cond);
+		}
+		if (list.len) {
+			status = fail(dk_err(DK_EINVAL, "%s cannot enter %s: %s "
+					     "(--force moves it anyway)", c->id,
+					     f->stages[to].name, list.buf));
+			sb_free(&list);
+			goto out;
+		}
 		sb_free(&list);
-		goto out;
 	}
 	for (size_t i = 0; i < unmet.n; i++)
 		sb_addf(&skipped, "%s%.*s", i ? ", " : "",
@@ -170,7 +205,8 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	sb_addf(&note, "Stage: %s -> %s%s\n", from, f->stages[to].name,
 		to < cur ? " (moved back)" : "");
 	if (unmet.n) {
-		sb_adds(&note, "\nMoved with --force; not met:\n");
+		sb_addf(&note, "\nMoved with %s; not met:\n", force ? "--force" :
+			"--skip");
 		for (size_t i = 0; i < unmet.n; i++)
 			sb_addf(&note, "- %s\n", unmet.v[i]);
 	}
@@ -179,7 +215,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < tasks.n; i++)
 		sb_addf(&summary, "%s%s", i ? ", " : "; deadlines: ", tasks.v[i]);
 	if (skipped.len)
-		sb_addf(&summary, "; forced past %s", skipped.buf);
+		sb_addf(&summary, "; skipped %s", skipped.buf);
 	if (!r)
 		r = change_save_case(&ch, c);
 	if (!r)
@@ -195,13 +231,14 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	tprintf("%s: %s -> %s%s", c->id, from, f->stages[to].name,
 	       to == last ? " (closed)" : "");
 	if (skipped.len)
-		tprintf(" (forced past %s)", skipped.buf);
+		tprintf(" (skipped %s)", skipped.buf);
 	tprintf("\n");
 	for (size_t i = 0; i < tasks.n; i++)
 		tprintf("%s: deadline %s\n", c->id, tasks.v[i]);
 out:
 	change_free(&ch);
 	strv_free(&unmet);
+	strv_free(&skip);
 	strv_free(&tasks);
 	sb_free(&summary);
 	sb_free(&skipped);

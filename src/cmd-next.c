@@ -19,6 +19,26 @@ show_progress(size_t done, size_t total)
 }
 
 int
+scan_errors(const struct report *r, const char *where)
+{
+	for (size_t i = 0; i < r->nerrors; i++) {
+		const struct rerror *e = &r->errors[i];
+
+		if (e->line)
+			tfprintf(stderr, "docket: %s:%d: %s\n", e->file, e->line,
+				 e->message);
+		else
+			tfprintf(stderr, "docket: %s: %s\n", e->file, e->message);
+	}
+	if (r->nerrors)
+		tfprintf(stderr, "docket: %zu file%s could not be read; what "
+			 "%s holds is not %s\n", r->nerrors,
+			 r->nerrors == 1 ? "" : "s", r->nerrors == 1 ? "it" :
+			 "they", where);
+	return r->nerrors != 0;
+}
+
+int
 cmd_next(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -81,27 +101,14 @@ cmd_next(struct ctx *ctx, int argc, char **argv)
 	progress_end();
 	if (r)
 		return fail(r);
-	for (size_t i = 0; i < rep->nerrors; i++) {
-		const struct rerror *e = &rep->errors[i];
-
-		if (e->line)
-			tfprintf(stderr, "docket: %s:%d: %s\n", e->file, e->line,
-				 e->message);
-		else
-			tfprintf(stderr, "docket: %s: %s\n", e->file, e->message);
-	}
 	n = work_queue(&v, rep, ctx->firm->wf->urgency, all ? NULL : who, act,
 		       max);
 	if (json)
 		work_json(stdout, rep, v, n);
 	else
 		work_print(stdout, rep, v, n);
-	if (rep->nerrors) {
-		tfprintf(stderr, "docket: %zu file%s could not be read; what "
-			 "they hold is not listed\n", rep->nerrors,
-			 rep->nerrors == 1 ? "" : "s");
+	if (scan_errors(rep, "listed"))
 		status = EXIT_FAIL;
-	}
 	free(v);
 	report_free(rep);
 	return status;

@@ -30,7 +30,7 @@ const struct command commands[] = {
 	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]",
 	  "add a note (a call, an email, ...) to a case" },
 	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
-	  "docket advance-stage ID [STAGE] [-m REASON] [--force]",
+	  "docket advance-stage ID [STAGE] [-m REASON] [--force] [--skip COND]",
 	  "move a case to its next stage, or to a later one" },
 	{ "due", cmd_due, NEED_FIRM,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
@@ -81,7 +81,7 @@ const struct command commands[] = {
 	  "docket log ID",
 	  "show a case's audit trail from git history" },
 	{ "next", cmd_next, NEED_FIRM,
-	  "docket next [--who H | --all] [--action A] [--limit N] [--json]",
+	  "docket next [--who H | --all] [--action ACTION] [--limit N] [--json]",
 	  "what to do now across the firm, most urgent first, and why" },
 	{ "agenda", cmd_agenda, NEED_FIRM,
 	  "docket agenda ATTORNEY [MANAGER] [--md | --json]",
@@ -119,6 +119,7 @@ const struct command commands[] = {
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
 	  "docket __complete stages | kinds | reasons | staff | states\n"
 	  "docket __complete coverages | provider-types\n"
+	  "docket __complete templates | scripts | actions | conditions\n"
 	  "docket __complete deadlines ID | escalations ID | providers ID\n"
 	  "docket __complete policies ID | words WORD...",
 	  "what the shell completions ask" },

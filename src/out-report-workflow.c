@@ -145,13 +145,10 @@ report_text_workflow(FILE *f, const struct report *r)
 static void
 md_put(FILE *f, const char *s)
 {
-	struct sb e = SB_INIT, m = SB_INIT;
+	struct sb m = SB_INIT;
 
-	/* control characters as the text form shows them, then Markdown */
-	sb_add_escaped(&e, s, strlen(s), 0);
-	md_escape(&m, sb_str(&e), e.len, 0);
+	md_line(&m, s);
 	fputs(sb_str(&m), f);
-	sb_free(&e);
 	sb_free(&m);
 }
 

@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/out.h"
 #include "docket/workflow.h"
 
 #include <cmark.h>
@@ -59,6 +60,16 @@ md_escape(struct sb *out, const char *s, size_t len, int line_start)
 		sb_addc(out, (char)c);
 		start = 0;
 	}
+}
+
+void
+md_line(struct sb *out, const char *s)
+{
+	struct sb e = SB_INIT;
+
+	sb_add_escaped(&e, s, strlen(s), 0);
+	md_escape(out, sb_str(&e), e.len, 0);
+	sb_free(&e);
 }
 
 void

@@ -193,6 +193,10 @@ void print_follow(const struct strv *changes);
 int fill_template(struct ctx *ctx, const struct dcase *c, const char *name,
 		  const char *policy, const char *provider, int lenient,
 		  struct sb *out);
+/* The files a report's scan could not read, on stderr, and a line that
+ * says what is missing from where ("listed"): 1 when there were any. */
+struct report;
+int scan_errors(const struct report *r, const char *where);
 /* The text of a call note from $EDITOR, which starts from the case's
  * stage's call script as '#' lines, dropped (cmd-script.c).  0 or an
  * error. */

@@ -67,6 +67,9 @@ int tmpl_case_field(void *arg, const char *field, const char **value,
  * those that would start a block (#, -, +, =, "1." ...) too.
  */
 void md_escape(struct sb *out, const char *s, size_t len, int line_start);
+/* s as one line of Markdown text in a list: its control characters
+ * written visibly (as out.h's sb_add_escaped does), then md_escape'd. */
+void md_line(struct sb *out, const char *s);
 /* s as HTML text or attribute value: &<>"' as entities, control
  * characters but newline and tab, and bytes that are not UTF-8, as
  * U+FFFD. */
