@@ -427,6 +427,10 @@ static const char pi_pipeline[] =
 	"\n"
 	"[stage \"intake\"]\n"
 	"max_days = 14\n"
+	"# tasks: each a deadline when a case enters the stage, done when it\n"
+	"# moves on (docket next lists them); uncomment to use\n"
+	"# task = 1bd Call the client: introduce yourself and the process\n"
+	"# task = 2bd Send letters of representation\n"
 	"[stage \"treatment\"]\n"
 	"max_days = 180\n"
 	"[stage \"records\"]\n"
@@ -435,12 +439,17 @@ static const char pi_pipeline[] =
 	"# demand out within 72 hours of final records\n"
 	"max_days = 3\n"
 	"on_enter_due = 3d Send demand package to carrier\n"
+	"# what must hold to enter the stage (docket advance-stage refuses\n"
+	"# until it does, or --force); uncomment to use\n"
+	"# requires = records-complete, lor-sent\n"
 	"[stage \"negotiation\"]\n"
 	"max_days = 60\n"
 	"[stage \"litigation\"]\n"
 	"max_days = 365\n"
 	"[stage \"settlement\"]\n"
-	"max_days = 30\n";
+	"max_days = 30\n"
+	"# [stage \"closed\"]\n"
+	"# requires = liens-final, no-open-escalation\n";
 
 static const char generic_pipeline[] =
 	"[pipeline]\n"
@@ -481,6 +490,15 @@ static const char rest[] =
 	"# case types the firm sends straight to an attorney (report suggests\n"
 	"# a complexity escalation, as it does for a commercial policy)\n"
 	"attorney_types = truck\n"
+	"# a new manager calls the client within this time (docket assign);\n"
+	"# a client's inquiry is answered within this many hours\n"
+	"intro_call_days = 1bd\n"
+	"inquiry_response_hours = 24\n"
+	"\n"
+	"# the urgency of each action of docket next: sol 100, notice 90,\n"
+	"# overdue 80, demand 70, inquiry 60, escalation 55, offer 50,\n"
+	"# contact 40, records 30, treatment 25, due-soon 20, stuck 10\n"
+	"[urgency]\n"
 	"\n";
 
 static const char indicators[] =

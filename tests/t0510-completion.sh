@@ -56,7 +56,7 @@ test_expect_success '__complete values of the firm' '
 	printf "%s\n" intake treatment records demand negotiation litigation settlement closed >expect
 	test_cmp expect out
 	docket __complete kinds | tr "\n" " " >out
-	test "$(cat out)" = "call email text meeting letter portal medical internal escalation stage "
+	test "$(cat out)" = "call email text meeting letter portal medical internal escalation stage inquiry document "
 	docket __complete reasons | tr "\n" " " >out
 	test "$(cat out)" = "medical complexity treatment coverage communication other "
 	docket __complete staff | cut -f1 | sort | tr "\n" " " >out
@@ -107,7 +107,7 @@ test_expect_success '__complete words: what goes where' '
 	printf "%s\n" --kind=meeting --kind=medical >expect
 	test_cmp expect out
 	docket __complete words note smith-7k2p -m "a text" --kind "" | wc -l >out
-	test "$(cat out)" = 10
+	test "$(cat out)" = 12
 	docket __complete words note smith-7k2p -F "" >out
 	echo :files >expect
 	test_cmp expect out
