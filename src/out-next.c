@@ -35,8 +35,8 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 	}
 	if (wid > 24)
 		wid = 24;
-	if (wwhy > 60)
-		wwhy = 60;
+	if (wwhy > 64)
+		wwhy = 64;
 	for (size_t i = 0; i < n; i++) {
 		const struct raction *a = v[i].a;
 		const char *color = v[i].urgency >= 80 ? c_red() :

@@ -133,10 +133,9 @@ work_why(struct sb *out, const struct raction *a)
 			sb_addf(out, "%s: follow-up %ld %s late", a->name, a->days,
 				days(a->days));
 		else
-			sb_addf(out, "%s: requested %s, waiting %ld %s (follow "
-				"up after %ld)", a->name + strlen(DUE_RECORDS_PREFIX),
-				date_fmt(d, a->since), a->days, days(a->days),
-				a->limit);
+			sb_addf(out, "%s: requested %ld %s ago (follow up after "
+				"%ld)", a->name + strlen(DUE_RECORDS_PREFIX),
+				a->days, days(a->days), a->limit);
 		break;
 	case ACT_TREATMENT:
 		sb_addf(out, "%s: last visit %ld %s ago (gap over %ld)", a->name,
