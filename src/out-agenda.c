@@ -103,7 +103,9 @@ make(struct section *s, const struct agenda *a)
 	}
 	for (size_t i = 0; i < a->ndemands; i++) {
 		const struct rdemand *x = &r->demands_due[a->demands[i]];
-		char *l = left(x->days);
+		char *l = x->days < 0 ?
+			  xasprintf("%ld %s late", -x->days, days(x->days)) :
+			  left(x->days);
 
 		add(&s[S_DEMANDS], x->c, xasprintf("records complete %s, demand "
 						   "due %s, %s",
@@ -199,7 +201,8 @@ agenda_text(FILE *f, const struct agenda *a)
 			tfprintf(f, "  %-*s  %s\n", (int)wid,
 				 a->r->cases[s[k].v[i].c].id, s[k].v[i].text);
 	}
-	tfprintf(f, "\n%sCaseload%s\n", c_bold(), c_off());
+	if (a->mgr_load || a->att_load)
+		tfprintf(f, "\n%sCaseload%s\n", c_bold(), c_off());
 	if (a->mgr_load) {
 		t = caseload(a->mgr_load);
 		tfprintf(f, "  %s\n", t);
@@ -256,7 +259,8 @@ agenda_md(FILE *f, const struct agenda *a)
 			fputs("\n", f);
 		}
 	}
-	fputs("\n## Caseload\n\n", f);
+	if (a->mgr_load || a->att_load)
+		fputs("\n## Caseload\n\n", f);
 	for (int k = 0; k < 2; k++) {
 		const struct rload *l = k ? a->att_load : a->mgr_load;
 
