@@ -94,7 +94,7 @@ report_text_inquiries(FILE *f, const struct report *r)
 	for (size_t i = 0; i < r->inquiries.nopen; i++) {
 		const struct rinquiry *q = &r->inquiries.open[i];
 
-		tfprintf(f, "  %-14s %ld %s since %s%s\n", r->cases[q->c].id,
+		tfprintf(f, "  %-16s %ld %s since %s%s\n", r->cases[q->c].id,
 			 q->hours, plural(q->hours, "hour", "hours"),
 			 when(t, q->at), q->hours > r->inquiries.target_hours ?
 			 " (over target)" : "");

@@ -76,8 +76,8 @@ test_expect_success 'the inquiries in the text, Markdown and HTML reports' '
 	sed -n "/^Client inquiries unanswered/,/^$/p" ../out >../got
 	cat >../expect <<-\EOF
 	Client inquiries unanswered (2)
-	  c              696 hours since 2026-10-24 12:00 UTC (over target)
-	  b              10 hours since 2026-11-22 02:00 UTC
+	  c                696 hours since 2026-10-24 12:00 UTC (over target)
+	  b                10 hours since 2026-11-22 02:00 UTC
 
 	EOF
 	test_cmp ../expect ../got
