@@ -11,12 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-show_progress(size_t done, size_t total)
-{
-	progress("reading cases", done, total);
-}
-
 int
 cmd_agenda(struct ctx *ctx, int argc, char **argv)
 {
@@ -59,11 +53,7 @@ cmd_agenda(struct ctx *ctx, int argc, char **argv)
 		tfprintf(stderr, "docket: warning: '%s' is not in docket.ini's "
 			 "[staff]\n", manager);
 
-	filter.now = ctx->now;
-	r = report_build(&rep, ctx->firm, ctx->root, ctx->today, &filter,
-			 show_progress);
-	progress_end();
-	if (r)
+	if ((r = scan_report(ctx, &filter, &rep)))
 		return fail(r);
 	agenda_build(&a, rep, attorney, manager);
 	if (json)

@@ -19,6 +19,19 @@ show_progress(size_t done, size_t total)
 }
 
 int
+scan_report(struct ctx *ctx, struct report_filter *filter,
+	    struct report **out)
+{
+	int r;
+
+	filter->now = ctx->now;
+	r = report_build(out, ctx->firm, ctx->root, ctx->today, filter,
+			 show_progress);
+	progress_end();
+	return r;
+}
+
+int
 scan_errors(const struct report *r, const char *where)
 {
 	for (size_t i = 0; i < r->nerrors; i++) {
@@ -95,11 +108,7 @@ cmd_next(struct ctx *ctx, int argc, char **argv)
 	if (!who && !all && (r = ctx_user(ctx, &who)))
 		return fail(r);
 
-	filter.now = ctx->now;
-	r = report_build(&rep, ctx->firm, ctx->root, ctx->today, &filter,
-			 show_progress);
-	progress_end();
-	if (r)
+	if ((r = scan_report(ctx, &filter, &rep)))
 		return fail(r);
 	n = work_queue(&v, rep, ctx->firm->wf->urgency, all ? NULL : who, act,
 		       max);

@@ -196,7 +196,12 @@ int fill_template(struct ctx *ctx, const struct dcase *c, const char *name,
 /* The files a report's scan could not read, on stderr, and a line that
  * says what is missing from where ("listed"): 1 when there were any. */
 struct report;
+struct report_filter;
 int scan_errors(const struct report *r, const char *where);
+/* report_build as of the clock (filter->now set), with progress on a
+ * terminal (cmd-next.c): 0 or an error. */
+int scan_report(struct ctx *ctx, struct report_filter *filter,
+		struct report **out);
 /* The text of a call note from $EDITOR, which starts from the case's
  * stage's call script as '#' lines, dropped (cmd-script.c).  0 or an
  * error. */
