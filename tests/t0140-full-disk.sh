@@ -56,11 +56,12 @@ test_expect_success 'every file operation of set failing with ENOSPC in turn' '
 		set +e
 		DOCKET_FAULT="enospc:$ALL:$n" LD_PRELOAD="$shim" \
 			docket set a1 client.phone=$new >/dev/null 2>../err
-		st=$?
+		rc=$?
 		set -e
 		echo "checking after a failure at operation $n of $total"
-		check_after $old $new $st
-		if [ "$st" = 0 ]; then
+		# (check_after'"'"'s test_repo_clean sets st: the loop keeps rc)
+		check_after $old $new $rc
+		if [ "$rc" = 0 ]; then
 			old=$new
 		fi
 		n=$((n + 1))
