@@ -195,7 +195,13 @@ template_fill(struct sb *out, struct strv *problems, const char *text,
 			sb_add(out, p, end - i);
 			n++;
 		} else {
-			md_escape(out, value, strlen(value), at_line_start(out));
+			/* a control character shows as text does on a
+			 * terminal (\e, \x01): never raw */
+			struct sb vis = SB_INIT;
+
+			sb_add_escaped(&vis, value, strlen(value), 1);
+			md_escape(out, sb_str(&vis), vis.len, at_line_start(out));
+			sb_free(&vis);
 		}
 		free(field);
 		i = end;
@@ -479,8 +485,22 @@ template_read(struct sb *out, const char *root, const char *name)
 		if (!out->buf)
 			sb_add(out, "", 0);
 		if (!utf8_valid(out->buf + before, out->len - before, &bad) ||
-		    memchr(out->buf + before, '\0', out->len - before))
+		    memchr(out->buf + before, '\0', out->len - before)) {
 			r = dk_err(DK_EIO, "%s is not UTF-8 text", rel);
+			goto out;
+		}
+		/* a letter is text: no escape sequence for a terminal */
+		for (size_t i = before, line = 1; i < out->len; i++) {
+			unsigned char c = (unsigned char)out->buf[i];
+
+			line += c == '\n';
+			if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') ||
+			    c == 0x7f) {
+				r = dk_err(DK_EIO, "%s:%zu: a control character "
+					   "(0x%02x) in the template", rel, line, c);
+				break;
+			}
+		}
 	}
 out:
 	if (fd >= 0)

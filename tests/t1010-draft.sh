@@ -151,6 +151,9 @@ test_expect_success 'draft refuses a template or an option it cannot use, and ch
 	printf "bad \377 byte\n" >templates/bin.md
 	test_refused docket draft smith bin
 	test "$(cat "$TRASH/err")" = "docket: templates/bin.md is not UTF-8 text"
+	printf "Dear\nclient \033[2J\n" >templates/bin.md
+	test_refused docket draft smith bin
+	test "$(cat "$TRASH/err")" = "docket: templates/bin.md:2: a control character (0x1b) in the template"
 	rm templates/bin.md
 	test_refused docket draft smith every --policy zz
 	grep -q "^docket: .*policy" "$TRASH/err"

@@ -10,6 +10,10 @@
  * Ownership: the caller owns every struct sb and strv passed in; the
  * functions append to them.  A struct tmpl_case's pointers are the
  * caller's and must outlive the fill.
+ *
+ * A value's control characters (but newline and tab) are written visibly,
+ * as docket(1) writes them on a terminal (\e, \x01), before the Markdown
+ * escape; a template that holds one is refused.
  */
 #ifndef DOCKET_TEMPLATE_H
 #define DOCKET_TEMPLATE_H

@@ -24,6 +24,10 @@ fake(void *arg, const char *field, const char **value, const char **why)
 		*value = "";
 		return 0;
 	}
+	if (!strcmp(field, "client.esc")) {
+		*value = "x\x1b[2Jy";
+		return 0;
+	}
 	if (!strcmp(field, "policy.claim")) {
 		*why = "needs --policy";
 		return -1;
@@ -127,6 +131,12 @@ main(void)
 		  "{{ x!y }} (line 3: not a field name)");
 	CHECK_STR(out, "a {{ client.fax }}\nb {{ nope.x }} {{ policy.claim }}\n"
 		  "c {{ not a field }} {{}} {{ x!y }}\nd +1 555 0100\n");
+	free(out);
+	free(probs);
+
+	/* a value's control characters are written visibly, never raw */
+	out = fill("{{ client.esc }}\n", &probs);
+	CHECK_STR(out, "x\\\\e\\[2Jy\n");
 	free(out);
 	free(probs);
 
