@@ -31,8 +31,12 @@ name = Carol Park
 email = carol@firm.example
 role = manager
 INI
+# the intake tasks docket.ini offers (each a deadline when a case enters
+# intake), and the demand stage's requirements
+sed -i 's/^# task = /task = /; s/^# requires = records-complete, lor-sent$/requires = records-complete, lor-sent/' \
+	"$firm/docket.ini"
 GIT_DIR="$firm/.git" GIT_WORK_TREE="$firm" git -c user.name="Bob Diaz" \
-	-c user.email=bob@firm.example commit -qam "staff: alice, carol"
+	-c user.email=bob@firm.example commit -qam "staff: alice, carol; intake tasks"
 
 # id client incident type manager opened defendant state
 newcase() {
@@ -166,10 +170,23 @@ at 2026-11-20; d policy haddad-2610 pip-metro --coverage pip --carrier "Metro In
 
 # lopez: med-mal, an expert review deadline
 at 2026-08-12; d note lopez-2611 --kind call -m "Intake call; surgical complication." >/dev/null
+at 2026-08-12; d due lopez-2611 --done call-the-client >/dev/null
+at 2026-08-13; d due lopez-2611 --done send-letters-of >/dev/null
+at 2026-04-02; d due diaz-2607 --done call-the-client >/dev/null
+at 2026-04-03; d due diaz-2607 --done send-letters-of >/dev/null
 at 2026-08-20; d due lopez-2611 2026-11-25 "Expert review of the chart" --name expert >/dev/null
 
 # young: brand new
 at 2026-11-03; d note young-2612 --kind call -m "Welcome call; explained the process." >/dev/null
+at 2026-11-03; d due young-2612 --done call-the-client >/dev/null
+
+# client inquiries: kim's answered within the day, brown's still open
+at 2026-11-18; d note kim-2608 --kind inquiry --at 2026-11-18T09:10 -m "Voicemail: can I switch PT clinics?" >/dev/null
+at 2026-11-18; d note kim-2608 --kind call --at 2026-11-18T11:40 -m "Called back: yes, tell us the new clinic." >/dev/null
+at 2026-11-21; d note brown-2605 --kind inquiry --at 2026-11-21T08:05 -m "Portal message: the scar is itching, is that normal?" >/dev/null
+
+# a hand-off: carol's walsh case goes to bob
+at 2026-11-20; d assign walsh-2609 --manager bob -m "Carol's caseload is full" >/dev/null
 
 at 2026-11-22
 bold=$(printf '\033[1m'); off=$(printf '\033[0m')
@@ -177,6 +194,8 @@ bold=$(printf '\033[1m'); off=$(printf '\033[0m')
 show() { printf '\n%s$ docket %s%s\n' "$bold" "$*" "$off"; d "$@"; }
 
 echo "A sample firm of 12 invented cases is in $firm (as of $DOCKET_NOW)."
+show next --all --limit 15
+show agenda alice bob
 show report
 show list --status all
 show records

@@ -89,6 +89,12 @@ index_drop(struct cfg *cfg)
 	cfg->index = NULL;
 }
 
+int
+cfg_key_repeats(const char *section, const char *key)
+{
+	return !strncmp(section, "stage \"", 7) && !strcmp(key, "task");
+}
+
 struct parse;
 static void dup_section(struct parse *ps, const struct cfg_line *a,
 			const struct cfg_line *first);
@@ -123,7 +129,7 @@ index_build(struct cfg *cfg, struct parse *ps)
 			s = index_slot(cfg, x, l->section, l->key);
 			if (!*s)
 				*s = i + 1;
-			else if (ps)
+			else if (ps && !cfg_key_repeats(l->section, l->key))
 				dup_key(ps, l, &cfg->lines[*s - 1]);
 		}
 	}

@@ -8,6 +8,7 @@
 #include "docket/firm.h"
 #include "docket/id.h"
 #include "docket/out.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -71,6 +72,9 @@ fill(struct ctx *ctx, struct dcase *c, const char *const *v,
 	/* and those that follow from a workup given with --set */
 	if (r >= 0)
 		r = workup_follow(f, NULL, c, ctx->today, NULL, NULL);
+	/* the case enters the first stage: its tasks */
+	if (r >= 0)
+		r = stage_tasks_enter(f, c, 0, ctx->today, NULL);
 	return r < 0 ? r : 0;
 }
 

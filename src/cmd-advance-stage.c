@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/out.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -59,6 +60,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "message", required_argument, NULL, 'm' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "skip", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -66,7 +68,8 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	const char *m = NULL;
 	struct dcase *c = NULL;
 	struct change ch;
-	struct sb note = SB_INIT;
+	struct sb note = SB_INIT, summary = SB_INIT, skipped = SB_INIT;
+	struct strv unmet = STRV_INIT, tasks = STRV_INIT, skip = STRV_INIT;
 	char today[DATE_LEN], *from = NULL;
 	int opt, status = EXIT_OK, r, force = 0, cur, to;
 	int last;
@@ -78,6 +81,7 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		case OPT_EXIT: goto out;
 		case 'm': m = optarg; break;
 		case 'f': force = 1; break;
+		case 's': strv_split(&skip, optarg, ','); break;
 		}
 	}
 	if (optind >= argc) {
@@ -125,12 +129,65 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	/* the stage's own deadline; and the `demand` deadline (records
-	 * complete) when leaving the demand stage, whichever added it */
+	 * complete) when leaving the demand stage, whichever added it; and
+	 * the stage's tasks */
 	if (to > cur && (f->stages[cur].due_when ||
 			 !strcmp(f->stages[cur].name, DUE_DEMAND)))
 		r = close_stage_deadline(c, f->stages[cur].name, today);
 	else
 		r = 0;
+	if (!r && to > cur && cur >= 0)
+		r = stage_tasks_leave(f, c, (size_t)cur, ctx->today);
+	/* --skip names requirements of the stage */
+	for (size_t i = 0; i < skip.n; i++) {
+		const struct stage_flow *sf = &f->wf->stage[to];
+		size_t k = 0;
+
+		while (k < sf->nreq && strcmp(sf->req[k].text, skip.v[i]))
+			k++;
+		if (k == sf->nreq) {
+			struct sb list = SB_INIT;
+
+			for (k = 0; k < sf->nreq; k++)
+				sb_addf(&list, "%s%s", k ? ", " : "",
+					sf->req[k].text);
+			status = fail(dk_err(DK_EINVAL, "--skip: '%s' is not a "
+					     "requirement of the %s stage (%s%s)",
+					     skip.v[i], f->stages[to].name,
+					     sf->nreq ? "requires: " :
+					     "it has none", sb_str(&list)));
+			sb_free(&list);
+			goto out;
+		}
+	}
+	/* the target stage's requirements, met by the case as the move
+	 * leaves it (what leaving marks done is done); those not skipped
+	 * refuse the move without --force */
+	if (r >= 0 && !(r = case_view(c, f, NULL)) &&
+	    stage_unmet(f, c, (size_t)to, &unmet) && !force) {
+		struct sb list = SB_INIT;
+
+		for (size_t i = 0; i < unmet.n; i++) {
+			char *cond = xstrndup(unmet.v[i],
+					      strcspn(unmet.v[i], " "));
+
+			if (!strv_has(&skip, cond))
+				sb_addf(&list, "%s%s", list.len ? ", " : "",
+					unmet.v[i]);
+			free(cond);
+		}
+		if (list.len) {
+			status = fail(dk_err(DK_EINVAL, "%s cannot enter %s: %s "
+					     "(--force moves it anyway)", c->id,
+					     f->stages[to].name, list.buf));
+			sb_free(&list);
+			goto out;
+		}
+		sb_free(&list);
+	}
+	for (size_t i = 0; i < unmet.n; i++)
+		sb_addf(&skipped, "%s%.*s", i ? ", " : "",
+			(int)strcspn(unmet.v[i], " "), unmet.v[i]);
 	if (!r)
 		r = case_set(c, "case", "stage", f->stages[to].name);
 	if (!r)
@@ -142,25 +199,49 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		r = case_set_keys(c, "case", "status", "open", "closed", "", NULL);
 	if (!r && f->stages[to].due_when)
 		r = open_stage_deadline(ctx, c, &f->stages[to]);
+	if (!r && (r = stage_tasks_enter(f, c, (size_t)to, ctx->today,
+					 &tasks)) > 0)
+		r = 0;
 	sb_addf(&note, "Stage: %s -> %s%s\n", from, f->stages[to].name,
 		to < cur ? " (moved back)" : "");
+	if (unmet.n) {
+		sb_addf(&note, "\nMoved with %s; not met:\n", force ? "--force" :
+			"--skip");
+		for (size_t i = 0; i < unmet.n; i++)
+			sb_addf(&note, "- %s\n", unmet.v[i]);
+	}
 	if (m && *m)
 		sb_addf(&note, "\n%s%s", m, m[strlen(m) - 1] == '\n' ? "" : "\n");
+	for (size_t i = 0; i < tasks.n; i++)
+		sb_addf(&summary, "%s%s", i ? ", " : "; deadlines: ", tasks.v[i]);
+	if (skipped.len)
+		sb_addf(&summary, "; skipped %s", skipped.buf);
 	if (!r)
 		r = change_save_case(&ch, c);
 	if (!r)
 		r = change_add_note(&ch, c, "stage", note.buf, note.len, ctx->now,
 				    NULL);
 	if (!r)
-		r = change_commit(&ch, c, "%s -> %s", from, f->stages[to].name);
+		r = change_commit(&ch, c, "%s -> %s%s", from, f->stages[to].name,
+				  sb_str(&summary));
 	if (r) {
 		status = fail(r);
 		goto out;
 	}
-	tprintf("%s: %s -> %s%s\n", c->id, from, f->stages[to].name,
+	tprintf("%s: %s -> %s%s", c->id, from, f->stages[to].name,
 	       to == last ? " (closed)" : "");
+	if (skipped.len)
+		tprintf(" (skipped %s)", skipped.buf);
+	tprintf("\n");
+	for (size_t i = 0; i < tasks.n; i++)
+		tprintf("%s: deadline %s\n", c->id, tasks.v[i]);
 out:
 	change_free(&ch);
+	strv_free(&unmet);
+	strv_free(&skip);
+	strv_free(&tasks);
+	sb_free(&summary);
+	sb_free(&skipped);
 	sb_free(&note);
 	free(from);
 	case_free(c);

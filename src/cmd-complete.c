@@ -13,6 +13,12 @@
  *   docket __complete policies ID       the case's insurance policies
  *   docket __complete liens ID          the case's liens
  *   docket __complete coverages|provider-types|lien-types
+ *   docket __complete coverages|provider-types
+ *   docket __complete templates         the firm's letter templates
+ *   docket __complete scripts           the stages with a call script
+ *   docket __complete actions           the actions of docket next
+ *   docket __complete conditions        what a stage may require, and
+ *                                       the firm's requirements
  *   docket __complete words WORD...     candidates for the last WORD of
  *                                       "docket WORD..." (what the
  *                                       scripts call)
@@ -36,6 +42,8 @@
 #include "docket/firm.h"
 #include "docket/repo.h"
 #include "docket/settle.h"
+#include "docket/template.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -350,6 +358,42 @@ put_liens(struct firmctx *fc, const struct out *o, const char *id)
 	case_free(c);
 }
 
+/* The firm's letter templates (scripts: the stages with a call script). */
+static void
+put_templates(struct firmctx *fc, const struct out *o, int scripts)
+{
+	const char *root = root_get(fc);
+	struct strv names = STRV_INIT;
+
+	if (!root)
+		return;
+	template_list(&names, root, scripts);
+	for (size_t i = 0; i < names.n; i++)
+		put(o, names.v[i], NULL);
+	strv_free(&names);
+}
+
+/* The words a stage may require, then the firm's own requirements (a
+ * section.key), each once. */
+static void
+put_conditions(struct firmctx *fc, const struct out *o)
+{
+	const struct firm *f = firm_get(fc);
+	struct strv seen = STRV_INIT;
+
+	put_list(o, condition_names);
+	for (size_t i = 0; f && i < f->nstages; i++)
+		for (size_t k = 0; k < f->wf->stage[i].nreq; k++) {
+			const struct condition *c = &f->wf->stage[i].req[k];
+
+			if (c->kind != COND_FIELD || strv_has(&seen, c->text))
+				continue;
+			strv_push(&seen, c->text);
+			put(o, c->text, f->stages[i].name);
+		}
+	strv_free(&seen);
+}
+
 /* "section.key=" for every key the case has (but those set elsewhere). */
 static void
 put_keys(struct firmctx *fc, const struct out *o, const char *id)
@@ -444,8 +488,15 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		strv_free(&words);
 	} else if (!strcmp(value, "ID")) {
 		put_cases(fc, o);
-	} else if (!strcmp(value, "H")) {
+	} else if (!strcmp(value, "H") || !strcmp(value, "ATTORNEY") ||
+		   !strcmp(value, "MANAGER")) {
 		put_staff(fc, o);
+	} else if (!strcmp(value, "TEMPLATE")) {
+		put_templates(fc, o, 0);
+	} else if (!strcmp(value, "ACTION")) {
+		put_list(o, action_names);
+	} else if (!strcmp(value, "COND")) {
+		put_conditions(fc, o);
 	} else if (!strcmp(value, "STAGE") || !strcmp(value, "S")) {
 		put_stages(fc, o);
 	} else if (!strcmp(value, "ST")) {
@@ -664,6 +715,14 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 		put_list(&o, policy_coverages);
 	} else if (!strcmp(what, "provider-types")) {
 		put_list(&o, provider_types);
+	} else if (!strcmp(what, "templates")) {
+		put_templates(&fc, &o, 0);
+	} else if (!strcmp(what, "scripts")) {
+		put_templates(&fc, &o, 1);
+	} else if (!strcmp(what, "actions")) {
+		put_list(&o, action_names);
+	} else if (!strcmp(what, "conditions")) {
+		put_conditions(&fc, &o);
 	} else {
 		print_usage(stderr, ctx->cmd);
 		return EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include "docket/out.h"
 #include "docket/repo.h"
 #include "docket/repo-merge.h"
+#include "docket/template.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,33 @@ write_attributes(const char *root)
 	return 0;
 }
 
+/* The letters and call scripts of the PI pipeline, where the firm has
+ * none of that name yet: their paths into paths, and into made. */
+static int
+write_templates(const char *root, struct strv *paths, struct strv *made)
+{
+	int r = mkdirs(root, TEMPLATES_DIR, dir_mode);
+
+	for (size_t i = 0; !r && template_defaults[i].file; i++) {
+		char *rel = xasprintf("%s/%s", TEMPLATES_DIR,
+				      template_defaults[i].file);
+		char *path = path_join(root, rel);
+
+		if (!path_exists(path)) {
+			r = write_file_atomic(path, template_defaults[i].text,
+					      strlen(template_defaults[i].text),
+					      file_mode);
+			if (!r) {
+				strv_push(paths, rel);
+				strv_push(made, path);
+			}
+		}
+		free(rel);
+		free(path);
+	}
+	return r < 0 ? dk_errno(DK_EIO, r, "cannot write %s", TEMPLATES_DIR) : 0;
+}
+
 int
 cmd_init(struct ctx *ctx, int argc, char **argv)
 {
@@ -53,7 +81,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	char *name = NULL, *email = NULL, *handle = NULL, *text = NULL;
 	char *ini = NULL, *base = NULL;
 	struct repo *repo = NULL;
-	struct strv paths = STRV_INIT;
+	struct strv paths = STRV_INIT, made = STRV_INIT;
 	struct firm *firm = NULL;
 	int c, status = EXIT_OK, shared = 0, existed, r;
 
@@ -125,9 +153,14 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (!r) {
 		strv_push(&paths, FIRM_FILE);
 		strv_push(&paths, ATTRIBUTES);
-		r = repo_commit(repo, "init: new docket firm\n", &paths, ctx->now);
 	}
+	if (!r && !strcmp(pipeline, "pi"))
+		r = write_templates(repo_root(repo), &paths, &made);
+	if (!r)
+		r = repo_commit(repo, "init: new docket firm\n", &paths, ctx->now);
 	if (r) {
+		for (size_t i = 0; i < made.n; i++)
+			unlink(made.v[i]);
 		unlink(ini);
 		status = fail(r);
 		goto out;
@@ -138,6 +171,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 out:
 	firm_free(firm);
 	strv_free(&paths);
+	strv_free(&made);
 	repo_free(repo);
 	free(name);
 	free(email);

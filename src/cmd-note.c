@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int
 cmd_note(struct ctx *ctx, int argc, char **argv)
@@ -78,7 +79,9 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((r = load_case(ctx, argv[optind], &c)) ||
-	    (r = read_text(ctx, m, file, "note", &text)) ||
+	    (r = !m && !file && isatty(STDIN_FILENO) && !strcmp(kind, "call") ?
+		 call_note_text(ctx, c, &text) :
+		 read_text(ctx, m, file, "note", &text)) ||
 	    (r = change_add_note(&ch, c, kind, text.buf, text.len, when, &path)) ||
 	    (r = change_commit(&ch, c, "%s", kind))) {
 		status = fail(r);

@@ -69,7 +69,7 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct report_filter filter = { NULL, NULL };
+	struct report_filter filter = { NULL, NULL, 0, 0 };
 	struct report *rep = NULL;
 	const char *html = NULL;
 	int opt, status = EXIT_OK, json = 0, md = 0, r;
@@ -101,6 +101,7 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 		return fail(r);
 	}
 
+	filter.now = ctx->now;
 	r = report_build(&rep, ctx->firm, ctx->root, ctx->today, &filter,
 			 show_progress);
 	progress_end();

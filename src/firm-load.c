@@ -9,6 +9,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/settle.h"
+#include "docket/workflow.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -34,6 +35,7 @@ firm_load(struct firm **out, const char *root, struct strv *warnings)
 	if ((r = firm_read(f, warnings)) ||
 	    (r = sol_rules_load(f, warnings)) ||
 	    (r = workup_rules_load(f)) ||
+	    (r = workflow_rules_load(f)) ||
 	    (r = fees_load(f, warnings)))
 		goto out;
 	firm_read_indicators(f, warnings);
@@ -52,6 +54,7 @@ firm_free(struct firm *f)
 		return;
 	sol_rules_free(f);
 	workup_rules_free(f);
+	workflow_rules_free(f);
 	fees_free(f);
 	firm_free_own(f);
 }
@@ -65,6 +68,10 @@ static const char pi_pipeline[] =
 	"\n"
 	"[stage \"intake\"]\n"
 	"max_days = 14\n"
+	"# tasks: each a deadline when a case enters the stage, done when it\n"
+	"# moves on (docket next lists them); uncomment to use\n"
+	"# task = 1bd Call the client: introduce yourself and the process\n"
+	"# task = 2bd Send letters of representation\n"
 	"[stage \"treatment\"]\n"
 	"max_days = 180\n"
 	"[stage \"records\"]\n"
@@ -73,12 +80,17 @@ static const char pi_pipeline[] =
 	"# demand out within 72 hours of final records\n"
 	"max_days = 3\n"
 	"on_enter_due = 3d Send demand package to carrier\n"
+	"# what must hold to enter the stage (docket advance-stage refuses\n"
+	"# until it does, or --force); uncomment to use\n"
+	"# requires = records-complete, lor-sent\n"
 	"[stage \"negotiation\"]\n"
 	"max_days = 60\n"
 	"[stage \"litigation\"]\n"
 	"max_days = 365\n"
 	"[stage \"settlement\"]\n"
-	"max_days = 30\n";
+	"max_days = 30\n"
+	"# [stage \"closed\"]\n"
+	"# requires = liens-final, no-open-escalation\n";
 
 static const char generic_pipeline[] =
 	"[pipeline]\n"
@@ -119,6 +131,15 @@ static const char rest[] =
 	"# case types the firm sends straight to an attorney (report suggests\n"
 	"# a complexity escalation, as it does for a commercial policy)\n"
 	"attorney_types = truck\n"
+	"# a new manager calls the client within this time (docket assign);\n"
+	"# a client's inquiry is answered within this many hours\n"
+	"intro_call_days = 1bd\n"
+	"inquiry_response_hours = 24\n"
+	"\n"
+	"# the urgency of each action of docket next: sol 100, notice 90,\n"
+	"# overdue 80, demand 70, inquiry 60, escalation 55, offer 50,\n"
+	"# contact 40, records 30, treatment 25, due-soon 20, stuck 10\n"
+	"[urgency]\n"
 	"\n";
 
 static const char indicators[] =

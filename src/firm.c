@@ -20,9 +20,15 @@ const char *const escalation_reasons[] = {
 };
 const char *const note_kinds[] = {
 	"call", "email", "text", "meeting", "letter", "portal",
-	"medical", "internal", "escalation", "stage", NULL
+	"medical", "internal", "escalation", "stage", "inquiry", "document",
+	NULL
 };
+/* an inquiry (the client reaching the firm) is client contact too; the
+ * others answer it */
 const char *const contact_kinds[] = {
+	"call", "email", "text", "meeting", "letter", "portal", "inquiry", NULL
+};
+const char *const answer_kinds[] = {
 	"call", "email", "text", "meeting", "letter", "portal", NULL
 };
 

@@ -134,6 +134,26 @@ item_insert(struct sect *s, size_t pos)
 	return &s->it[pos];
 }
 
+/*
+ * The name an item is matched by: its key; for a key that may repeat
+ * (cfg_key_repeats: a stage's `task` lines), its place among the lines of
+ * that key: "task", "task[2]", "task[3]"...  The lines are written back as
+ * they were read (an item's body), never from this name.
+ */
+static char *
+item_key(const struct sect *s, const char *key)
+{
+	size_t n = 0, kl = strlen(key);
+
+	if (!cfg_key_repeats(s->name, key))
+		return xstrdup(key);
+	/* the last item is the one being made */
+	for (size_t i = 0; i + 1 < s->n; i++)
+		n += !strncmp(s->it[i].key, key, kl) &&
+		     (!s->it[i].key[kl] || s->it[i].key[kl] == '[');
+	return n ? xasprintf("%s[%zu]", key, n + 1) : xstrdup(key);
+}
+
 void
 doc_build(struct doc *d, const struct cfg *cfg)
 {
@@ -163,7 +183,7 @@ doc_build(struct doc *d, const struct cfg *cfg)
 			if (!cur || !l->key)
 				goto plain;
 			it = item_insert(cur, cur->n);
-			it->key = xstrdup(l->key);
+			it->key = item_key(cur, l->key);
 			it->value = xstrdup(l->value ? l->value : "");
 			it->lead = take(&pend);
 			add_line(&pend, l->raw);

@@ -31,7 +31,7 @@ static const struct command commands[] = {
 	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]",
 	  "add a note (a call, an email, ...) to a case" },
 	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
-	  "docket advance-stage ID [STAGE] [-m REASON] [--force]",
+	  "docket advance-stage ID [STAGE] [-m REASON] [--force] [--skip COND]",
 	  "move a case to its next stage, or to a later one" },
 	{ "due", cmd_due, NEED_FIRM,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
@@ -96,6 +96,23 @@ static const struct command commands[] = {
 	{ "log", cmd_log, NEED_FIRM,
 	  "docket log ID",
 	  "show a case's audit trail from git history" },
+	{ "next", cmd_next, NEED_FIRM,
+	  "docket next [--who H | --all] [--action ACTION] [--limit N] [--json]",
+	  "what to do now across the firm, most urgent first, and why" },
+	{ "agenda", cmd_agenda, NEED_FIRM,
+	  "docket agenda ATTORNEY [MANAGER] [--md | --json]",
+	  "the exceptions and decisions for an attorney's weekly one-on-one" },
+	{ "draft", cmd_draft, NEED_FIRM,
+	  "docket draft ID TEMPLATE [--policy P] [--provider P] [--html]\n"
+	  "           [-o FILE] [--save]\n"
+	  "docket draft --list",
+	  "fill in a letter from a template with the case's facts" },
+	{ "script", cmd_script, NEED_FIRM,
+	  "docket script ID",
+	  "print the call script of the case's stage, filled in" },
+	{ "assign", cmd_assign, NEED_FIRM | WRITES,
+	  "docket assign ID [--manager H] [--attorney H] -m REASON",
+	  "hand a case to another manager or attorney" },
 	{ "report", cmd_report, NEED_FIRM,
 	  "docket report [--json | --md | --html FILE] [--who H] [--stage S]",
 	  "the firm dashboard: what needs action, and the firm's figures" },
@@ -118,6 +135,8 @@ static const struct command commands[] = {
 	  "docket __complete commands | options CMD | cases [PREFIX]\n"
 	  "docket __complete stages | kinds | reasons | staff | states\n"
 	  "docket __complete coverages | provider-types | lien-types\n"
+	  "docket __complete coverages | provider-types\n"
+	  "docket __complete templates | scripts | actions | conditions\n"
 	  "docket __complete deadlines ID | escalations ID | providers ID\n"
 	  "docket __complete policies ID | liens ID | words WORD...",
 	  "what the shell completions ask" },

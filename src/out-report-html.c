@@ -547,7 +547,7 @@ contact(FILE *f, const struct report *r)
 	else
 		fprintf(f, "<text x=\"%d\" y=\"26\">%s%%</text>\n",
 			LABEL_W + BAR_W + 6,
-			report_num(title, sizeof(title), r->contact.pct));
+			fmt_num(title, sizeof(title), r->contact.pct));
 	svg_end(f);
 }
 
@@ -568,7 +568,7 @@ figures(FILE *f, const struct report *r)
 			"%d%%</td></tr>\n", r->contact.contacted, r->contact.open,
 			r->contact.window_days,
 			r->contact.pct >= r->contact.target_pct ? "ok" : "bad",
-			report_num(n1, sizeof(n1), r->contact.pct),
+			fmt_num(n1, sizeof(n1), r->contact.pct),
 			r->contact.target_pct);
 	else
 		fputs("<tr><th>Client contact</th><td>no open cases</td></tr>\n", f);
@@ -578,9 +578,9 @@ figures(FILE *f, const struct report *r)
 			"<span class=\"%s\">%s%%</span> within %d days</td></tr>\n",
 			r->turnaround.count,
 			plural(r->turnaround.count, "case", "cases"),
-			report_num(n1, sizeof(n1), r->turnaround.median_days),
+			fmt_num(n1, sizeof(n1), r->turnaround.median_days),
 			r->turnaround.within_pct >= 100 ? "ok" : "bad",
-			report_num(n2, sizeof(n2), r->turnaround.within_pct),
+			fmt_num(n2, sizeof(n2), r->turnaround.within_pct),
 			r->turnaround.target_days);
 	else
 		fputs("<tr><th>Demand turnaround</th><td>no demand sent after "
@@ -590,8 +590,8 @@ figures(FILE *f, const struct report *r)
 			"from opened to closed on average, median %s</td></tr>\n",
 			r->resolution.closed,
 			plural(r->resolution.closed, "case", "cases"),
-			report_num(n1, sizeof(n1), r->resolution.avg_days),
-			report_num(n2, sizeof(n2), r->resolution.median_days));
+			fmt_num(n1, sizeof(n1), r->resolution.avg_days),
+			fmt_num(n2, sizeof(n2), r->resolution.median_days));
 	else
 		fputs("<tr><th>Resolution</th><td>no closed case yet</td></tr>\n", f);
 	fputs("</table>\n</section>\n", f);
@@ -724,6 +724,7 @@ report_html(FILE *f, const struct report *r)
 	head(f, r);
 	lists(f, r);
 	figures(f, r);
+	report_html_workflow(f, r);
 	notes(f, r);
 	fputs("</main>\n</body>\n</html>\n", f);
 }

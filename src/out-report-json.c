@@ -217,6 +217,7 @@ report_json(FILE *f, const struct report *r)
 	}
 	json_int(&j, "target_days", r->turnaround.target_days);
 	json_end_obj(&j);
+	report_json_workflow(&j, r);
 
 	json_arr(&j, "errors");
 	for (size_t i = 0; i < r->nerrors; i++) {

@@ -329,8 +329,10 @@ report_md(FILE *f, const struct report *r)
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
 	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
 	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later &&
-	    !r->ndemands_due && !r->ngaps && !r->nsettlements)
+	    !r->ndemands_due && !r->ngaps && !r->nsettlements &&
+	    !r->inquiries.nopen)
 		fputs("\nNothing needs action.\n", f);
+	report_md_inquiries(f, r);
 
 	fputs("\n## Pipeline\n\n", f);
 	for (size_t i = 0; i < r->nstages; i++) {
@@ -352,7 +354,7 @@ report_md(FILE *f, const struct report *r)
 		fprintf(f, "%ld of %ld open cases contacted in the last %d days: "
 			"**%s%%** (target %d%%%s).\n", r->contact.contacted,
 			r->contact.open, r->contact.window_days,
-			report_num(n1, sizeof(n1), r->contact.pct),
+			fmt_num(n1, sizeof(n1), r->contact.pct),
 			r->contact.target_pct,
 			r->contact.pct >= r->contact.target_pct ? "" :
 			", below target");
@@ -365,8 +367,8 @@ report_md(FILE *f, const struct report *r)
 			"median %s days; **%s%%** within %d days.\n",
 			r->turnaround.count,
 			plural(r->turnaround.count, "case", "cases"),
-			report_num(n1, sizeof(n1), r->turnaround.median_days),
-			report_num(n2, sizeof(n2), r->turnaround.within_pct),
+			fmt_num(n1, sizeof(n1), r->turnaround.median_days),
+			fmt_num(n2, sizeof(n2), r->turnaround.within_pct),
 			r->turnaround.target_days);
 
 	fputs("\n## Caseload\n\n", f);
@@ -388,6 +390,7 @@ report_md(FILE *f, const struct report *r)
 		fprintf(f, "%ld closed %s: %s days from opened to closed on "
 			"average, median %s.\n", r->resolution.closed,
 			plural(r->resolution.closed, "case", "cases"),
-			report_num(n1, sizeof(n1), r->resolution.avg_days),
-			report_num(n2, sizeof(n2), r->resolution.median_days));
+			fmt_num(n1, sizeof(n1), r->resolution.avg_days),
+			fmt_num(n2, sizeof(n2), r->resolution.median_days));
+	report_md_workflow(f, r);
 }

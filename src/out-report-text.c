@@ -140,20 +140,6 @@ end_line(struct row *r, const char *text)
 	flush_line(r);
 }
 
-char *
-report_num(char *buf, size_t size, double v)
-{
-	size_t n;
-
-	snprintf(buf, size, "%.2f", v);
-	n = strlen(buf);
-	while (n && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n && buf[n - 1] == '.')
-		buf[--n] = '\0';
-	return buf;
-}
-
 static void
 heading(FILE *f, const char *color, const char *title, size_t n)
 {
@@ -325,7 +311,7 @@ exceptions(FILE *f, const struct report *r, int width)
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
 	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
 	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps +
-	      r->nsettlements;
+	      r->nsettlements + r->inquiries.nopen;
 	if (!any) {
 		fprintf(f, "\n%sNothing needs action.%s\n", c_green(), c_off());
 		return;
@@ -487,6 +473,7 @@ exceptions(FILE *f, const struct report *r, int width)
 			end_line(&row, buf);
 		}
 	}
+	report_text_inquiries(f, r);
 	sb_free(&row.line);
 }
 
@@ -521,7 +508,7 @@ figures(FILE *f, const struct report *r, int width)
 	} else {
 		int ok = r->contact.pct >= r->contact.target_pct;
 
-		report_num(buf, sizeof(buf), r->contact.pct);
+		fmt_num(buf, sizeof(buf), r->contact.pct);
 		fprintf(f, "%ld of %ld open cases\n  %s%s%%%s, target %d%%%s\n",
 			r->contact.contacted, r->contact.open,
 			ok ? c_green() : c_red(), buf, c_off(),
@@ -539,9 +526,9 @@ figures(FILE *f, const struct report *r, int width)
 		fprintf(f, "  %ld %s, median %s days; %s%s%%%s within %d days\n",
 			r->turnaround.count,
 			plural(r->turnaround.count, "case", "cases"),
-			report_num(med, sizeof(med), r->turnaround.median_days),
+			fmt_num(med, sizeof(med), r->turnaround.median_days),
 			ok ? c_green() : c_yellow(),
-			report_num(pct, sizeof(pct), r->turnaround.within_pct),
+			fmt_num(pct, sizeof(pct), r->turnaround.within_pct),
 			c_off(), r->turnaround.target_days);
 	}
 
@@ -570,9 +557,10 @@ figures(FILE *f, const struct report *r, int width)
 		fprintf(f, "%ld closed %s, from opened to closed\n  %s days on "
 			"average, median %s\n", r->resolution.closed,
 			plural(r->resolution.closed, "case", "cases"),
-			report_num(avg, sizeof(avg), r->resolution.avg_days),
-			report_num(med, sizeof(med), r->resolution.median_days));
+			fmt_num(avg, sizeof(avg), r->resolution.avg_days),
+			fmt_num(med, sizeof(med), r->resolution.median_days));
 	}
+	report_text_workflow(f, r);
 	sb_free(&row.line);
 }
 

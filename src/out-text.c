@@ -709,6 +709,21 @@ out:
 
 /* ---- the wording ---- */
 
+char *
+fmt_num(char *buf, size_t size, double v)
+{
+	size_t n;
+
+	snprintf(buf, size, "%.2f", v);
+	n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
+}
+
+
 const char *
 plural(long n, const char *one, const char *many)
 {

@@ -1,6 +1,7 @@
 /* report.c - the scan and the figures of `docket report` (see report.h). */
 #include "docket/report.h"
 #include "docket/case.h"
+#include "docket/cfg.h"
 #include "docket/date.h"
 #include "docket/deadline.h"
 #include "docket/error.h"
@@ -10,6 +11,7 @@
 #include "docket/phrase.h"
 #include "docket/settle.h"
 #include "docket/util.h"
+#include "docket/workflow.h"
 #include "docket/workup.h"
 
 #include <ctype.h>
@@ -43,7 +45,14 @@ report_match(const char *text, size_t len, const char *const *phrases,
 
 enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
        CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
-       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN, CAP_SETTLE };
+       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN, CAP_SETTLE, CAP_INQ,
+       CAP_HOURS, CAP_OFFERS, CAP_ACTIONS };
+
+/* The stays of one stage that ended, in days (for velocity). */
+struct stays {
+	long *v;
+	size_t n, cap;
+};
 
 struct scan {
 	const struct firm *firm;
@@ -61,7 +70,39 @@ struct scan {
 	long *turn;		/* days from records complete to the first
 				 * demand, per case with a demand */
 	size_t nturn;
+	time_t now;
+	int watch;		/* sol_watch and notice_watch reach */
+	long *hours;		/* hours to answer each answered inquiry */
+	long within;		/* those answered within the target */
+	struct stays *stays;	/* by stage */
 };
+
+/* Who does what is not a deadline's or an escalation's: the case's
+ * manager, or its attorney when it has none. */
+static const char *
+owner(const struct dcase *c)
+{
+	return *c->manager ? c->manager : c->attorney;
+}
+
+static struct raction *
+add_action(struct report *r, size_t ci, int action, const char *who,
+	   long date, const char *name, const char *what)
+{
+	struct raction *a;
+
+	GROW(r->actions, r->cap[CAP_ACTIONS], r->nactions + 1);
+	a = &r->actions[r->nactions++];
+	memset(a, 0, sizeof(*a));
+	a->c = ci;
+	a->action = action;
+	a->who = xstrdup(who ? who : "");
+	a->date = date;
+	a->name = name ? xstrdup(name) : NULL;
+	a->what = what ? xstrdup(what) : NULL;
+	a->since = NO_DATE;
+	return a;
+}
 
 static size_t
 add_case(struct report *r, const struct dcase *c)
@@ -155,7 +196,7 @@ watch_case(struct scan *s, struct report *r, const struct dcase *c)
 				m->basis = xstrdup(k->basis);
 			}
 		}
-		if (d->date > s->as_of + r->watch_days)
+		if (d->date > s->as_of + s->watch)
 			continue;
 		GROW(*v, r->cap[sol ? CAP_SOL : CAP_NOTICE], *n + 1);
 		e = &(*v)[(*n)++];
@@ -243,6 +284,60 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 	return (int)phrase_normalize(s->norm, sb_str(&s->text), s->text.len);
 }
 
+/*
+ * Client inquiries of the last contact_days days (the notes are oldest
+ * first): each is answered by the next note of a kind that answers
+ * (answer_kinds) after it, or open.  An open one is an action.
+ */
+static void
+scan_inquiries(struct scan *s, struct report *r, const struct dcase *c,
+	       const struct note *notes, size_t nn)
+{
+	const long window = r->contact.window_days;
+	const time_t target = (time_t)r->inquiries.target_hours * 3600;
+	time_t answer = 0;
+	int answered = 0;
+
+	for (size_t i = nn; i-- > 0;) {
+		const struct note *n = &notes[i];
+
+		if (word_in(answer_kinds, n->kind)) {
+			answer = n->time;
+			answered = 1;
+			continue;
+		}
+		if (strcmp(n->kind, "inquiry"))
+			continue;
+		if (date_of_time(n->time) <= s->as_of - window)
+			break;
+		if (answered) {
+			time_t took = answer - n->time;
+
+			GROW(s->hours, r->cap[CAP_HOURS],
+			     (size_t)r->inquiries.answered + 1);
+			s->hours[r->inquiries.answered++] = (long)(took / 3600);
+			s->within += took <= target;
+		} else {
+			struct rinquiry *q;
+			struct raction *a;
+			long hours = s->now > n->time ?
+				     (long)((s->now - n->time) / 3600) : 0;
+
+			GROW(r->inquiries.open, r->cap[CAP_INQ],
+			     r->inquiries.nopen + 1);
+			q = &r->inquiries.open[r->inquiries.nopen++];
+			q->c = add_case(r, c);
+			q->note = xstrdup(n->name);
+			q->at = n->time;
+			q->hours = hours;
+			a = add_action(r, q->c, ACT_INQUIRY, owner(c),
+				       date_of_time(n->time), n->name, NULL);
+			a->at = n->time;
+			a->days = hours;
+		}
+	}
+}
+
 /* Contact and suggested escalations: what the case's notes say. */
 static void
 scan_notes(struct scan *s, struct report *r, const struct dcase *c,
@@ -264,6 +359,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 			*last_contact = date_of_time(notes[i].time);
 			break;
 		}
+	scan_inquiries(s, r, c, notes, nn);
 	for (size_t i = 0; i < c->nesc; i++) {
 		if (c->esc[i].resolved == NO_DATE)
 			open_esc = 1;
@@ -312,6 +408,7 @@ workup_case(struct scan *s, struct report *r, const struct dcase *c)
 	const struct workup *w = c->wu;
 	long complete = workup_records_complete(w, NULL);
 	long first = workup_first_demand(w);
+	struct raction *a;
 
 	if (complete != NO_DATE && first != NO_DATE) {
 		/* a demand that went out before the last records did not
@@ -331,6 +428,31 @@ workup_case(struct scan *s, struct report *r, const struct dcase *c)
 		x->complete = complete;
 		x->due = d ? d->date : complete + s->firm->wu->demand_within_days;
 		x->days = x->due - s->as_of;
+		a = add_action(r, x->c, ACT_DEMAND, d && *d->who ? d->who :
+			       owner(c), x->due, DUE_DEMAND, NULL);
+		a->days = x->days;
+		a->since = complete;
+	}
+	for (size_t i = 0; i < w->noffer; i++) {
+		const struct negotiation *o = &w->offer[i];
+		const struct deadline *d;
+		struct roffer *x;
+		char *name;
+
+		if (o->date == NO_DATE || o->date > s->as_of ||
+		    o->date <= s->as_of - REPORT_OFFER_DAYS)
+			continue;
+		name = xasprintf("offer-%s", o->name);
+		d = case_deadline(c, name);
+		free(name);
+		GROW(r->offers, r->cap[CAP_OFFERS], r->noffers + 1);
+		x = &r->offers[r->noffers++];
+		x->c = add_case(r, c);
+		x->name = xstrdup(o->name);
+		x->policy = xstrdup(o->policy);
+		x->date = o->date;
+		x->amount = o->amount;
+		x->conveyed = !d || d->done != NO_DATE;
 	}
 	if (!strcmp(c->stage, "treatment"))
 		for (size_t i = 0; i < w->nprov; i++) {
@@ -346,6 +468,10 @@ workup_case(struct scan *s, struct report *r, const struct dcase *c)
 			x->provider = xstrdup(p->handle);
 			x->last_visit = p->last_visit;
 			x->days = s->as_of - p->last_visit;
+			a = add_action(r, x->c, ACT_TREATMENT, owner(c),
+				       p->last_visit, p->handle, NULL);
+			a->days = x->days;
+			a->limit = r->gap_days;
 		}
 }
 
@@ -428,13 +554,148 @@ suggest_complexity(struct scan *s, struct report *r, const struct dcase *c)
 	}
 }
 
+static int
+is_offer_due(const char *name)
+{
+	const char *p = name + 6;
+
+	if (strncmp(name, "offer-", 6) || !*p)
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * The action an open deadline of an open case backs: one of its own (sol
+ * and notice-of-claim within NEXT_LAW_DAYS or past, an offer not conveyed,
+ * a records follow-up past its date; the demand when the case is in
+ * demands_due, which adds that action), else overdue or due-soon.  One
+ * fact, one action.
+ */
+static void
+due_action(struct scan *s, struct report *r, const struct dcase *c,
+	   const struct deadline *d, int demand_due)
+{
+	long left = d->date - s->as_of;
+	struct raction *a;
+	int act;
+
+	if (!strcmp(d->name, DUE_SOL) || !strcmp(d->name, DUE_NOTICE)) {
+		if (left > NEXT_LAW_DAYS)
+			return;
+		act = !strcmp(d->name, DUE_SOL) ? ACT_SOL : ACT_NOTICE;
+	} else if (!strcmp(d->name, DUE_DEMAND) && demand_due) {
+		return;
+	} else if (is_offer_due(d->name)) {
+		act = ACT_OFFER;
+	} else if (has_prefix(d->name, DUE_RECORDS_PREFIX)) {
+		if (left >= 0)
+			return;
+		act = ACT_RECORDS;
+	} else if (left < 0) {
+		act = ACT_OVERDUE;
+	} else if (left <= REPORT_SOON_DAYS) {
+		act = ACT_DUE_SOON;
+	} else {
+		return;
+	}
+	a = add_action(r, add_case(r, c), act, *d->who ? d->who : owner(c),
+		       d->date, d->name, d->what);
+	a->days = left;
+	if (act == ACT_RECORDS) {
+		const char *handle = d->name + strlen(DUE_RECORDS_PREFIX);
+
+		/* the earliest request still waiting; it sorts the action */
+		for (size_t i = 0; i < c->wu->nprov; i++) {
+			const struct provider *p = &c->wu->prov[i];
+
+			if (strcmp(p->handle, handle))
+				continue;
+			for (int k = 0; k < 2; k++)
+				if (p->requested[k] != NO_DATE &&
+				    p->received[k] == NO_DATE &&
+				    (a->since == NO_DATE ||
+				     p->requested[k] < a->since))
+					a->since = p->requested[k];
+		}
+		if (a->since != NO_DATE)
+			a->date = a->since;
+		a->days = s->as_of - a->date;
+		a->limit = s->firm->wu->records_followup_days;
+	}
+}
+
+static int
+stay_cmp(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	/* date, then the stage's place in the pipeline */
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/*
+ * The case's stage stays that ended in the last REPORT_STAYS_DAYS days,
+ * from [stages] (the day each stage was last entered): in date order, a
+ * stay ends the day the next one begins; the case's own stage goes on.
+ * Milestones count those of stages with a max_days; velocity all.
+ */
+static void
+stays_case(struct scan *s, struct report *r, const struct dcase *c)
+{
+	const struct firm *f = s->firm;
+	const struct cfg *cfg = c->cfg;
+	long (*v)[2] = xcalloc(f->nstages + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct cfg_line *l = &cfg->lines[i];
+		long d;
+		int st;
+
+		if (l->kind != CFG_KEY || !l->section ||
+		    strcmp(l->section, "stages") || !l->key ||
+		    (st = firm_stage(f, l->key)) < 0 || n >= f->nstages ||
+		    date_parse_iso(&d, l->value ? l->value : "") < 0)
+			continue;
+		v[n][0] = d;
+		v[n][1] = st;
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), stay_cmp);
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t st = (size_t)v[i][1];
+		long end = v[i + 1][0], days = end - v[i][0];
+		struct stays *x = &s->stays[st];
+
+		if (!strcmp(f->stages[st].name, c->stage) ||
+		    end > s->as_of || end <= s->as_of - REPORT_STAYS_DAYS)
+			continue;
+		GROW(x->v, x->cap, x->n + 1);
+		x->v[x->n++] = days;
+		if (f->stages[st].max_days >= 0) {
+			r->milestones.completed++;
+			r->milestones.on_time += days <= f->stages[st].max_days;
+		}
+	}
+	free(v);
+}
+
 static void
 scan_case(struct scan *s, struct report *r, const struct dcase *c)
 {
 	const struct firm *f = s->firm;
 	long as_of = s->as_of, last;
+	size_t demands = r->ndemands_due;
+	struct raction *a;
 	int st;
 
+	stays_case(s, r, c);
 	workup_case(s, r, c);
 	if (!c->open) {
 		r->closed++;
@@ -454,6 +715,8 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			add_due(r, 1, add_case(r, c), d, as_of - d->date);
 		else if (d->date <= as_of + REPORT_SOON_DAYS)
 			add_due(r, 0, add_case(r, c), d, d->date - as_of);
+		/* workup_case listed this case's demand due, if any */
+		due_action(s, r, c, d, r->ndemands_due > demands);
 	}
 	watch_case(s, r, c);
 	settlement_case(r, c);
@@ -472,6 +735,9 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 		x->what = xstrdup(e->what);
 		x->opened = e->opened;
 		x->days_open = as_of - e->opened;
+		a = add_action(r, x->c, ACT_ESCALATION, *e->to ? e->to :
+			       c->attorney, e->opened, e->name, e->reason);
+		a->days = x->days_open;
 	}
 	st = firm_stage(f, c->stage);
 	if (st >= 0 && (size_t)st < r->nstages) {
@@ -490,6 +756,10 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			x->stage = rs->stage;
 			x->days = days;
 			x->max_days = rs->max_days;
+			a = add_action(r, x->c, ACT_STUCK, owner(c),
+				       c->stage_since, rs->stage, NULL);
+			a->days = days;
+			a->limit = rs->max_days;
 		}
 	}
 	scan_notes(s, r, c, &last);
@@ -505,6 +775,10 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 		x->c = add_case(r, c);
 		x->last_contact = last;
 		x->days = as_of - (last != NO_DATE ? last : c->opened);
+		a = add_action(r, x->c, ACT_CONTACT, owner(c),
+			       last != NO_DATE ? last : c->opened, NULL, NULL);
+		a->days = x->days;
+		a->since = last;
 	}
 	count_load(r, s->filter, c->attorney, "attorney", f->attorney_max);
 	count_load(r, s->filter, c->manager, "manager", f->manager_max);
@@ -633,6 +907,30 @@ settle_cmp(const void *a, const void *b)
 }
 
 static int
+inquiry_cmp(const void *a, const void *b)
+{
+	const struct rinquiry *x = a, *y = b;
+	int c;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->note, y->note);
+}
+
+static int
+offer_cmp(const void *a, const void *b)
+{
+	const struct roffer *x = a, *y = b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	c = idcmp(x->c, y->c);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int
 error_cmp(const void *a, const void *b)
 {
 	const struct rerror *x = a, *y = b;
@@ -649,6 +947,50 @@ long_cmp(const void *a, const void *b)
 }
 
 #define SORT(v, n, cmp) do { if ((n) > 1) qsort((v), (n), sizeof(*(v)), (cmp)); } while (0)
+
+/* The median of v (n > 0), sorted here. */
+static double
+median(long *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), long_cmp);
+	return n % 2 ? (double)v[n / 2] :
+	       ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2.0;
+}
+
+static double
+pct(long part, long whole)
+{
+	return (double)(long)(10000.0 * (double)part / (double)whole + 0.5) /
+	       100.0;
+}
+
+/* Client inquiries, milestones and velocity. */
+static void
+finish_workflow(struct report *r, struct scan *s)
+{
+	const struct firm *f = s->firm;
+
+	if (r->inquiries.answered) {
+		r->inquiries.median_hours = median(s->hours,
+						   (size_t)r->inquiries.answered);
+		r->inquiries.within_pct = pct(s->within, r->inquiries.answered);
+	}
+	if (r->milestones.completed)
+		r->milestones.pct = pct(r->milestones.on_time,
+					r->milestones.completed);
+	r->velocity = xcalloc(f->nstages + 1, sizeof(*r->velocity));
+	for (size_t i = 0; i < f->nstages; i++) {
+		struct stays *x = &s->stays[i];
+		struct rvelocity *v;
+
+		if (!x->n)
+			continue;
+		v = &r->velocity[r->nvelocity++];
+		v->stage = f->stages[i].name;
+		v->count = (long)x->n;
+		v->median_days = median(x->v, x->n);
+	}
+}
 
 static void
 finish(struct report *r, struct scan *s)
@@ -667,7 +1009,10 @@ finish(struct report *r, struct scan *s)
 	SORT(r->stuck, r->nstuck, stuck_cmp);
 	SORT(r->contact.stale, r->contact.nstale, stale_cmp);
 	SORT(r->errors, r->nerrors, error_cmp);
+	SORT(r->inquiries.open, r->inquiries.nopen, inquiry_cmp);
+	SORT(r->offers, r->noffers, offer_cmp);
 	sorting = NULL;
+	finish_workflow(r, s);
 	if (r->contact.open)
 		r->contact.pct = (double)(long)(10000.0 * (double)r->contact.contacted /
 						(double)r->contact.open + 0.5) / 100.0;
@@ -724,6 +1069,11 @@ report_build(struct report **out, const struct firm *f, const char *root,
 				    (int)k);
 	matcher_index(&s.m);
 	s.best = xcalloc(2 * f->nind + 1, sizeof(*s.best));
+	s.now = filter->now ? filter->now :
+		(time_t)as_of * 86400 + 12 * 3600;
+	s.watch = filter->watch_days > f->sol_watch_days ? filter->watch_days :
+		  f->sol_watch_days;
+	s.stays = xcalloc(f->nstages + 1, sizeof(*s.stays));
 
 	r->as_of = as_of;
 	r->firm_name = f->name;
@@ -736,6 +1086,9 @@ report_build(struct report **out, const struct firm *f, const char *root,
 	r->turnaround.median_days = r->turnaround.within_pct = -1;
 	r->turnaround.target_days = f->wu->demand_within_days;
 	r->gap_days = f->wu->treatment_gap_days;
+	r->inquiries.target_hours = f->wf->inquiry_hours;
+	r->inquiries.median_hours = r->inquiries.within_pct = -1;
+	r->milestones.pct = -1;
 	r->nstages = f->nstages ? f->nstages - 1 : 0;
 	r->stages = xcalloc(r->nstages + 1, sizeof(*r->stages));
 	for (size_t i = 0; i < r->nstages; i++) {
@@ -781,6 +1134,10 @@ report_build(struct report **out, const struct firm *f, const char *root,
 	free(s.best);
 	free(s.days);
 	free(s.turn);
+	free(s.hours);
+	for (size_t i = 0; i < f->nstages; i++)
+		free(s.stays[i].v);
+	free(s.stays);
 	*out = r;
 	return 0;
 }
@@ -844,6 +1201,21 @@ report_free(struct report *r)
 	}
 	for (size_t i = 0; i < r->nload; i++)
 		free(r->load[i].who);
+	for (size_t i = 0; i < r->inquiries.nopen; i++)
+		free(r->inquiries.open[i].note);
+	free(r->inquiries.open);
+	free(r->velocity);
+	for (size_t i = 0; i < r->noffers; i++) {
+		free(r->offers[i].name);
+		free(r->offers[i].policy);
+	}
+	free(r->offers);
+	for (size_t i = 0; i < r->nactions; i++) {
+		free(r->actions[i].who);
+		free(r->actions[i].name);
+		free(r->actions[i].what);
+	}
+	free(r->actions);
 	for (size_t i = 0; i < r->nerrors; i++) {
 		free(r->errors[i].file);
 		free(r->errors[i].message);

@@ -14,7 +14,12 @@ test_expect_success 'init writes the default docket.ini and .gitattributes in on
 	test "$(git -C firm log --format="%s|%an|%ae|%ad" --date=iso-strict)" = \
 		"init: new docket firm|Bob Diaz|bob@firm.example|2026-11-22T12:00:00+00:00"
 	git -C firm show --name-only --format= HEAD | sort >files
-	printf ".gitattributes\ndocket.ini\n" >expect
+	printf "%s\n" .gitattributes docket.ini \
+		templates/client-status.md templates/demand-cover.md \
+		templates/letter-of-representation.md \
+		templates/records-request.md templates/script-intake.md \
+		templates/script-negotiation.md templates/script-treatment.md \
+		>expect
 	test_cmp expect files
 	test_repo_clean firm
 '

@@ -75,7 +75,7 @@ test_expect_success 'refused: empty notes, unknown kinds, NUL bytes, bad UTF-8' 
 	printf "  \n\n\t\n" | test_refused docket note smith
 	test "$(cat ../err)" = "docket: empty note, nothing written"
 	test_refused docket note smith --kind lunch -m x
-	test "$(cat ../err)" = "docket: unknown note kind '"'lunch'"' (kinds: call, email, text, meeting, letter, portal, medical, internal, escalation, stage)"
+	test "$(cat ../err)" = "docket: unknown note kind '"'lunch'"' (kinds: call, email, text, meeting, letter, portal, medical, internal, escalation, stage, inquiry, document)"
 	printf "a\000b" | test_refused docket note smith
 	test "$(cat ../err)" = "docket: the note contains a NUL byte at byte 2"
 	printf "bad \377 byte" | test_refused docket note smith

@@ -56,7 +56,7 @@ test_expect_success '__complete values of the firm' '
 	printf "%s\n" intake treatment records demand negotiation litigation settlement closed >expect
 	test_cmp expect out
 	docket __complete kinds | tr "\n" " " >out
-	test "$(cat out)" = "call email text meeting letter portal medical internal escalation stage "
+	test "$(cat out)" = "call email text meeting letter portal medical internal escalation stage inquiry document "
 	docket __complete reasons | tr "\n" " " >out
 	test "$(cat out)" = "medical complexity treatment coverage communication other "
 	docket __complete staff | cut -f1 | sort | tr "\n" " " >out
@@ -107,7 +107,7 @@ test_expect_success '__complete words: what goes where' '
 	printf "%s\n" --kind=meeting --kind=medical >expect
 	test_cmp expect out
 	docket __complete words note smith-7k2p -m "a text" --kind "" | wc -l >out
-	test "$(cat out)" = 10
+	test "$(cat out)" = 12
 	docket __complete words note smith-7k2p -F "" >out
 	echo :files >expect
 	test_cmp expect out
@@ -539,6 +539,67 @@ test_expect_success 'the workup: provider and policy handles of the case named e
 	pip
 	EOT
 	test_cmp expect out
+'
+
+test_expect_success 'the day'"'"'s work: template names, actions, conditions, staff for agenda, in every shell' '
+	(cd firm &&
+		sed -i "/^\[stage \"records\"\]\$/a requires = records-complete, client.dob" docket.ini &&
+		echo "Hello" >templates/zz-custom.md &&
+		echo "Hi" >templates/script-records.md)
+	(cd firm && docket __complete templates) >out
+	printf "%s\n" client-status demand-cover letter-of-representation records-request zz-custom >expect
+	test_cmp expect out
+	(cd firm && docket __complete scripts) >out
+	printf "%s\n" intake negotiation records treatment >expect
+	test_cmp expect out
+	docket __complete actions | tr "\n" " " >out
+	test "$(cat out)" = "sol notice overdue demand inquiry escalation offer contact records treatment due-soon stuck "
+	(cd firm && docket __complete conditions) >out.raw
+	cut -f1 out.raw | tr "\n" " " >out
+	test "$(cat out)" = "records-complete providers-discharged lor-sent demand-sent settled liens-final no-open-escalation no-open-deadlines client.dob "
+	cat >lines <<-\EOT
+	docket draft smith-7k2p l
+	docket draft smith-7k2p zz
+	docket next --action d
+	docket advance-stage smith-7k2p records --skip cl
+	docket agenda al
+	docket agenda alice c
+	EOT
+	cat >expect <<-\EOT
+	== docket draft smith-7k2p l
+	letter-of-representation
+	== docket draft smith-7k2p zz
+	zz-custom
+	== docket next --action d
+	demand
+	due-soon
+	== docket advance-stage smith-7k2p records --skip cl
+	client.dob
+	== docket agenda al
+	alice
+	== docket agenda alice c
+	carol
+	EOT
+	(cd firm && bash_complete <../lines) >out
+	test_cmp expect out
+	(cd firm && fish_complete "docket draft smith-7k2p de" "docket next --action sol") >out
+	cat >expect <<-\EOT
+	== docket draft smith-7k2p de
+	demand-cover
+	== docket next --action sol
+	sol
+	EOT
+	test_cmp expect out
+	(cd firm && zsh_complete "docket draft smith-7k2p cl" "docket advance-stage smith-7k2p records --skip no-open-e") >out.raw
+	sort_sections <out.raw >out
+	cat >expect <<-\EOT
+	== docket draft smith-7k2p cl
+	client-status
+	== docket advance-stage smith-7k2p records --skip no-open-e
+	no-open-escalation
+	EOT
+	test_cmp expect out
+	(cd firm && git checkout -q docket.ini && rm templates/zz-custom.md templates/script-records.md)
 '
 
 test_expect_success '__complete writes nothing, not even git config' '

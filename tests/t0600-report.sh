@@ -254,6 +254,30 @@ test_expect_success 'report --json gives every figure' '
 	    "within_pct": null,
 	    "target_days": 3
 	  },
+	  "inquiries": {
+	    "open": [],
+	    "answered": 0,
+	    "median_hours": null,
+	    "within_pct": null,
+	    "target_hours": 24
+	  },
+	  "milestones": {
+	    "completed": 7,
+	    "on_time": 3,
+	    "pct": 42.86
+	  },
+	  "velocity": [
+	    {
+	      "stage": "intake",
+	      "median_days": 30,
+	      "count": 6
+	    },
+	    {
+	      "stage": "treatment",
+	      "median_days": 92,
+	      "count": 1
+	    }
+	  ],
 	  "errors": []
 	}
 	EOF

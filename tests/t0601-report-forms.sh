@@ -63,6 +63,14 @@ test_expect_success 'text: exceptions first, within 80 columns' '
 
 	Resolution: 1 closed case, from opened to closed
 	  31 days on average, median 31
+
+	Client inquiries of the last 30 days: 0 open
+	  none answered
+
+	Milestones, stage stays ended in the last 365 days: 0 of 1 on time (0%)
+
+	Velocity, median days in a stage:
+	  intake                 31 days  (1 stay)
 	EOF
 	docket -C firm report >actual &&
 	test_cmp expect actual

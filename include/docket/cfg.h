@@ -64,6 +64,12 @@ void cfg_free(struct cfg *cfg);
 
 const char *cfg_get(const struct cfg *cfg, const char *section,
 		    const char *key);
+/*
+ * A key may repeat in its section only where docket.ini says so: a
+ * [stage "..."]'s `task` (one a line); any other repeated key is an
+ * error.  cfg_get gives the first; walk the lines for the rest.
+ */
+int cfg_key_repeats(const char *section, const char *key);
 /* The line of a key (or of the section when key is NULL); 0 if absent. */
 int cfg_lineno(const struct cfg *cfg, const char *section, const char *key);
 /* The line an error about section.key names: the key's as read; its

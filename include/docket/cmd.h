@@ -165,6 +165,31 @@ int negotiation_cmd(struct ctx *ctx, int argc, char **argv, int demand);
 char *follow_summary(const struct strv *summary);
 void print_follow(const struct strv *changes);
 
+/* What the workflow's commands share. */
+/*
+ * templates/NAME.md filled in for case c (cmd-draft.c): me is the user,
+ * policy and provider (NULL: none) the handles --policy and --provider
+ * gave.  0 and the Markdown appended to out; or an error listing every
+ * field that cannot be filled (lenient: a warning on stderr, and those
+ * placeholders left as written).
+ */
+int fill_template(struct ctx *ctx, const struct dcase *c, const char *name,
+		  const char *policy, const char *provider, int lenient,
+		  struct sb *out);
+/* The files a report's scan could not read, on stderr, and a line that
+ * says what is missing from where ("listed"): 1 when there were any. */
+struct report;
+struct report_filter;
+int scan_errors(const struct report *r, const char *where);
+/* report_build as of the clock (filter->now set), with progress on a
+ * terminal (cmd-next.c): 0 or an error. */
+int scan_report(struct ctx *ctx, struct report_filter *filter,
+		struct report **out);
+/* The text of a call note from $EDITOR, which starts from the case's
+ * stage's call script as '#' lines, dropped (cmd-script.c).  0 or an
+ * error. */
+int call_note_text(struct ctx *ctx, const struct dcase *c, struct sb *out);
+
 /* The commands */
 int cmd_init(struct ctx *, int, char **);
 int cmd_add(struct ctx *, int, char **);
@@ -193,5 +218,10 @@ int cmd_cost(struct ctx *, int, char **);
 int cmd_lien(struct ctx *, int, char **);
 int cmd_settle(struct ctx *, int, char **);
 int cmd_statement(struct ctx *, int, char **);
+int cmd_next(struct ctx *, int, char **);
+int cmd_agenda(struct ctx *, int, char **);
+int cmd_draft(struct ctx *, int, char **);
+int cmd_script(struct ctx *, int, char **);
+int cmd_assign(struct ctx *, int, char **);
 
 #endif

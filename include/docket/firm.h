@@ -19,6 +19,7 @@ struct cfg;
 struct sol_rule;
 struct workup_rules;
 struct fee_rules;
+struct workflow_rules;
 
 struct stage_rule {
 	char *name;
@@ -55,6 +56,8 @@ struct firm {
 	struct calendar cal;	/* [holidays] */
 	struct workup_rules *wu;	/* [rules] of the workup (workup.h) */
 	struct fee_rules *fees;	/* [fees] (settle.h) */
+	struct workflow_rules *wf;	/* stage tasks and requirements,
+					 * [urgency] (workflow.h) */
 };
 
 #define FIRM_FILE "docket.ini"
@@ -64,6 +67,9 @@ struct firm {
 extern const char *const escalation_reasons[];
 extern const char *const note_kinds[];
 extern const char *const contact_kinds[];
+/* The kinds of note that answer a client's inquiry (contact_kinds but
+ * inquiry). */
+extern const char *const answer_kinds[];
 
 /* Read root's docket.ini whole (src/firm-load.c): 0, or DK_ENOTFOUND /
  * DK_EPARSE / DK_EINVAL with "docket.ini:LINE: what".  warnings (may be

@@ -118,6 +118,9 @@ void print_lines(FILE *f, const char *s);
 /* The wording of human output, once: one or many as n is 1 or not
  * ("1 day", "2 days"); and a day as it is from today: "today",
  * "tomorrow", "in 3 days", "1 day late", "2 days late" (into buf). */
+/* v with two decimals at most and no trailing zeros ("84.95", "3.5",
+ * "80"), into buf. */
+char *fmt_num(char *buf, size_t size, double v);
 const char *plural(long n, const char *one, const char *many);
 const char *days_phrase(char *buf, size_t size, long days);
 

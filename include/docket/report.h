@@ -21,11 +21,17 @@
 #include <time.h>
 
 struct firm;
+struct json;
 
-/* Which cases the report covers. */
+/* Which cases the report covers, and as of when. */
 struct report_filter {
 	const char *who;	/* attorney or manager of the case; NULL: all */
 	const char *stage;	/* the case's stage; NULL: all */
+	time_t now;		/* the clock, for hours since an inquiry;
+				 * 0: noon (UTC) of as_of */
+	int watch_days;		/* sol_watch and notice_watch reach this far
+				 * at least (agenda: 90); 0: [rules]
+				 * sol_watch_days alone */
 };
 
 /* The note of a case as the page shows it. */
@@ -99,6 +105,53 @@ struct rsettle {	/* settlements: a recovery, a lien not final */
 	int64_t gross;		/* the recoveries */
 	int64_t pending;	/* the asserted amounts of the liens not final */
 	char *liens;		/* their names: "medicare, bcbs" */
+};
+
+struct rinquiry {	/* inquiries.open: not answered yet */
+	size_t c;
+	char *note;		/* the inquiry's note file name */
+	time_t at;
+	long hours;		/* since, whole hours rounded down */
+};
+
+struct rvelocity {	/* velocity: a stage with stays that ended */
+	const char *stage;	/* the firm's */
+	double median_days;
+	long count;
+};
+
+struct roffer {		/* offers of open cases of the last 14 days */
+	size_t c;
+	char *name, *policy;	/* the offer's number, its policy */
+	long date;
+	int64_t amount;		/* MONEY_NONE: none */
+	int conveyed;		/* its offer-N deadline is done, or there is
+				 * none */
+};
+
+/*
+ * An action of `docket next` (workflow.h's enum action), made by the scan
+ * at the very point a figure above counts the same fact: a stale client
+ * is both in contact.stale and a `contact` action, never one without the
+ * other.  work.h orders them and says why.
+ */
+struct raction {
+	size_t c;
+	int action;		/* enum action */
+	char *who;
+	long date;		/* when it fell due (sorts one urgency) */
+	time_t at;		/* an inquiry's time; 0 for the others */
+	char *name;		/* what it is about: a deadline, an escalation,
+				 * a provider, a stage, a note; or NULL */
+	char *what;		/* a deadline's or escalation's text; or NULL */
+	long days;		/* sol, notice, overdue, due-soon, offer:
+				 * days left (negative when late); contact,
+				 * treatment, stuck, escalation, records:
+				 * days since; inquiry: hours since */
+	long limit;		/* stuck: max_days; treatment: gap days;
+				 * records: follow-up days */
+	long since;		/* demand: records complete; records: the
+				 * request; contact: NO_DATE when never */
 };
 
 struct rstage {		/* the funnel: every stage but the last */
@@ -182,11 +235,32 @@ struct report {
 		double median_days, within_pct;	/* < 0 when count is 0 */
 		int target_days;	/* [rules] demand_within_days */
 	} turnaround;
+	struct {		/* client inquiries of the last contact_days */
+		struct rinquiry *open;
+		size_t nopen;
+		long answered;
+		double median_hours, within_pct;	/* < 0 when none */
+		int target_hours;	/* [rules] inquiry_response_hours */
+	} inquiries;
+	struct {		/* stage stays that ended in the last 365 days,
+				 * in stages with a max_days */
+		long completed, on_time;
+		double pct;		/* < 0 when none */
+	} milestones;
+	struct rvelocity *velocity;	/* in the pipeline's order */
+	size_t nvelocity;
+	struct roffer *offers;	/* for the agenda; not in report's forms */
+	size_t noffers;
+	struct raction *actions;	/* for `docket next`; in scan order */
+	size_t nactions;
 	struct rerror *errors;
 	size_t nerrors;
 	/* private: the capacities of the lists */
-	size_t cap[17];
+	size_t cap[24];
 };
+
+#define REPORT_STAYS_DAYS 365
+#define REPORT_OFFER_DAYS 14
 
 #define REPORT_SOON_DAYS 7
 
@@ -222,8 +296,14 @@ void report_json(FILE *f, const struct report *r);
 void report_text(FILE *f, const struct report *r, int width);
 void report_md(FILE *f, const struct report *r);
 void report_html(FILE *f, const struct report *r);
-/* v with at most 2 decimals and no trailing zeros, as the JSON has it. */
-char *report_num(char *buf, size_t size, double v);
+/* The workflow's part of each form (src/out-report-workflow.c): client
+ * inquiries (open ones are exceptions), milestones and velocity. */
+void report_json_workflow(struct json *j, const struct report *r);
+void report_text_inquiries(FILE *f, const struct report *r);
+void report_text_workflow(FILE *f, const struct report *r);
+void report_md_inquiries(FILE *f, const struct report *r);
+void report_md_workflow(FILE *f, const struct report *r);
+void report_html_workflow(FILE *f, const struct report *r);
 
 /* Indicator matching, for tests: the first of phrases (lowercase) found
  * in text, ignoring ASCII case and treating any run of white space as

@@ -28,5 +28,12 @@ main(void)
 		  "t.ini:3: duplicate section [a] (first at line 1)");
 	CHECK_STR(parse("[a]\nx = 1\n  more\n# x = 2\n[b]\nx = 1\ny = 1\ny = 2\n"),
 		  "t.ini:8: duplicate key 'y' in [b] (first at line 7)");
+	/* a stage's task lines may repeat; nothing else may */
+	CHECK_STR(parse("[stage \"intake\"]\ntask = 1bd A\ntask = 2bd B\n"), "ok");
+	CHECK_STR(parse("[stage \"intake\"]\nmax_days = 1\nmax_days = 2\n"),
+		  "t.ini:3: duplicate key 'max_days' in [stage \"intake\"] "
+		  "(first at line 2)");
+	CHECK_STR(parse("[rules]\ntask = 1bd A\ntask = 2bd B\n"),
+		  "t.ini:3: duplicate key 'task' in [rules] (first at line 2)");
 	return UNIT_DONE();
 }

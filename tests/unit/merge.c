@@ -580,6 +580,45 @@ test_virtual_base(void)
 	free(want);
 }
 
+/* A stage's `task` lines repeat (docket.ini): each is matched by its
+ * place among them, so one side changing the second task and the other
+ * adding a third merge, and neither is taken for the other. */
+static void
+test_repeated_tasks(void)
+{
+	static const char b[] =
+		"[stage \"intake\"]\n"
+		"task = 1bd Call the client\n"
+		"task = 2bd Send letters of representation\n";
+	static const char o[] =
+		"[stage \"intake\"]\n"
+		"task = 1bd Call the client\n"
+		"task = 3bd Send letters of representation\n";
+	static const char t[] =
+		"[stage \"intake\"]\n"
+		"task = 1bd Call the client\n"
+		"task = 2bd Send letters of representation\n"
+		"task = 5bd Order the police report\n";
+	static const char want[] =
+		"[stage \"intake\"]\n"
+		"task = 1bd Call the client\n"
+		"task = 3bd Send letters of representation\n"
+		"task = 5bd Order the police report\n";
+	struct merge_result res;
+	struct oracle orc = { MERGE_THEIRS, "", NULL };
+	struct merge_opts opts;
+	int r;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.later = oracle_later;
+	opts.arg = &orc;
+	r = merge_text(&res, b, strlen(b), o, strlen(o), t, strlen(t), &opts);
+	CHECK_INT(r, 0);
+	CHECK_STR(res.text, want);
+	CHECK_INT(res.n, 0);
+	merge_result_free(&res);
+}
+
 int
 main(void)
 {
@@ -604,5 +643,6 @@ main(void)
 	test_crlf_and_continuations();
 	test_reordered();
 	test_virtual_base();
+	test_repeated_tasks();
 	return UNIT_DONE();
 }
