@@ -119,3 +119,25 @@ matcher_run(const struct matcher *m, const char *norm, size_t len, int *best)
 		}
 	}
 }
+
+int
+phrase_first(const char *text, size_t len, const char *const *phrases,
+	     size_t n)
+{
+	struct matcher m;
+	size_t cap = 0;
+	char *norm = xmalloc(len + 1);
+	size_t nlen = phrase_normalize(norm, text, len);
+	int best = -1, r;
+
+	memset(&m, 0, sizeof(m));
+	m.nreasons = 1;
+	for (size_t i = 0; i < n; i++)
+		matcher_add(&m, &cap, phrases[i], 0, (int)i);
+	matcher_index(&m);
+	matcher_run(&m, norm, nlen, &best);
+	r = best < 0 ? -1 : m.ph[best].order;
+	matcher_free(&m);
+	free(norm);
+	return r;
+}

@@ -1,5 +1,6 @@
 /* report.c - the scan and the figures of `docket report` (see report.h). */
 #include "docket/report.h"
+#include "report-scan.h"
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/date.h"
@@ -19,113 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-report_match(const char *text, size_t len, const char *const *phrases,
-	     size_t n)
-{
-	struct matcher m;
-	size_t cap = 0;
-	char *norm = xmalloc(len + 1);
-	size_t nlen = phrase_normalize(norm, text, len);
-	int best = -1, r;
-
-	memset(&m, 0, sizeof(m));
-	m.nreasons = 1;
-	for (size_t i = 0; i < n; i++)
-		matcher_add(&m, &cap, phrases[i], 0, (int)i);
-	matcher_index(&m);
-	matcher_run(&m, norm, nlen, &best);
-	r = best < 0 ? -1 : m.ph[best].order;
-	matcher_free(&m);
-	free(norm);
-	return r;
-}
-
 /* ---- building the report ---- */
-
-enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
-       CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
-       CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN, CAP_SETTLE, CAP_INQ,
-       CAP_HOURS, CAP_OFFERS, CAP_ACTIONS };
-
-/* The stays of one stage that ended, in days (for velocity). */
-struct stays {
-	long *v;
-	size_t n, cap;
-};
-
-struct scan {
-	const struct firm *firm;
-	const char *root;
-	long as_of;
-	const struct report_filter *filter;
-	struct matcher m;
-	/* work space */
-	struct sb text;
-	char *norm;
-	size_t normcap;
-	int *best;
-	long *days;		/* days from opened to closed, per closed case */
-	size_t ndays;
-	long *turn;		/* days from records complete to the first
-				 * demand, per case with a demand */
-	size_t nturn;
-	time_t now;
-	int watch;		/* sol_watch and notice_watch reach */
-	long *hours;		/* hours to answer each answered inquiry */
-	long within;		/* those answered within the target */
-	struct stays *stays;	/* by stage */
-};
-
-/* Who does what is not a deadline's or an escalation's: the case's
- * manager, or its attorney when it has none. */
-static const char *
-owner(const struct dcase *c)
-{
-	return *c->manager ? c->manager : c->attorney;
-}
-
-static struct raction *
-add_action(struct report *r, size_t ci, int action, const char *who,
-	   long date, const char *name, const char *what)
-{
-	struct raction *a;
-
-	GROW(r->actions, r->cap[CAP_ACTIONS], r->nactions + 1);
-	a = &r->actions[r->nactions++];
-	memset(a, 0, sizeof(*a));
-	a->c = ci;
-	a->action = action;
-	a->who = xstrdup(who ? who : "");
-	a->date = date;
-	a->name = name ? xstrdup(name) : NULL;
-	a->what = what ? xstrdup(what) : NULL;
-	a->since = NO_DATE;
-	return a;
-}
-
-static size_t
-add_case(struct report *r, const struct dcase *c)
-{
-	struct rcase *rc;
-
-	/* the lists are built case by case: a case already listed is last */
-	if (r->ncases && !strcmp(r->cases[r->ncases - 1].id, c->id))
-		return r->ncases - 1;
-	GROW(r->cases, r->cap[CAP_CASES], r->ncases + 1);
-	rc = &r->cases[r->ncases];
-	rc->id = xstrdup(c->id);
-	rc->dir = xstrdup(c->dir);
-	rc->client = xstrdup(c->client);
-	rc->title = xstrdup(c->title);
-	rc->stage = xstrdup(c->stage);
-	rc->attorney = xstrdup(c->attorney);
-	rc->manager = xstrdup(c->manager);
-	rc->notes = NULL;
-	rc->nnotes = 0;
-	rc->notes_error = NULL;
-	return r->ncases++;
-}
 
 static void
 add_error(struct report *r, const char *file)
@@ -189,7 +84,7 @@ watch_case(struct scan *s, struct report *r, const struct dcase *c)
 				GROW(r->manual_later, r->cap[CAP_MANUAL],
 				     r->nmanual_later + 1);
 				m = &r->manual_later[r->nmanual_later++];
-				m->c = add_case(r, c);
+				m->c = report_add_case(r, c);
 				m->name = xstrdup(d->name);
 				m->date = d->date;
 				m->computed = k->date;
@@ -200,7 +95,7 @@ watch_case(struct scan *s, struct report *r, const struct dcase *c)
 			continue;
 		GROW(*v, r->cap[sol ? CAP_SOL : CAP_NOTICE], *n + 1);
 		e = &(*v)[(*n)++];
-		e->c = add_case(r, c);
+		e->c = report_add_case(r, c);
 		e->date = d->date;
 		e->days = d->date - s->as_of;
 		e->basis = xstrdup(d->basis);
@@ -284,60 +179,6 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 	return (int)phrase_normalize(s->norm, sb_str(&s->text), s->text.len);
 }
 
-/*
- * Client inquiries of the last contact_days days (the notes are oldest
- * first): each is answered by the next note of a kind that answers
- * (answer_kinds) after it, or open.  An open one is an action.
- */
-static void
-scan_inquiries(struct scan *s, struct report *r, const struct dcase *c,
-	       const struct note *notes, size_t nn)
-{
-	const long window = r->contact.window_days;
-	const time_t target = (time_t)r->inquiries.target_hours * 3600;
-	time_t answer = 0;
-	int answered = 0;
-
-	for (size_t i = nn; i-- > 0;) {
-		const struct note *n = &notes[i];
-
-		if (word_in(answer_kinds, n->kind)) {
-			answer = n->time;
-			answered = 1;
-			continue;
-		}
-		if (strcmp(n->kind, "inquiry"))
-			continue;
-		if (date_of_time(n->time) <= s->as_of - window)
-			break;
-		if (answered) {
-			time_t took = answer - n->time;
-
-			GROW(s->hours, r->cap[CAP_HOURS],
-			     (size_t)r->inquiries.answered + 1);
-			s->hours[r->inquiries.answered++] = (long)(took / 3600);
-			s->within += took <= target;
-		} else {
-			struct rinquiry *q;
-			struct raction *a;
-			long hours = s->now > n->time ?
-				     (long)((s->now - n->time) / 3600) : 0;
-
-			GROW(r->inquiries.open, r->cap[CAP_INQ],
-			     r->inquiries.nopen + 1);
-			q = &r->inquiries.open[r->inquiries.nopen++];
-			q->c = add_case(r, c);
-			q->note = xstrdup(n->name);
-			q->at = n->time;
-			q->hours = hours;
-			a = add_action(r, q->c, ACT_INQUIRY, owner(c),
-				       date_of_time(n->time), n->name, NULL);
-			a->at = n->time;
-			a->days = hours;
-		}
-	}
-}
-
 /* Contact and suggested escalations: what the case's notes say. */
 static void
 scan_notes(struct scan *s, struct report *r, const struct dcase *c,
@@ -359,7 +200,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 			*last_contact = date_of_time(notes[i].time);
 			break;
 		}
-	scan_inquiries(s, r, c, notes, nn);
+	report_scan_inquiries(s, r, c, notes, nn);
 	for (size_t i = 0; i < c->nesc; i++) {
 		if (c->esc[i].resolved == NO_DATE)
 			open_esc = 1;
@@ -390,7 +231,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 			left--;
 			GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
 			e = &r->sugg[r->nsugg++];
-			e->c = add_case(r, c);
+			e->c = report_add_case(r, c);
 			e->reason = xstrdup(f->ind[k].reason);
 			e->match = xstrdup(s->m.ph[found[k]].s);
 			e->note = xstrdup(n->name);
@@ -398,292 +239,6 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 		}
 	}
 	note_list_free(notes, nn);
-}
-
-/* The workup of a case: demand turnaround (every case), demands due and
- * treatment gaps (open cases). */
-static void
-workup_case(struct scan *s, struct report *r, const struct dcase *c)
-{
-	const struct workup *w = c->wu;
-	long complete = workup_records_complete(w, NULL);
-	long first = workup_first_demand(w);
-	struct raction *a;
-
-	if (complete != NO_DATE && first != NO_DATE) {
-		/* a demand that went out before the last records did not
-		 * wait for them: no days */
-		GROW(s->turn, r->cap[CAP_TURN], s->nturn + 1);
-		s->turn[s->nturn++] = first > complete ? first - complete : 0;
-	}
-	if (!c->open)
-		return;
-	if (complete != NO_DATE && first == NO_DATE) {
-		const struct deadline *d = case_deadline(c, DUE_DEMAND);
-		struct rdemand *x;
-
-		GROW(r->demands_due, r->cap[CAP_DEMANDS], r->ndemands_due + 1);
-		x = &r->demands_due[r->ndemands_due++];
-		x->c = add_case(r, c);
-		x->complete = complete;
-		x->due = d ? d->date : complete + s->firm->wu->demand_within_days;
-		x->days = x->due - s->as_of;
-		a = add_action(r, x->c, ACT_DEMAND, d && *d->who ? d->who :
-			       owner(c), x->due, DUE_DEMAND, NULL);
-		a->days = x->days;
-		a->since = complete;
-	}
-	for (size_t i = 0; i < w->noffer; i++) {
-		const struct negotiation *o = &w->offer[i];
-		const struct deadline *d;
-		struct roffer *x;
-		char *name;
-
-		if (o->date == NO_DATE || o->date > s->as_of ||
-		    o->date <= s->as_of - REPORT_OFFER_DAYS)
-			continue;
-		name = xasprintf("offer-%s", o->name);
-		d = case_deadline(c, name);
-		free(name);
-		GROW(r->offers, r->cap[CAP_OFFERS], r->noffers + 1);
-		x = &r->offers[r->noffers++];
-		x->c = add_case(r, c);
-		x->name = xstrdup(o->name);
-		x->policy = xstrdup(o->policy);
-		x->date = o->date;
-		x->amount = o->amount;
-		x->conveyed = !d || d->done != NO_DATE;
-	}
-	if (!strcmp(c->stage, "treatment"))
-		for (size_t i = 0; i < w->nprov; i++) {
-			const struct provider *p = &w->prov[i];
-			struct rgap *x;
-
-			if (p->discharged != NO_DATE || p->last_visit == NO_DATE ||
-			    s->as_of - p->last_visit <= r->gap_days)
-				continue;
-			GROW(r->gaps, r->cap[CAP_GAPS], r->ngaps + 1);
-			x = &r->gaps[r->ngaps++];
-			x->c = add_case(r, c);
-			x->provider = xstrdup(p->handle);
-			x->last_visit = p->last_visit;
-			x->days = s->as_of - p->last_visit;
-			a = add_action(r, x->c, ACT_TREATMENT, owner(c),
-				       p->last_visit, p->handle, NULL);
-			a->days = x->days;
-			a->limit = r->gap_days;
-		}
-}
-
-/* An open case's recoveries held while a lien is not final: the money
- * the firm holds waiting on lien holders. */
-static void
-settlement_case(struct report *r, const struct dcase *c)
-{
-	struct settle *st = settle_read(c->cfg);
-	struct sb names = SB_INIT;
-	int64_t gross = 0, pending = 0;
-	long settled = NO_DATE;
-	int bad = 0;
-
-	if (!st->nrec) {
-		settle_free(st);
-		return;
-	}
-	for (size_t i = 0; i < st->nrec; i++) {
-		bad |= money_add(&gross, st->rec[i].amount);
-		if (settled == NO_DATE || st->rec[i].date < settled)
-			settled = st->rec[i].date;
-	}
-	for (size_t i = 0; i < st->nlien; i++) {
-		const struct lien *l = &st->lien[i];
-
-		if (l->final != MONEY_NONE)
-			continue;
-		if (l->asserted != MONEY_NONE)
-			bad |= money_add(&pending, l->asserted);
-		sb_addf(&names, "%s%s", names.len ? ", " : "", l->name);
-	}
-	if (names.len && !bad) {
-		struct rsettle *x;
-
-		GROW(r->settlements, r->cap[CAP_SETTLE], r->nsettlements + 1);
-		x = &r->settlements[r->nsettlements++];
-		x->c = add_case(r, c);
-		x->settled = settled;
-		x->gross = gross;
-		x->pending = pending;
-		x->liens = sb_detach(&names);
-	}
-	sb_free(&names);
-	settle_free(st);
-}
-
-/* A complexity escalation the case file suggests (after the notes', so
- * that a case has one entry per reason). */
-static void
-suggest_complexity(struct scan *s, struct report *r, const struct dcase *c)
-{
-	char match[64];
-	const char *m;
-	int open_esc = 0, complexity = 0;
-
-	/* a commercial policy, a case type for an attorney: until a
-	 * complexity escalation exists, while none is open */
-	for (size_t i = 0; i < c->nesc; i++) {
-		open_esc |= c->esc[i].resolved == NO_DATE;
-		complexity |= !strcmp(c->esc[i].reason, "complexity");
-	}
-	if (open_esc || complexity ||
-	    !(m = workup_complexity(s->firm, c, match, sizeof(match))))
-		return;
-	for (size_t i = r->nsugg; i-- > 0 && r->ncases &&
-	     !strcmp(r->cases[r->sugg[i].c].id, c->id);)
-		if (!strcmp(r->sugg[i].reason, "complexity"))
-			return;
-	{
-		struct rsugg *e;
-
-		GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
-		e = &r->sugg[r->nsugg++];
-		e->c = add_case(r, c);
-		e->reason = xstrdup("complexity");
-		e->match = xstrdup(m);
-		e->note = NULL;
-		e->date = s->as_of;
-	}
-}
-
-static int
-is_offer_due(const char *name)
-{
-	const char *p = name + 6;
-
-	if (strncmp(name, "offer-", 6) || !*p)
-		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return 1;
-}
-
-/*
- * The action an open deadline of an open case backs: one of its own (sol
- * and notice-of-claim within NEXT_LAW_DAYS or past, an offer not conveyed,
- * a records follow-up past its date; the demand when the case is in
- * demands_due, which adds that action), else overdue or due-soon.  One
- * fact, one action.
- */
-static void
-due_action(struct scan *s, struct report *r, const struct dcase *c,
-	   const struct deadline *d, int demand_due)
-{
-	long left = d->date - s->as_of;
-	struct raction *a;
-	int act;
-
-	if (!strcmp(d->name, DUE_SOL) || !strcmp(d->name, DUE_NOTICE)) {
-		if (left > NEXT_LAW_DAYS)
-			return;
-		act = !strcmp(d->name, DUE_SOL) ? ACT_SOL : ACT_NOTICE;
-	} else if (!strcmp(d->name, DUE_DEMAND) && demand_due) {
-		return;
-	} else if (is_offer_due(d->name)) {
-		act = ACT_OFFER;
-	} else if (has_prefix(d->name, DUE_RECORDS_PREFIX)) {
-		if (left >= 0)
-			return;
-		act = ACT_RECORDS;
-	} else if (left < 0) {
-		act = ACT_OVERDUE;
-	} else if (left <= REPORT_SOON_DAYS) {
-		act = ACT_DUE_SOON;
-	} else {
-		return;
-	}
-	a = add_action(r, add_case(r, c), act, *d->who ? d->who : owner(c),
-		       d->date, d->name, d->what);
-	a->days = left;
-	if (act == ACT_RECORDS) {
-		const char *handle = d->name + strlen(DUE_RECORDS_PREFIX);
-
-		/* the earliest request still waiting; it sorts the action */
-		for (size_t i = 0; i < c->wu->nprov; i++) {
-			const struct provider *p = &c->wu->prov[i];
-
-			if (strcmp(p->handle, handle))
-				continue;
-			for (int k = 0; k < 2; k++)
-				if (p->requested[k] != NO_DATE &&
-				    p->received[k] == NO_DATE &&
-				    (a->since == NO_DATE ||
-				     p->requested[k] < a->since))
-					a->since = p->requested[k];
-		}
-		if (a->since != NO_DATE)
-			a->date = a->since;
-		a->days = s->as_of - a->date;
-		a->limit = s->firm->wu->records_followup_days;
-	}
-}
-
-static int
-stay_cmp(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-
-	/* date, then the stage's place in the pipeline */
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return x[1] < y[1] ? -1 : x[1] > y[1];
-}
-
-/*
- * The case's stage stays that ended in the last REPORT_STAYS_DAYS days,
- * from [stages] (the day each stage was last entered): in date order, a
- * stay ends the day the next one begins; the case's own stage goes on.
- * Milestones count those of stages with a max_days; velocity all.
- */
-static void
-stays_case(struct scan *s, struct report *r, const struct dcase *c)
-{
-	const struct firm *f = s->firm;
-	const struct cfg *cfg = c->cfg;
-	long (*v)[2] = xcalloc(f->nstages + 1, sizeof(*v));
-	size_t n = 0;
-
-	for (size_t i = 0; i < cfg->n; i++) {
-		const struct cfg_line *l = &cfg->lines[i];
-		long d;
-		int st;
-
-		if (l->kind != CFG_KEY || !l->section ||
-		    strcmp(l->section, "stages") || !l->key ||
-		    (st = firm_stage(f, l->key)) < 0 || n >= f->nstages ||
-		    date_parse_iso(&d, l->value ? l->value : "") < 0)
-			continue;
-		v[n][0] = d;
-		v[n][1] = st;
-		n++;
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), stay_cmp);
-	for (size_t i = 0; i + 1 < n; i++) {
-		size_t st = (size_t)v[i][1];
-		long end = v[i + 1][0], days = end - v[i][0];
-		struct stays *x = &s->stays[st];
-
-		if (!strcmp(f->stages[st].name, c->stage) ||
-		    end > s->as_of || end <= s->as_of - REPORT_STAYS_DAYS)
-			continue;
-		GROW(x->v, x->cap, x->n + 1);
-		x->v[x->n++] = days;
-		if (f->stages[st].max_days >= 0) {
-			r->milestones.completed++;
-			r->milestones.on_time += days <= f->stages[st].max_days;
-		}
-	}
-	free(v);
 }
 
 static void
@@ -695,8 +250,8 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 	struct raction *a;
 	int st;
 
-	stays_case(s, r, c);
-	workup_case(s, r, c);
+	report_stays_case(s, r, c);
+	report_workup_case(s, r, c);
 	if (!c->open) {
 		r->closed++;
 		if (c->closed != NO_DATE && c->opened != NO_DATE) {
@@ -712,14 +267,14 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 		if (d->done != NO_DATE)
 			continue;
 		if (d->date < as_of)
-			add_due(r, 1, add_case(r, c), d, as_of - d->date);
+			add_due(r, 1, report_add_case(r, c), d, as_of - d->date);
 		else if (d->date <= as_of + REPORT_SOON_DAYS)
-			add_due(r, 0, add_case(r, c), d, d->date - as_of);
+			add_due(r, 0, report_add_case(r, c), d, d->date - as_of);
 		/* workup_case listed this case's demand due, if any */
-		due_action(s, r, c, d, r->ndemands_due > demands);
+		report_due_action(s, r, c, d, r->ndemands_due > demands);
 	}
 	watch_case(s, r, c);
-	settlement_case(r, c);
+	report_settlement_case(r, c);
 	for (size_t i = 0; i < c->nesc; i++) {
 		const struct escalation *e = &c->esc[i];
 		struct resc *x;
@@ -728,14 +283,14 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			continue;
 		GROW(r->esc, r->cap[CAP_ESC], r->nesc + 1);
 		x = &r->esc[r->nesc++];
-		x->c = add_case(r, c);
+		x->c = report_add_case(r, c);
 		x->name = xstrdup(e->name);
 		x->reason = xstrdup(e->reason);
 		x->to = xstrdup(e->to);
 		x->what = xstrdup(e->what);
 		x->opened = e->opened;
 		x->days_open = as_of - e->opened;
-		a = add_action(r, x->c, ACT_ESCALATION, *e->to ? e->to :
+		a = report_add_action(r, x->c, ACT_ESCALATION, *e->to ? e->to :
 			       c->attorney, e->opened, e->name, e->reason);
 		a->days = x->days_open;
 	}
@@ -751,19 +306,19 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 			rs->over_limit++;
 			GROW(r->stuck, r->cap[CAP_STUCK], r->nstuck + 1);
 			x = &r->stuck[r->nstuck++];
-			x->c = add_case(r, c);
+			x->c = report_add_case(r, c);
 			x->st = (size_t)st;
 			x->stage = rs->stage;
 			x->days = days;
 			x->max_days = rs->max_days;
-			a = add_action(r, x->c, ACT_STUCK, owner(c),
+			a = report_add_action(r, x->c, ACT_STUCK, report_owner(c),
 				       c->stage_since, rs->stage, NULL);
 			a->days = days;
 			a->limit = rs->max_days;
 		}
 	}
 	scan_notes(s, r, c, &last);
-	suggest_complexity(s, r, c);
+	report_suggest_complexity(s, r, c);
 	r->contact.open++;
 	if (last != NO_DATE && last > as_of - r->contact.window_days) {
 		r->contact.contacted++;
@@ -772,10 +327,10 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 
 		GROW(r->contact.stale, r->cap[CAP_STALE], r->contact.nstale + 1);
 		x = &r->contact.stale[r->contact.nstale++];
-		x->c = add_case(r, c);
+		x->c = report_add_case(r, c);
 		x->last_contact = last;
 		x->days = as_of - (last != NO_DATE ? last : c->opened);
-		a = add_action(r, x->c, ACT_CONTACT, owner(c),
+		a = report_add_action(r, x->c, ACT_CONTACT, report_owner(c),
 			       last != NO_DATE ? last : c->opened, NULL, NULL);
 		a->days = x->days;
 		a->since = last;
@@ -938,59 +493,7 @@ error_cmp(const void *a, const void *b)
 	return strcmp(x->file, y->file);
 }
 
-static int
-long_cmp(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 #define SORT(v, n, cmp) do { if ((n) > 1) qsort((v), (n), sizeof(*(v)), (cmp)); } while (0)
-
-/* The median of v (n > 0), sorted here. */
-static double
-median(long *v, size_t n)
-{
-	qsort(v, n, sizeof(*v), long_cmp);
-	return n % 2 ? (double)v[n / 2] :
-	       ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2.0;
-}
-
-static double
-pct(long part, long whole)
-{
-	return (double)(long)(10000.0 * (double)part / (double)whole + 0.5) /
-	       100.0;
-}
-
-/* Client inquiries, milestones and velocity. */
-static void
-finish_workflow(struct report *r, struct scan *s)
-{
-	const struct firm *f = s->firm;
-
-	if (r->inquiries.answered) {
-		r->inquiries.median_hours = median(s->hours,
-						   (size_t)r->inquiries.answered);
-		r->inquiries.within_pct = pct(s->within, r->inquiries.answered);
-	}
-	if (r->milestones.completed)
-		r->milestones.pct = pct(r->milestones.on_time,
-					r->milestones.completed);
-	r->velocity = xcalloc(f->nstages + 1, sizeof(*r->velocity));
-	for (size_t i = 0; i < f->nstages; i++) {
-		struct stays *x = &s->stays[i];
-		struct rvelocity *v;
-
-		if (!x->n)
-			continue;
-		v = &r->velocity[r->nvelocity++];
-		v->stage = f->stages[i].name;
-		v->count = (long)x->n;
-		v->median_days = median(x->v, x->n);
-	}
-}
 
 static void
 finish(struct report *r, struct scan *s)
@@ -1012,7 +515,7 @@ finish(struct report *r, struct scan *s)
 	SORT(r->inquiries.open, r->inquiries.nopen, inquiry_cmp);
 	SORT(r->offers, r->noffers, offer_cmp);
 	sorting = NULL;
-	finish_workflow(r, s);
+	report_finish_workflow(r, s);
 	if (r->contact.open)
 		r->contact.pct = (double)(long)(10000.0 * (double)r->contact.contacted /
 						(double)r->contact.open + 0.5) / 100.0;
@@ -1022,7 +525,7 @@ finish(struct report *r, struct scan *s)
 	if (s->nturn) {
 		long within = 0;
 
-		qsort(s->turn, s->nturn, sizeof(*s->turn), long_cmp);
+		qsort(s->turn, s->nturn, sizeof(*s->turn), report_long_cmp);
 		for (size_t i = 0; i < s->nturn; i++)
 			within += s->turn[i] <= r->turnaround.target_days;
 		r->turnaround.median_days = s->nturn % 2 ?
@@ -1036,7 +539,7 @@ finish(struct report *r, struct scan *s)
 	if (s->ndays) {
 		double sum = 0;
 
-		qsort(s->days, s->ndays, sizeof(*s->days), long_cmp);
+		qsort(s->days, s->ndays, sizeof(*s->days), report_long_cmp);
 		for (size_t i = 0; i < s->ndays; i++)
 			sum += (double)s->days[i];
 		r->resolution.avg_days = sum / (double)s->ndays;

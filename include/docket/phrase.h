@@ -48,4 +48,10 @@ void matcher_run(const struct matcher *m, const char *norm, size_t len,
 		 int *best);
 void matcher_free(struct matcher *m);
 
+/* Indicator matching, for tests: the first of phrases (lowercase) found
+ * in text, ignoring ASCII case and treating any run of white space as
+ * one space; -1 when none is.  */
+int phrase_first(const char *text, size_t len, const char *const *phrases,
+		 size_t n);
+
 #endif

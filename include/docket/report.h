@@ -305,10 +305,4 @@ void report_md_inquiries(FILE *f, const struct report *r);
 void report_md_workflow(FILE *f, const struct report *r);
 void report_html_workflow(FILE *f, const struct report *r);
 
-/* Indicator matching, for tests: the first of phrases (lowercase) found
- * in text, ignoring ASCII case and treating any run of white space as
- * one space; -1 when none is.  */
-int report_match(const char *text, size_t len, const char *const *phrases,
-		 size_t n);
-
 #endif

@@ -1,6 +1,6 @@
-/* Unit tests for report_match: the indicator phrases (phrase.c) found in
+/* Unit tests for phrase_first: the indicator phrases (phrase.c) found in
  * a note's text. */
-#include "docket/report.h"
+#include "docket/phrase.h"
 #include "unit.h"
 
 #include <string.h>
@@ -8,7 +8,7 @@
 static int
 match(const char *text, const char *const *phrases, size_t n)
 {
-	return report_match(text, strlen(text), phrases, n);
+	return phrase_first(text, strlen(text), phrases, n);
 }
 
 int
