@@ -51,7 +51,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error(ctx, argc == optind ? "which case? (a case ID)"
 				   : "edit takes one case ID");
-	if ((r = case_find(&dir, ctx->root, argv[optind])))
+	if ((r = find_case(ctx, argv[optind], &dir)))
 		return fail(r);
 	rel = xasprintf("%s/%s", dir, CASE_FILE);
 	file = path_join(ctx->root, rel);

@@ -87,7 +87,7 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error(ctx, argc == optind ? "which case? (a case ID)"
 				   : "log takes one case ID");
-	if ((r = case_find(&dir, ctx->root, argv[optind])))
+	if ((r = find_case(ctx, argv[optind], &dir)))
 		return fail(r);
 	memset(&o, 0, sizeof(o));
 	o.path = dir;

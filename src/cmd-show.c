@@ -261,7 +261,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	struct note *notes = NULL;
 	struct shown *shown;
 	size_t nn = 0;
-	int opt, status = EXIT_OK, json = 0, r;
+	int opt, status = EXIT_OK, json = 0, r = 0;
 
 	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
 		if (opt == OPT_EXIT)
@@ -269,10 +269,12 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		if (opt == 'j')
 			json = 1;
 	}
-	if (argc - optind != 1)
-		return usage_error(ctx, argc == optind ? "which case? (a case ID)"
-				   : "show takes one case ID");
-	if ((r = load_case(ctx, argv[optind], &c)) ||
+	if (argc - optind > 1)
+		return usage_error(ctx, "show takes one case ID");
+	/* no ID: the case whose directory this is */
+	if (argc == optind && (r = load_case(ctx, NULL, &c)) == DK_ENOTFOUND)
+		return usage_error(ctx, "which case? (a case ID)");
+	if ((argc > optind && (r = load_case(ctx, argv[optind], &c))) || r ||
 	    (r = note_list(&notes, &nn, ctx->root, c->dir))) {
 		case_free(c);
 		return fail(r);

@@ -6,6 +6,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/lookup.h"
 #include "docket/note.h"
 #include "docket/out.h"
 #include "docket/repo.h"
@@ -214,10 +215,28 @@ check_handle(struct ctx *ctx, const char *what, const char *handle)
 }
 
 int
+find_case(struct ctx *ctx, const char *what, char **dir)
+{
+	struct lookup l;
+	int r = lookup_case(&l, ctx->root, what);
+
+	*dir = NULL;
+	if (r)
+		return r;
+	if (l.client)
+		tfprintf(stderr, "docket: '%s' is %s (%s)\n", what,
+			 case_dir_id(l.dir), l.client);
+	*dir = l.dir;
+	l.dir = NULL;
+	lookup_free(&l);
+	return 0;
+}
+
+int
 load_case(struct ctx *ctx, const char *id, struct dcase **out)
 {
 	char *dir = NULL;
-	int r = case_find(&dir, ctx->root, id);
+	int r = find_case(ctx, id, &dir);
 
 	*out = NULL;
 	if (!r)

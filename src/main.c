@@ -91,7 +91,7 @@ static const struct command commands[] = {
 	  "docket list [--stage S] [--who H] [--status open|closed|all] [--json]",
 	  "list cases, one line each" },
 	{ "show", cmd_show, NEED_FIRM,
-	  "docket show ID [--json]",
+	  "docket show [ID] [--json]",
 	  "show a case: metadata, deadlines, escalations, notes" },
 	{ "log", cmd_log, NEED_FIRM,
 	  "docket log ID",

@@ -88,7 +88,14 @@ int parse_assignment(const char *arg, char **section, char **key,
 		     char **value);
 /* Warn (stderr) when a handle is not in [staff]; refuse a bad one. */
 int check_handle(struct ctx *ctx, const char *what, const char *handle);
-/* Find and load a case by ID or prefix. */
+/*
+ * The case a user names (lookup.h: an ID or its prefix, a client's name,
+ * "." or NULL for the case of the current directory): *dir gets
+ * "cases/YYYY/ID", a new string.  Found by the client's name, it says
+ * which case that is on stderr.
+ */
+int find_case(struct ctx *ctx, const char *what, char **dir);
+/* Find (find_case) and load a case. */
 int load_case(struct ctx *ctx, const char *id, struct dcase **out);
 /*
  * Load every case (sorted by ID) and call fn on each; a case that does not

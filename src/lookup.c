@@ -1,0 +1,196 @@
+/*
+ * lookup.c - a case found by its ID, its client's name or the directory
+ * the user is in (see lookup.h).
+ */
+#include "docket/lookup.h"
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/error.h"
+#include "docket/util.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void
+lookup_free(struct lookup *l)
+{
+	free(l->dir);
+	free(l->client);
+	l->dir = l->client = NULL;
+}
+
+/* Is what a case-insensitive (ASCII) prefix of the n bytes at s? */
+static int
+prefix_ci(const char *s, size_t n, const char *what)
+{
+	size_t m = strlen(what);
+
+	if (!m || m > n)
+		return 0;
+	for (size_t i = 0; i < m; i++)
+		if (tolower((unsigned char)s[i]) != tolower((unsigned char)what[i]))
+			return 0;
+	return 1;
+}
+
+int
+lookup_name_matches(const char *client, const char *what)
+{
+	const char *p = client;
+
+	if (!client || !*what)
+		return 0;
+	if (prefix_ci(client, strlen(client), what))
+		return 1;
+	/* each word: split at spaces, hyphens and the like */
+	while (*p) {
+		size_t n;
+
+		while (*p && (isspace((unsigned char)*p) || strchr("-,.()'\"", *p)))
+			p++;
+		n = 0;
+		while (p[n] && !isspace((unsigned char)p[n]) &&
+		       !strchr("-,.()'\"", p[n]))
+			n++;
+		if (n && prefix_ci(p, n, what))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* The case whose directory (or a directory below it) is the process's. */
+static int
+here(struct lookup *out, const char *root)
+{
+	char *cwd = realpath(".", NULL), *top = realpath(root, NULL);
+	const char *rel;
+	size_t n;
+	int r = 0;
+
+	if (!cwd || !top) {
+		r = dk_err(DK_ENOTFOUND, "cannot tell which case this directory "
+			   "is (give a case ID)");
+		goto out;
+	}
+	n = strlen(top);
+	rel = cwd + n;
+	if (strncmp(cwd, top, n) || (*rel && *rel != '/') ||
+	    strncmp(rel, "/" CASES_DIR "/", strlen(CASES_DIR) + 2)) {
+		r = dk_err(DK_ENOTFOUND, "this directory is in no case "
+			   "(give a case ID, or cd into a case's directory)");
+		goto out;
+	}
+	rel++;
+	{
+		/* cases/YYYY/ID */
+		const char *year = rel + strlen(CASES_DIR) + 1;
+		const char *id = strchr(year, '/');
+		char *dir, *file;
+
+		if (!id || !id[1]) {
+			r = dk_err(DK_ENOTFOUND, "this directory is in no case "
+				   "(give a case ID, or cd into a case's "
+				   "directory)");
+			goto out;
+		}
+		id++;
+		dir = xstrndup(rel, (size_t)(id - rel) + strcspn(id, "/"));
+		file = xasprintf("%s%s/%s", root, dir, CASE_FILE);
+		if (!path_exists(file)) {
+			r = dk_err(DK_ENOTFOUND, "%s has no %s: it is no case",
+				   dir, CASE_FILE);
+			free(dir);
+		} else {
+			out->dir = dir;
+		}
+		free(file);
+	}
+out:
+	free(cwd);
+	free(top);
+	return r;
+}
+
+struct match {
+	char *dir, *client, *title;
+};
+
+/* The cases whose client's name matches what. */
+static void
+by_client(struct match **out, size_t *n, const char *root, const char *what)
+{
+	struct strv dirs = STRV_INIT;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	case_list_dirs(&dirs, root);
+	for (size_t i = 0; i < dirs.n; i++) {
+		char *path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+		struct cfg *cfg = NULL;
+		const char *client;
+
+		if (!cfg_load(&cfg, path, path) &&
+		    (client = cfg_get(cfg, "case", "client")) &&
+		    lookup_name_matches(client, what)) {
+			const char *title = cfg_get(cfg, "case", "title");
+
+			GROW(*out, cap, *n + 1);
+			(*out)[*n].dir = xstrdup(dirs.v[i]);
+			(*out)[*n].client = xstrdup(client);
+			(*out)[*n].title = xstrdup(title ? title : "");
+			(*n)++;
+		}
+		cfg_free(cfg);
+		free(path);
+	}
+	strv_free(&dirs);
+}
+
+int
+lookup_case(struct lookup *out, const char *root, const char *what)
+{
+	struct match *m;
+	size_t n;
+	char *why;
+	int r;
+
+	out->dir = out->client = NULL;
+	if (!what || !strcmp(what, "."))
+		return here(out, root);
+	r = case_find(&out->dir, root, what);
+	if (r != DK_ENOTFOUND && r != DK_EINVAL)
+		return r;
+	/* no case by that ID: a client's name, then */
+	why = xstrdup(dk_errmsg());
+	by_client(&m, &n, root, what);
+	if (n == 1) {
+		out->dir = m[0].dir;
+		out->client = m[0].client;
+		m[0].dir = m[0].client = NULL;
+		r = 0;
+	} else if (n > 1) {
+		struct sb sb = SB_INIT;
+
+		for (size_t i = 0; i < n; i++)
+			sb_addf(&sb, "%s%s (%s: %s)", i ? ", " : "",
+				case_dir_id(m[i].dir), m[i].client, m[i].title);
+		r = dk_err(DK_EAMBIG, "'%s' matches %zu clients: %s", what, n,
+			   sb_str(&sb));
+		sb_free(&sb);
+	} else {
+		r = dk_err(r, "%s", why);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].dir);
+		free(m[i].client);
+		free(m[i].title);
+	}
+	free(m);
+	free(why);
+	return r;
+}
