@@ -230,5 +230,6 @@ int cmd_agenda(struct ctx *, int, char **);
 int cmd_draft(struct ctx *, int, char **);
 int cmd_script(struct ctx *, int, char **);
 int cmd_assign(struct ctx *, int, char **);
+int cmd_search(struct ctx *, int, char **);
 
 #endif
