@@ -79,6 +79,86 @@ change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 	return 0;
 }
 
+/* Keep what is at rel before the change touches it. */
+static int
+keep_file(struct change *ch, const char *rel, char **abs)
+{
+	struct change_file *f;
+	int r;
+
+	for (size_t i = 0; i < ch->paths.n; i++)
+		if (!strcmp(ch->paths.v[i], rel))
+			return dk_err(DK_EINVAL, "%s is changed twice", rel);
+	if ((r = repo_journal_add(ch->repo, rel)))
+		return r;
+	*abs = path_join(ch->root, rel);
+	GROW(ch->files, ch->capfiles, ch->nfiles + 1);
+	f = &ch->files[ch->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(*abs);
+	r = read_file(*abs, &f->orig);
+	if (r && r != DK_ENOTFOUND)
+		return dk_err(DK_EIO, "cannot read %s", rel);
+	f->had = !r;
+	strv_push(&ch->paths, rel);
+	return 0;
+}
+
+int
+change_put_file(struct change *ch, const char *rel, const void *data,
+		size_t len)
+{
+	const char *slash = strrchr(rel, '/');
+	char *abs = NULL, *dir;
+	int r;
+
+	if ((r = keep_file(ch, rel, &abs)))
+		goto out;
+	dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+	r = *dir ? mkdirs(ch->root, dir, dir_mode) : 0;
+	free(dir);
+	if (r)
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot make the directory "
+			     "of %s", rel);
+	else if (write_file_atomic(abs, data, len, file_mode) < 0)
+		r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", rel);
+out:
+	free(abs);
+	return r;
+}
+
+int
+change_remove_file(struct change *ch, const char *rel)
+{
+	char *abs = NULL;
+	int r;
+
+	if (!(r = keep_file(ch, rel, &abs)) && unlink(abs) < 0 &&
+	    errno != ENOENT)
+		r = dk_errno(DK_EIO, errno, "cannot remove %s", rel);
+	free(abs);
+	return r;
+}
+
+/* After a commit: the directories a removal left empty, up to cases/. */
+static void
+prune_dirs(struct change *ch)
+{
+	for (size_t i = 0; i < ch->nfiles; i++) {
+		char *dir = xstrdup(ch->files[i].path), *slash;
+
+		if (path_exists(dir))
+			goto next;
+		for (int up = 0; up < 3 && (slash = strrchr(dir, '/')); up++) {
+			*slash = '\0';
+			if (strlen(dir) <= strlen(ch->root) || rmdir(dir) < 0)
+				break;
+		}
+	next:
+		free(dir);
+	}
+}
+
 /* Put every file back as it was: 0, or DK_EIO (a full disk; the first
  * failure's errno kept, dk_errnum) with the journal then left for the
  * next writer to finish the job. */
@@ -100,6 +180,32 @@ rollback(struct change *ch)
 		}
 		free(dir);
 	}
+	for (size_t i = ch->nfiles; i-- > 0; ) {
+		struct change_file *f = &ch->files[i];
+		char *dir = xstrdup(f->path), *slash = strrchr(dir, '/');
+
+		if (f->had) {
+			*slash = '\0';
+			if ((strlen(dir) > strlen(ch->root) &&
+			     mkdirs(ch->root, dir + strlen(ch->root),
+				    dir_mode) < 0) ||
+			    write_file_atomic(f->path, f->orig.buf, f->orig.len,
+					      file_mode) < 0) {
+				if (!e)
+					e = dk_errnum();
+			}
+		} else if (unlink(f->path) < 0 && errno != ENOENT && !e) {
+			e = errno;
+		} else {
+			for (int up = 0; up < 3 && (slash = strrchr(dir, '/'));
+			     up++) {
+				*slash = '\0';
+				if (rmdir(dir) < 0)
+					break;
+			}
+		}
+		free(dir);
+	}
 	if (ch->case_file && ch->had_orig) {
 		int w = write_file_atomic(ch->case_file, ch->orig.buf,
 					  ch->orig.len, file_mode);
@@ -110,22 +216,45 @@ rollback(struct change *ch)
 	return e ? dk_syserr(DK_EIO, e) : 0;
 }
 
-int
-change_commit(struct change *ch, const struct dcase *c, const char *fmt, ...)
+static int
+commit_v(struct change *ch, const char *id, const char *fmt, va_list ap)
 {
 	struct sb msg = SB_INIT;
-	va_list ap;
 	int r;
 
-	sb_addf(&msg, "%s(%s): ", ch->command, c->id);
-	va_start(ap, fmt);
+	sb_addf(&msg, "%s(%s): ", ch->command, id);
 	sb_vaddf(&msg, fmt, ap);
-	va_end(ap);
 	sb_addc(&msg, '\n');
 	r = repo_commit(ch->repo, msg.buf, &ch->paths, ch->now);
 	sb_free(&msg);
-	if (!r)
+	if (!r) {
 		ch->done = 1;
+		prune_dirs(ch);
+	}
+	return r;
+}
+
+int
+change_commit(struct change *ch, const struct dcase *c, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = commit_v(ch, c->id, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+change_commit_id(struct change *ch, const char *id, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = commit_v(ch, id, fmt, ap);
+	va_end(ap);
 	return r;
 }
 
@@ -142,6 +271,11 @@ change_free(struct change *ch)
 	}
 	strv_free(&ch->paths);
 	strv_free(&ch->created);
+	for (size_t i = 0; i < ch->nfiles; i++) {
+		free(ch->files[i].path);
+		sb_free(&ch->files[i].orig);
+	}
+	free(ch->files);
 	free(ch->case_file);
 	sb_free(&ch->orig);
 }

@@ -275,6 +275,119 @@ out:
 /* ---- commits ---- */
 
 int
+repo_parent(struct repo *r, const char *id, char out[REPO_ID_LEN])
+{
+	git_commit *c = NULL;
+	int e;
+
+	*out = '\0';
+	if ((e = repo_lookup_commit(&c, repo_git(r), id)) < 0)
+		return dk_giterr("cannot read a commit");
+	if (git_commit_parentcount(c))
+		repo_hex(out, git_commit_parent_id(c, 0));
+	git_commit_free(c);
+	return 0;
+}
+
+/* The tree entry of path in commit id: 0 (*out NULL when absent), or
+ * DK_EGIT. */
+static int
+entry_at(git_tree_entry **out, struct repo *r, const char *id,
+	 const char *path)
+{
+	git_commit *c = NULL;
+	int e;
+
+	*out = NULL;
+	if ((e = repo_lookup_commit(&c, repo_git(r), id)) < 0 ||
+	    (e = entry_of(out, c, path, NULL)) < 0) {
+		git_commit_free(c);
+		return dk_giterr("cannot read a commit");
+	}
+	git_commit_free(c);
+	return 0;
+}
+
+int
+repo_blob_at(struct repo *r, const char *commit, const char *path,
+	     char out[REPO_ID_LEN])
+{
+	git_tree_entry *te;
+	int e = entry_at(&te, r, commit, path);
+
+	*out = '\0';
+	if (e)
+		return e;
+	if (te && git_tree_entry_type(te) == GIT_OBJECT_BLOB)
+		repo_hex(out, git_tree_entry_id(te));
+	git_tree_entry_free(te);
+	return 0;
+}
+
+int
+repo_read_at(struct repo *r, const char *commit, const char *path,
+	     struct sb *out)
+{
+	git_tree_entry *te;
+	int e = entry_at(&te, r, commit, path);
+	char *text;
+	size_t len;
+
+	if (e)
+		return e;
+	if (!te || git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(te);
+		return dk_err(DK_ENOTFOUND, "no %s in %.8s", path, commit);
+	}
+	text = blob_text(repo_git(r), git_tree_entry_id(te), &len);
+	git_tree_entry_free(te);
+	if (!text)
+		return dk_giterr("cannot read a file of a commit");
+	sb_add(out, text, len);
+	free(text);
+	return 0;
+}
+
+struct files_walk {
+	const char *dir;
+	struct strv *out;
+};
+
+static int
+add_file(const char *root, const git_tree_entry *te, void *payload)
+{
+	struct files_walk *fw = payload;
+
+	if (git_tree_entry_type(te) == GIT_OBJECT_BLOB)
+		strv_push_owned(fw->out, xasprintf("%s/%s%s", fw->dir, root,
+						   git_tree_entry_name(te)));
+	return 0;
+}
+
+int
+repo_files_at(struct repo *r, const char *commit, const char *dir,
+	      struct strv *out)
+{
+	git_tree_entry *te;
+	git_tree *t;
+	struct files_walk fw = { dir, out };
+	int e = entry_at(&te, r, commit, dir);
+
+	if (e)
+		return e;
+	t = subtree(repo_git(r), te);
+	git_tree_entry_free(te);
+	if (!t)
+		return 0;
+	e = git_tree_walk(t, GIT_TREEWALK_PRE, add_file, &fw);
+	git_tree_free(t);
+	if (e < 0)
+		return dk_giterr("cannot read a commit's files");
+	strv_sort(out);
+	return 0;
+}
+
+int
 repo_commit_time(struct repo *r, const char *id, time_t *out)
 {
 	git_commit *c = NULL;

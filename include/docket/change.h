@@ -38,6 +38,14 @@ struct change {
 	char *case_file;	/* absolute path of a saved case.ini */
 	struct sb orig;		/* its bytes before the change */
 	int had_orig;
+	/* other files written or removed (change_put_file,
+	 * change_remove_file): each one's bytes before, to put back */
+	struct change_file {
+		char *path;	/* absolute */
+		struct sb orig;
+		int had;
+	} *files;
+	size_t nfiles, capfiles;
 	int done;
 };
 
@@ -50,6 +58,19 @@ int change_save_case(struct change *ch, struct dcase *c);
  * *path (may be NULL) gets its path relative to the firm, a new string. */
 int change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 		    const char *text, size_t len, time_t when, char **path);
+/*
+ * Any file of the firm (rel, relative to it): written with these bytes
+ * (its directories made), or removed (its directories then left empty
+ * go too, once committed).  The file is named in the journal first and
+ * its bytes kept, so a rollback puts it back.  0, or an error.
+ */
+int change_put_file(struct change *ch, const char *rel, const void *data,
+		    size_t len);
+int change_remove_file(struct change *ch, const char *rel);
+/* change_commit for a change that has no struct dcase at hand: the
+ * message "<command>(<id>): <summary>". */
+int change_commit_id(struct change *ch, const char *id, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Commit with the message "<command>(<id>): <summary>".  On failure every
  * file is put back as it was. */
 int change_commit(struct change *ch, const struct dcase *c, const char *fmt,

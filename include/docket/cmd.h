@@ -231,5 +231,6 @@ int cmd_draft(struct ctx *, int, char **);
 int cmd_script(struct ctx *, int, char **);
 int cmd_assign(struct ctx *, int, char **);
 int cmd_search(struct ctx *, int, char **);
+int cmd_undo(struct ctx *, int, char **);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "docket/repo.h"
 
+struct sb;
 struct strv;
 
 struct repo_change {
@@ -71,6 +72,18 @@ struct repo_commit_info {
 int repo_commits(struct repo *r, const char *tip, const char *hide,
 		 struct repo_commit_info **out, size_t *n);
 void repo_commit_infos_free(struct repo_commit_info *v, size_t n);
+
+/* A commit's first parent ("" for none), into out. */
+int repo_parent(struct repo *r, const char *id, char out[REPO_ID_LEN]);
+/* The blob of path in a commit ("" when it has none), into out. */
+int repo_blob_at(struct repo *r, const char *commit, const char *path,
+		 char out[REPO_ID_LEN]);
+/* The bytes of path in a commit, appended to out: 0, or DK_ENOTFOUND. */
+int repo_read_at(struct repo *r, const char *commit, const char *path,
+		 struct sb *out);
+/* The files under dir in a commit's tree ("cases/2026/x/..."), sorted. */
+int repo_files_at(struct repo *r, const char *commit, const char *dir,
+		  struct strv *out);
 
 /* A commit's author time. */
 int repo_commit_time(struct repo *r, const char *id, time_t *out);
