@@ -33,6 +33,12 @@ static const struct command commands[] = {
 	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
 	  "docket advance-stage ID [STAGE] [-m REASON] [--force] [--skip COND]",
 	  "move a case to its next stage, or to a later one" },
+	{ "close", cmd_close, NEED_FIRM | WRITES,
+	  "docket close ID -m REASON",
+	  "close a case: to the pipeline's last stage" },
+	{ "reopen", cmd_reopen, NEED_FIRM | WRITES,
+	  "docket reopen ID -m REASON",
+	  "reopen a closed case, in the stage it was closed from" },
 	{ "due", cmd_due, NEED_FIRM,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"

@@ -232,5 +232,7 @@ int cmd_script(struct ctx *, int, char **);
 int cmd_assign(struct ctx *, int, char **);
 int cmd_search(struct ctx *, int, char **);
 int cmd_undo(struct ctx *, int, char **);
+int cmd_close(struct ctx *, int, char **);
+int cmd_reopen(struct ctx *, int, char **);
 
 #endif
