@@ -3,6 +3,7 @@
 #include "docket/cfg.h"
 #include "docket/cmd.h"
 #include "docket/error.h"
+#include "docket/id.h"
 #include "docket/out.h"
 #include "docket/repo-log.h"
 
@@ -70,6 +71,58 @@ print_entry(void *ctx, const struct repo_log_entry *e)
 	return 0;
 }
 
+struct renamed {
+	const char *prefix;	/* "rename(ID): from " */
+	char *from;		/* the ID before */
+};
+
+static int
+find_rename(void *arg, const struct repo_log_entry *e)
+{
+	struct renamed *rn = arg;
+	const char *from;
+
+	if (!has_prefix(e->summary, rn->prefix))
+		return 0;
+	from = e->summary + strlen(rn->prefix);
+	rn->from = xstrndup(from, strcspn(from, " ;"));
+	return 1;
+}
+
+/* The case's earlier directories (docket rename), newest first. */
+static void
+earlier_names(struct ctx *ctx, const char *dir, struct strv *out)
+{
+	char *cur = xstrdup(dir);
+
+	/* a bounded chain: a rename back and forth ends too */
+	for (int n = 0; n < 64; n++) {
+		struct repo_log_opts o;
+		struct renamed rn;
+		char *prefix = xasprintf("rename(%s): from ", case_dir_id(cur));
+		size_t year = strlen(cur) - strlen(case_dir_id(cur));
+
+		memset(&o, 0, sizeof(o));
+		o.path = cur;
+		rn.prefix = prefix;
+		rn.from = NULL;
+		if (repo_log(ctx->repo, &o, find_rename, &rn) <= 0 || !rn.from ||
+		    id_check(rn.from) < 0) {
+			free(rn.from);
+			free(prefix);
+			break;
+		}
+		free(cur);
+		cur = xasprintf("%.*s%s", (int)year, dir, rn.from);
+		free(rn.from);
+		free(prefix);
+		if (strv_has(out, cur) || !strcmp(cur, dir))
+			break;
+		strv_push(out, cur);
+	}
+	free(cur);
+}
+
 int
 cmd_log(struct ctx *ctx, int argc, char **argv)
 {
@@ -78,6 +131,7 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct repo_log_opts o;
+	struct strv earlier = STRV_INIT;
 	char *dir = NULL;
 	int opt, status = EXIT_OK, r;
 
@@ -89,11 +143,15 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 				   : "log takes one case ID");
 	if ((r = find_case(ctx, argv[optind], &dir)))
 		return fail(r);
+	earlier_names(ctx, dir, &earlier);
 	memset(&o, 0, sizeof(o));
 	o.path = dir;
+	o.aliases = (const char *const *)earlier.v;
+	o.naliases = earlier.n;
 	o.file = CASE_FILE;
 	o.changes = 1;
 	r = repo_log(ctx->repo, &o, print_entry, NULL);
+	strv_free(&earlier);
 	free(dir);
 	return r ? fail(r) : EXIT_OK;
 }

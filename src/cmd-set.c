@@ -82,7 +82,7 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 			r = dk_err(DK_EINVAL, "case.%s cannot be set%s", key,
 				   !strcmp(key, "stage") ?
 				   " (use 'docket advance-stage')" :
-				   " (a case keeps its ID)");
+				   " (use 'docket rename')");
 		else if (is_handle_key(section, key))
 			r = check_handle(ctx, argv[i], value);
 		resolve_date(ctx, section, key, &value);

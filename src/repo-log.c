@@ -34,6 +34,17 @@ entry_of(git_tree_entry **out, git_commit *c, const char *path,
 	return e == GIT_ENOTFOUND ? 0 : e;
 }
 
+/* entry_of the walk's path, its alias, then its other earlier names. */
+static int
+walk_entry(git_tree_entry **out, git_commit *c, const struct repo_log_opts *o)
+{
+	int e = entry_of(out, c, o->path, o->alias);
+
+	for (size_t i = 0; !e && !*out && i < o->naliases; i++)
+		e = entry_of(out, c, o->aliases[i], NULL);
+	return e;
+}
+
 static int
 same_entry(const git_tree_entry *a, const git_tree_entry *b)
 {
@@ -227,7 +238,7 @@ repo_log(struct repo *r, const struct repo_log_opts *o,
 		int changed = 1;
 
 		if ((e = git_commit_lookup(&c, git, &oid)) < 0 ||
-		    (e = entry_of(&now, c, o->path, o->alias)) < 0) {
+		    (e = walk_entry(&now, c, o)) < 0) {
 			git_commit_free(c);
 			break;
 		}
@@ -239,7 +250,7 @@ repo_log(struct repo *r, const struct repo_log_opts *o,
 			git_tree_entry *pe = NULL;
 
 			if (git_commit_parent(&p, c, i) < 0 ||
-			    entry_of(&pe, p, o->path, o->alias) < 0) {
+			    walk_entry(&pe, p, o) < 0) {
 				/* a parent that cannot be read (a shallow
 				 * clone's) is passed over */
 				git_commit_free(p);

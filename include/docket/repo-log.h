@@ -46,6 +46,10 @@ struct repo_log_opts {
 	const char *path;	/* a directory ("cases/2026/x") or a file */
 	const char *alias;	/* path's earlier name (a moved case), or NULL:
 				 * a commit without path has it there */
+	const char *const *aliases;	/* more earlier names (a renamed
+				 * case's), newest first: a commit without
+				 * path nor alias has the first it has */
+	size_t naliases;
 	const char *file;	/* the INI file of the entries: under path
 				 * ("case.ini"), or NULL for path itself */
 	int no_merges;		/* a merge never counts as a change (its
