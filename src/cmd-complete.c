@@ -40,6 +40,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/note.h"
 #include "docket/repo.h"
 #include "docket/settle.h"
 #include "docket/template.h"
@@ -309,6 +310,20 @@ put_deadlines(struct firmctx *fc, const struct out *o, const char *id)
 }
 
 static void
+put_notes(struct firmctx *fc, const struct out *o, const char *id)
+{
+	struct dcase *c = case_get(fc, id);
+	struct note *notes = NULL;
+	size_t nn = 0;
+
+	if (c && !note_list(&notes, &nn, root_get(fc), c->dir))
+		for (size_t i = 0; i < nn; i++)
+			put(o, notes[i].name, NULL);
+	note_list_free(notes, nn);
+	case_free(c);
+}
+
+static void
 put_escalations(struct firmctx *fc, const struct out *o, const char *id)
 {
 	struct dcase *c = case_get(fc, id);
@@ -486,8 +501,10 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		for (size_t i = 0; i < words.n; i++)
 			put(o, words.v[i], NULL);
 		strv_free(&words);
-	} else if (!strcmp(value, "ID")) {
+	} else if (!strcmp(value, "ID") || !strcmp(value, "OTHER-ID")) {
 		put_cases(fc, o);
+	} else if (!strcmp(value, "NOTE")) {
+		put_notes(fc, o, case_id);
 	} else if (!strcmp(value, "H") || !strcmp(value, "ATTORNEY") ||
 		   !strcmp(value, "MANAGER")) {
 		put_staff(fc, o);

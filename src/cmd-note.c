@@ -29,6 +29,10 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 	char *path = NULL;
 	int opt, status = EXIT_OK, r;
 
+	/* note ID --move NOTE OTHER-ID: cmd-note-move.c */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--move") || has_prefix(argv[i], "--move="))
+			return note_move(ctx, argc, argv);
 	change_init(&ch, ctx);
 	while ((opt = next_opt(ctx, argc, argv, "m:F:k:", longopts, &status)) != -1) {
 		switch (opt) {

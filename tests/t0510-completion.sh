@@ -34,6 +34,7 @@ test_expect_success '__complete options: read from the usage, with the value nam
 	-F	FILE
 	--kind	KIND
 	--at	TIME
+	--move	NOTE
 	--help
 	EOT
 	test_cmp expect out

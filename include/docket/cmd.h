@@ -126,6 +126,10 @@ char *recomputed_summary(const struct strv *changes, const char *id);
  * message, notes are written as ctx_user(). */
 void change_init(struct change *ch, struct ctx *ctx);
 
+/* docket note ID --move NOTE OTHER-ID [-m WHY], the whole command
+ * (cmd-note-move.c). */
+int note_move(struct ctx *ctx, int argc, char **argv);
+
 /* What the workup's commands share (cmd-workup.c). */
 /* The date of something that happened (a visit, a receipt): DATE as
  * dates are typed, not after today.  0, or DK_EINVAL naming opt. */
