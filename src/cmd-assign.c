@@ -90,6 +90,54 @@ join(struct sb *out, const struct strv *v)
 }
 
 int
+handoff_work(const struct firm *f, struct dcase *c, const char *old_manager,
+	     const char *old_attorney, struct strv *moved)
+{
+	struct handoff h[2];
+	size_t nh = 0;
+	int r = 0, both;
+
+	memset(h, 0, sizeof(h));
+	if ((r = case_view(c, f, NULL)))
+		return r;
+	if (strcmp(old_manager, c->manager)) {
+		h[nh].role = "manager";
+		h[nh].from = xstrdup(old_manager);
+		h[nh++].to = xstrdup(c->manager);
+	}
+	if (strcmp(old_attorney, c->attorney)) {
+		h[nh].role = "attorney";
+		h[nh].from = xstrdup(old_attorney);
+		h[nh++].to = xstrdup(c->attorney);
+	}
+	both = nh == 2 && *h[0].from && !strcmp(h[0].from, h[1].from);
+	for (size_t i = 0; !r && i < nh; i++) {
+		char *keep = xstrdup(nh == 2 ? h[1 - i].to :
+				     !strcmp(h[i].role, "manager") ?
+				     c->attorney : c->manager);
+
+		/* no one to hand the work to: it stays */
+		if (*h[i].to)
+			r = move_work(c, f, &h[i], keep, both);
+		free(keep);
+	}
+	for (size_t i = 0; i < nh; i++) {
+		if (h[i].moved.n) {
+			struct sb line = SB_INIT;
+
+			join(&line, &h[i].moved);
+			strv_push_owned(moved, xasprintf("moved to %s: %s",
+							 h[i].to, line.buf));
+			sb_free(&line);
+		}
+		free(h[i].from);
+		free((char *)h[i].to);
+		strv_free(&h[i].moved);
+	}
+	return r;
+}
+
+int
 cmd_assign(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {

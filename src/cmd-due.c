@@ -363,6 +363,8 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		} else if (within && (r = parse_days(within, &fl.within))) {
 			return usage_error(ctx, "--within: %s", dk_errmsg());
 		}
+		if (fl.who && (r = filter_handle(ctx, "--who", fl.who)))
+			return fail(r);
 		return list_due(ctx, &fl, json, ics);
 	}
 	if (within || fl.overdue || fl.sol || json || ics)

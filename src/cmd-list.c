@@ -117,6 +117,8 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		free(list);
 		return fail(r);
 	}
+	if (l.who && (r = filter_handle(ctx, "--who", l.who)))
+		return fail(r);
 	json_init(&l.j, stdout);
 	if (l.json)
 		json_arr(&l.j, NULL);

@@ -52,6 +52,7 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	struct sb before = SB_INIT, after = SB_INIT, keys = SB_INIT;
 	struct strv changes = STRV_INIT, warnings = STRV_INIT;
 	struct strv follow = STRV_INIT, shorts = STRV_INIT;
+	struct strv handed = STRV_INIT;
 	char *summary = NULL, *tail = NULL;
 	int opt, status = EXIT_OK, r = 0;
 
@@ -83,8 +84,12 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 				   !strcmp(key, "stage") ?
 				   " (use 'docket advance-stage')" :
 				   " (use 'docket rename')");
-		else if (is_handle_key(section, key))
-			r = check_handle(ctx, argv[i], value);
+		else if (is_handle_key(section, key)) {
+			char *what = cfg_dotted(section, key);
+
+			r = check_handle(ctx, what, value);
+			free(what);
+		}
 		resolve_date(ctx, section, key, &value);
 		if (!r) {
 			char *what = xstrndup(argv[i], (size_t)(strchr(argv[i],
@@ -102,6 +107,16 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 		free(key);
 		free(value);
 	}
+	/* a new manager or attorney takes the old one's open work */
+	if (!r) {
+		const char *om = cfg_get(old, "case", "manager");
+		const char *oa = cfg_get(old, "case", "attorney");
+
+		r = handoff_work(ctx->firm, c, om ? om : "", oa ? oa : "",
+				 &handed);
+	}
+	for (size_t i = 0; i < handed.n; i++)
+		sb_addf(&keys, "; %s", handed.v[i]);
 	/* the deadlines the law sets follow the facts */
 	if (!r && (r = deadlines_after_edit(ctx->firm, old, c, &changes,
 					    &warnings)) > 0)
@@ -122,7 +137,10 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	if (!(r = change_save_case(&ch, c)))
 		r = change_commit(&ch, c, "%s%s%s", keys.buf, summary, tail);
 	if (!r)
-		tprintf("%s: set %s\n", c->id, keys.buf);
+		tprintf("%s: set %.*s\n", c->id, (int)strcspn(keys.buf, ";"),
+			keys.buf);
+	for (size_t i = 0; !r && i < handed.n; i++)
+		tprintf("%s: %s\n", c->id, handed.v[i]);
 	if (!r) {
 		print_follow(&follow);
 		print_deadline_changes(&changes, &warnings);
@@ -138,6 +156,7 @@ out:
 	strv_free(&warnings);
 	strv_free(&follow);
 	strv_free(&shorts);
+	strv_free(&handed);
 	free(summary);
 	free(tail);
 	cfg_free(old);

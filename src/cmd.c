@@ -208,10 +208,64 @@ check_handle(struct ctx *ctx, const char *what, const char *handle)
 		return 0;
 	if (name_check(handle, NAME_MAX_LEN, what) < 0)
 		return DK_EINVAL;
-	if (!firm_staff(ctx->firm, handle))
+	if (!firm_staff(ctx->firm, handle)) {
+		const struct staff *near = firm_staff_near(ctx->firm, handle);
+
+		if (near)
+			return dk_err(DK_EINVAL, "%s '%s' is not in docket.ini's "
+				      "[staff]; did you mean '%s'? (add a new "
+				      "colleague to [staff] first)", what,
+				      handle, near->handle);
 		tfprintf(stderr, "docket: warning: %s '%s' is not in docket.ini's "
 			"[staff]\n", what, handle);
+	}
 	return 0;
+}
+
+/* Does the case name handle anywhere: attorney, manager, a deadline's
+ * who, an escalation's to or by? */
+static int
+case_names(const struct dcase *c, const char *h)
+{
+	if (!strcmp(c->attorney, h) || !strcmp(c->manager, h))
+		return 1;
+	for (size_t i = 0; i < c->ndue; i++)
+		if (!strcmp(c->due[i].who, h))
+			return 1;
+	for (size_t i = 0; i < c->nesc; i++)
+		if (!strcmp(c->esc[i].to, h) || !strcmp(c->esc[i].by, h))
+			return 1;
+	return 0;
+}
+
+int
+filter_handle(struct ctx *ctx, const char *what, const char *handle)
+{
+	const struct staff *near;
+	struct strv dirs = STRV_INIT;
+	int seen = 0;
+
+	if (firm_staff(ctx->firm, handle))
+		return 0;
+	/* someone who left [staff] still has cases */
+	case_list_dirs(&dirs, ctx->root);
+	for (size_t i = 0; i < dirs.n && !seen; i++) {
+		struct dcase *c = NULL;
+
+		if (!case_load(&c, ctx->firm, dirs.v[i]))
+			seen = case_names(c, handle);
+		case_free(c);
+	}
+	strv_free(&dirs);
+	if (seen)
+		return 0;
+	near = firm_staff_near(ctx->firm, handle);
+	if (near)
+		return dk_err(DK_EINVAL, "%s '%s' is not in docket.ini's [staff] "
+			      "nor on any case; did you mean '%s'?", what,
+			      handle, near->handle);
+	return dk_err(DK_EINVAL, "%s '%s' is not in docket.ini's [staff] nor "
+		      "on any case", what, handle);
 }
 
 int

@@ -355,6 +355,23 @@ firm_staff(const struct firm *f, const char *handle)
 }
 
 const struct staff *
+firm_staff_near(const struct firm *f, const char *handle)
+{
+	const struct staff *best = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < f->nstaff; i++) {
+		size_t d = edit_distance(handle, f->by_handle[i]->handle);
+
+		if (d < bd) {
+			bd = d;
+			best = f->by_handle[i];
+		}
+	}
+	return bd <= 2 && bd < strlen(handle) ? best : NULL;
+}
+
+const struct staff *
 firm_staff_by_email(const struct firm *f, const char *email)
 {
 	size_t lo = 0, hi = f->nstaff;

@@ -86,8 +86,12 @@ char *handle_from_email(const char *email);
  */
 int parse_assignment(const char *arg, char **section, char **key,
 		     char **value);
-/* Warn (stderr) when a handle is not in [staff]; refuse a bad one. */
+/* Warn (stderr) when a handle is not in [staff]; refuse a bad one, and
+ * one within two edits of a staff handle ("did you mean 'bob'?"). */
 int check_handle(struct ctx *ctx, const char *what, const char *handle);
+/* A handle a filter (--who H) is given: 0 when it is in [staff] or on a
+ * case; else DK_EINVAL (with "did you mean" when one is near). */
+int filter_handle(struct ctx *ctx, const char *what, const char *handle);
 /*
  * The case a user names (lookup.h: an ID or its prefix, a client's name,
  * "." or NULL for the case of the current directory): *dir gets
@@ -126,6 +130,14 @@ char *recomputed_summary(const struct strv *changes, const char *id);
  * message, notes are written as ctx_user(). */
 void change_init(struct change *ch, struct ctx *ctx);
 
+/* After the case's manager or attorney changed (from old_manager,
+ * old_attorney), the open deadlines (and, for the attorney, the open
+ * escalations) that were the old person's go to the new one, as
+ * `docket assign` hands them over (cmd-assign.c); "moved to carol: sol,
+ * demand" lines pushed to moved.  0 or an error. */
+int handoff_work(const struct firm *f, struct dcase *c,
+		 const char *old_manager, const char *old_attorney,
+		 struct strv *moved);
 /* docket note ID --move NOTE OTHER-ID [-m WHY], the whole command
  * (cmd-note-move.c). */
 int note_move(struct ctx *ctx, int argc, char **argv);

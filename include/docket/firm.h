@@ -89,6 +89,11 @@ int firm_stage(const struct firm *firm, const char *stage);
 /* "intake, treatment, ..." as a new string. */
 char *firm_stage_list(const struct firm *firm);
 const struct staff *firm_staff(const struct firm *firm, const char *handle);
+/* The staff entry whose handle is nearest to handle, within two edits
+ * (and fewer edits than handle has letters), or NULL: a likely typo
+ * ("bobb" for "bob"). */
+const struct staff *firm_staff_near(const struct firm *firm,
+				    const char *handle);
 const struct staff *firm_staff_by_email(const struct firm *firm,
 					const char *email);
 
