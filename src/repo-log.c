@@ -137,6 +137,79 @@ collect(const git_diff_delta *d, float progress, void *payload)
 	return 0;
 }
 
+/* A merge's second parent's and merge base's version of the walk's
+ * file: new strings, or NULL. */
+static void
+merge_sides(struct walk *w, git_commit *c, char **other, char **base)
+{
+	git_commit *p2 = NULL, *b = NULL;
+	git_tree_entry *e2 = NULL, *eb = NULL;
+	git_oid id;
+	size_t len;
+
+	*other = *base = NULL;
+	if (git_commit_parent(&p2, c, 1) < 0)
+		return;
+	if (!walk_entry(&e2, p2, w->o) && file_id(&id, w->git, e2, w->o->file))
+		*other = blob_text(w->git, &id, &len);
+	if (!git_merge_base(&id, w->git, git_commit_parent_id(c, 0),
+			    git_commit_parent_id(c, 1)) &&
+	    !git_commit_lookup(&b, w->git, &id) && !walk_entry(&eb, b, w->o) &&
+	    file_id(&id, w->git, eb, w->o->file))
+		*base = blob_text(w->git, &id, &len);
+	git_tree_entry_free(e2);
+	git_tree_entry_free(eb);
+	git_commit_free(p2);
+	git_commit_free(b);
+}
+
+/* A merge's changes: only the files that are in neither parent as the
+ * merge has them. */
+static void
+merge_only(struct walk *w, git_commit *c)
+{
+	git_commit *p2 = NULL;
+	git_tree_entry *e2 = NULL;
+	git_tree *t2 = NULL;
+	size_t keep = 0;
+
+	if (git_commit_parent(&p2, c, 1) < 0 || walk_entry(&e2, p2, w->o) < 0)
+		goto out;
+	t2 = subtree(w->git, e2);
+	for (size_t i = 0; i < w->nch; i++) {
+		git_tree_entry *te = NULL;
+		int theirs = 0;
+
+		if (w->ch[i].status == 'D')
+			theirs = !t2 || git_tree_entry_bypath(&te, t2,
+						w->ch[i].path) == GIT_ENOTFOUND;
+		else if (t2 && !git_tree_entry_bypath(&te, t2, w->ch[i].path)) {
+			git_tree_entry *mine = NULL;
+
+			/* as the merge has it? */
+			if (!walk_entry(&mine, c, w->o) && mine) {
+				git_tree *sub = subtree(w->git, mine);
+				git_tree_entry *me = NULL;
+
+				if (sub && !git_tree_entry_bypath(&me, sub,
+							w->ch[i].path))
+					theirs = same_entry(me, te);
+				git_tree_entry_free(me);
+				git_tree_free(sub);
+			}
+			git_tree_entry_free(mine);
+		}
+		git_tree_entry_free(te);
+		if (!theirs)
+			w->ch[keep++] = w->ch[i];
+	}
+	w->nch = keep;
+out:
+	git_tree_free(t2);
+	git_tree_entry_free(e2);
+	git_commit_free(p2);
+}
+
 /* Hand one commit that changed the path to the callback: now is the
  * path's entry in it, before the one in its first parent. */
 static int
@@ -152,6 +225,7 @@ report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
 	int has_fn = file_id(&fn, w->git, now, w->o->file);
 	char hex[GIT_OID_HEXSZ + 1];
 	char *old_ini = NULL, *new_ini = NULL, *summary;
+	char *other_ini = NULL, *base_ini = NULL;
 	int rc;
 
 	memset(&le, 0, sizeof(le));
@@ -166,11 +240,21 @@ report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
 		git_tree_free(b);
 	}
 	/* the file's two versions, when this commit changed it */
-	if (has_fo != has_fn || (has_fo && !git_oid_equal(&fo, &fn))) {
+	if (has_fo != has_fn || (has_fo && !git_oid_equal(&fo, &fn)) ||
+	    (w->o->path && git_commit_parentcount(c) == 2)) {
 		if (has_fo)
 			old_ini = blob_text(w->git, &fo, &le.old_len);
 		if (has_fn)
 			new_ini = blob_text(w->git, &fn, &le.new_len);
+	}
+	if (w->o->path && git_commit_parentcount(c) == 2) {
+		le.merge = 1;
+		if (w->o->changes)
+			merge_only(w, c);
+		if (w->o->file)
+			merge_sides(w, c, &other_ini, &base_ini);
+		le.other_ini = other_ini;
+		le.base_ini = base_ini;
 	}
 	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
 	summary = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
@@ -190,6 +274,8 @@ report_commit(struct walk *w, git_commit *c, const git_tree_entry *now,
 	free(summary);
 	free(old_ini);
 	free(new_ini);
+	free(other_ini);
+	free(base_ini);
 	git_diff_free(diff);
 	return rc;
 }
@@ -238,11 +324,18 @@ repo_log(struct repo *r, const struct repo_log_opts *o,
 		int changed = 1;
 
 		if ((e = git_commit_lookup(&c, git, &oid)) < 0 ||
-		    (e = walk_entry(&now, c, o)) < 0) {
+		    (o->path && (e = walk_entry(&now, c, o)) < 0)) {
 			git_commit_free(c);
 			break;
 		}
 		np = git_commit_parentcount(c);
+		if (!o->path) {
+			/* every commit */
+			if (np < 2 || !o->no_merges)
+				rc = report_commit(&w, c, NULL, NULL, cb, arg);
+			git_commit_free(c);
+			continue;
+		}
 		if (np > 1 && o->no_merges)
 			changed = 0;
 		for (unsigned i = 0; i < np; i++) {

@@ -37,13 +37,21 @@ struct repo_log_entry {
 	 * added; the lengths are the files'. */
 	const char *old_ini, *new_ini;
 	size_t old_len, new_len;
+	/* A merge (of two parents): the file in the second parent and in
+	 * the parents' merge base (NULL when absent); what the merge
+	 * decided is what differs from both sides, or where the sides
+	 * differ from the base and each other.  changes then lists only
+	 * the files the merge itself made (as in neither parent). */
+	int merge;
+	const char *other_ini, *base_ini;
 };
 
 struct repo_log_opts {
 	const char *tip;	/* where the walk starts; NULL: HEAD */
 	const char *const *hide;	/* commits whose history is left out */
 	size_t nhide;
-	const char *path;	/* a directory ("cases/2026/x") or a file */
+	const char *path;	/* a directory ("cases/2026/x") or a file;
+				 * NULL: every commit (no file, no changes) */
 	const char *alias;	/* path's earlier name (a moved case), or NULL:
 				 * a commit without path has it there */
 	const char *const *aliases;	/* more earlier names (a renamed
