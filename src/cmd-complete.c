@@ -5,7 +5,9 @@
  *
  *   docket __complete commands          every command, TAB, its summary
  *   docket __complete options CMD       CMD's options (TAB, the value's name)
- *   docket __complete cases [PREFIX]    case IDs (a directory listing only)
+ *   docket __complete cases [PREFIX]    case IDs, with their clients and
+ *                                       titles; a client's name gives its
+ *                                       cases' IDs
  *   docket __complete stages|kinds|reasons|staff|states
  *   docket __complete deadlines ID      the case's open deadlines
  *   docket __complete escalations ID    the case's open escalations
@@ -40,6 +42,7 @@
 #include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/lookup.h"
 #include "docket/note.h"
 #include "docket/repo.h"
 #include "docket/settle.h"
@@ -237,17 +240,45 @@ root_get(struct firmctx *fc)
 	return fc->root;
 }
 
+/* Each case ID, described by its client and title; when no ID begins
+ * with the word, the IDs of the cases whose client's name does (a name
+ * completes to its ID). */
 static void
 put_cases(struct firmctx *fc, const struct out *o)
 {
 	const char *root = root_get(fc);
 	struct strv dirs = STRV_INIT;
+	struct out any = { "", o->lead };
+	int ids = 0;
 
 	if (!root)
 		return;
 	case_list_dirs(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++)
-		put(o, strrchr(dirs.v[i], '/') + 1, NULL);
+		ids += has_prefix(case_dir_id(dirs.v[i]), o->prefix);
+	for (size_t i = 0; i < dirs.n; i++) {
+		const char *id = case_dir_id(dirs.v[i]);
+		char *path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+		struct cfg *cfg = NULL;
+		const char *client = NULL, *title = NULL;
+		char *desc = NULL;
+
+		if (!cfg_load(&cfg, path, path)) {
+			client = cfg_get(cfg, "case", "client");
+			title = cfg_get(cfg, "case", "title");
+			desc = title && *title && !streq(title, client) ?
+			       xasprintf("%s (%s)", client ? client : "",
+					 title) :
+			       xstrdup(client ? client : "");
+		}
+		if (ids)
+			put(o, id, desc);
+		else if (*o->prefix && lookup_name_matches(client, o->prefix))
+			put(&any, id, desc);
+		free(desc);
+		cfg_free(cfg);
+		free(path);
+	}
 	strv_free(&dirs);
 }
 

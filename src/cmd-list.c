@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct listing {
 	const char *stage, *who, *status;
@@ -26,6 +27,35 @@ next_due(const struct dcase *c)
 		    (!best || c->due[i].date < best->date))
 			best = &c->due[i];
 	return best;
+}
+
+#define CLIENT_COLS 20
+
+/* The client's name in its column: padded, or cut with an ellipsis
+ * (counting characters, not bytes). */
+static void
+print_client(const char *name)
+{
+	size_t n = 0, cut = 0, len = strlen(name);
+
+	for (size_t i = 0; i < len; n++) {
+		unsigned cp;
+		size_t k = utf8_char(name + i, len - i, &cp);
+
+		if (n == CLIENT_COLS - 1)
+			cut = i;
+		i += k ? k : 1;
+	}
+	if (!*name)
+		name = "-", n = 1;
+	if (n > CLIENT_COLS) {
+		char *s = xstrndup(name, cut);
+
+		tprintf("%s\xe2\x80\xa6 ", s);
+		free(s);
+		return;
+	}
+	tprintf("%s%*s ", name, (int)(CLIENT_COLS - n), "");
 }
 
 static int
@@ -67,7 +97,9 @@ print_case(struct ctx *ctx, struct dcase *c, void *arg)
 		json_end_obj(&l->j);
 		return 0;
 	}
-	tprintf("%-20s %-12s %4ldd  %-8s %-8s ", c->id, c->stage,
+	tprintf("%-20s ", c->id);
+	print_client(c->client);
+	tprintf("%-12s %4ldd  %-8s %-8s ", c->stage,
 	       ctx->today - c->stage_since, *c->attorney ? c->attorney : "-",
 	       *c->manager ? c->manager : "-");
 	if (nd)
@@ -119,6 +151,11 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	}
 	if (l.who && (r = filter_handle(ctx, "--who", l.who)))
 		return fail(r);
+	/* a header for people, not for programs reading the lines */
+	if (!l.json && isatty(STDOUT_FILENO))
+		tprintf("%s%-20s %-*s %-12s %5s  %-8s %-8s %s%s\n", c_bold(),
+			"ID", CLIENT_COLS, "CLIENT", "STAGE", "DAYS",
+			"ATTORNEY", "MANAGER", "NEXT DUE  TITLE", c_off());
 	json_init(&l.j, stdout);
 	if (l.json)
 		json_arr(&l.j, NULL);

@@ -13,9 +13,21 @@ DOCKET_NOW=2026-11-11 docket advance-stage c3 closed >/dev/null
 test_expect_success 'list: one line per open case, sorted by ID' '
 	docket list >../out
 	printf "%s\n" \
-	"a1                   treatment      12d  alice    bob      2028-10-03 sol  One v. Acme" \
-	"b2                   intake         20d  -        carol    Ben Two" >../expect
+	"a1                   Ann One              treatment      12d  alice    bob      2028-10-03 sol  One v. Acme" \
+	"b2                   Ben Two              intake         20d  -        carol    Ben Two" >../expect
 	test_cmp ../expect ../out
+'
+
+test_expect_success 'list on a terminal: a header; a long client name cut' '
+	DOCKET_NOW=2026-11-02 docket add --id d4 --client "Bartholomew Fitzgerald-Montgomery" --title "BFM" >/dev/null
+	NO_COLOR=1 script -qec "docket list" /dev/null | tr -d "\r" >../out
+	printf "%s\n" \
+	"ID                   CLIENT               STAGE         DAYS  ATTORNEY MANAGER  NEXT DUE  TITLE" \
+	"a1                   Ann One              treatment      12d  alice    bob      2028-10-03 sol  One v. Acme" \
+	"b2                   Ben Two              intake         20d  -        carol    Ben Two" \
+	"d4                   Bartholomew Fitzger$(printf "\342\200\246") intake         20d  -        bob      BFM" >../expect
+	test_cmp ../expect ../out
+	docket undo >/dev/null
 '
 
 test_expect_success 'list filters: --status, --stage, --who' '

@@ -48,10 +48,16 @@ test_expect_success '__complete options: read from the usage, with the value nam
 test_expect_success '__complete values of the firm' '
 	cd firm
 	docket __complete cases >out
-	printf "%s\n" jones-1 smith-7k2p smith-9x >expect
+	printf "%s\n" "jones-1	Al Jones" "smith-7k2p	John Smith" "smith-9x	Jane Smith" >expect
 	test_cmp expect out
 	docket __complete cases smith- >out
-	printf "%s\n" smith-7k2p smith-9x >expect
+	printf "%s\n" "smith-7k2p	John Smith" "smith-9x	Jane Smith" >expect
+	test_cmp expect out
+	docket __complete cases jan >out
+	printf "smith-9x\tJane Smith\n" >expect
+	test_cmp expect out
+	docket __complete cases smith-7 >out
+	printf "smith-7k2p\tJohn Smith\n" >expect
 	test_cmp expect out
 	docket __complete stages >out
 	printf "%s\n" intake treatment records demand negotiation litigation settlement closed >expect
@@ -99,7 +105,10 @@ test_expect_success '__complete outside a firm: nothing, exit 0' '
 test_expect_success '__complete words: what goes where' '
 	cd firm
 	docket __complete words note sm >out
-	printf "%s\n" smith-7k2p smith-9x >expect
+	printf "%s\n" "smith-7k2p	John Smith" "smith-9x	Jane Smith" >expect
+	test_cmp expect out
+	docket __complete words note al >out
+	printf "jones-1\tAl Jones\n" >expect
 	test_cmp expect out
 	docket __complete words note smith-7k2p --kind me >out
 	printf "%s\n" meeting medical >expect
@@ -170,7 +179,7 @@ test_expect_success '__complete words -C DIR asks the firm in DIR' '
 	mkdir -p elsewhere
 	cd elsewhere
 	docket __complete words -C ../firm note j >out
-	echo jones-1 >expect
+	printf "jones-1\tAl Jones\n" >expect
 	test_cmp expect out
 	HOME=$TRASH docket __complete words -C \~/firm note j >out
 	test_cmp expect out
@@ -253,6 +262,7 @@ test_expect_success 'bash: the values that matter' '
 	docket due smith-7k2p --done 
 	docket set smith-7k2p client.
 	docket -C ../firm show j
+	docket note al
 	EOT
 	cat >expect <<-\EOT
 	== docket note sm
@@ -281,6 +291,8 @@ test_expect_success 'bash: the values that matter' '
 	compopt -o nospace
 	client.phone=
 	== docket -C ../firm show j
+	jones-1
+	== docket note al
 	jones-1
 	EOT
 	(cd firm && bash_complete <../lines) >out
@@ -333,8 +345,8 @@ test_expect_success 'fish: the values that matter' '
 		"docket set smith-7k2p client." "docket -C ../firm show j") >out
 	cat >expect <<-\EOT
 	== docket note sm
-	smith-7k2p
-	smith-9x
+	smith-7k2p	John Smith
+	smith-9x	Jane Smith
 	== docket note smith-7k2p --kind m
 	medical
 	meeting
@@ -355,7 +367,7 @@ test_expect_success 'fish: the values that matter' '
 	== docket set smith-7k2p client.
 	client.phone=	+1 555 0100
 	== docket -C ../firm show j
-	jones-1
+	jones-1	Al Jones
 	EOT
 	test_cmp expect out
 '
