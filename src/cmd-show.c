@@ -1,4 +1,5 @@
 /* cmd-show.c - docket show: one case, whole. */
+#include "docket/attach.h"
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/cmd.h"
@@ -9,6 +10,7 @@
 #include "docket/holiday.h"
 #include "docket/note.h"
 #include "docket/out.h"
+#include "docket/repo-log.h"
 #include "docket/workup.h"
 
 #include <stdlib.h>
@@ -21,9 +23,53 @@ struct shown {
 	char *error;		/* why it could not be read, or NULL */
 };
 
+/* The case's files (docket attach), with the day each last changed. */
+struct files {
+	struct attached *v;
+	long *date;		/* NO_DATE when git does not know it */
+	size_t n;
+};
+
+static int
+first_change(void *arg, const struct repo_log_entry *e)
+{
+	*(long *)arg = date_of_time(e->time);
+	return 1;
+}
+
+static void
+files_load(struct ctx *ctx, const struct dcase *c, struct files *f)
+{
+	attach_list(&f->v, &f->n, ctx->root, c->dir);
+	f->date = xcalloc(f->n + 1, sizeof(*f->date));
+	for (size_t i = 0; i < f->n; i++) {
+		struct repo_log_opts o;
+		char *p = xasprintf("%s/%s/%s", c->dir, FILES_DIR, f->v[i].name);
+
+		memset(&o, 0, sizeof(o));
+		o.path = p;
+		f->date[i] = NO_DATE;
+		if (repo_log(ctx->repo, &o, first_change, &f->date[i]) < 0)
+			f->date[i] = NO_DATE;
+		free(p);
+	}
+}
+
+/* A size as people read it: "812 B", "12.3 KB", "4.0 MB". */
+static void
+size_fmt(char *buf, size_t n, off_t size)
+{
+	if (size < 1024)
+		snprintf(buf, n, "%ld B", (long)size);
+	else if (size < 1024 * 1024)
+		snprintf(buf, n, "%.1f KB", (double)size / 1024);
+	else
+		snprintf(buf, n, "%.1f MB", (double)size / (1024 * 1024));
+}
+
 static void
 show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
-	  size_t nn)
+	  size_t nn, const struct files *f)
 {
 	struct json j;
 	const struct cfg *cfg = c->cfg;
@@ -90,6 +136,15 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 	workup_json_medical(&j, c);
 	workup_json_policies(&j, c);
 	workup_json_negotiation(&j, c);
+	json_arr(&j, "files");
+	for (size_t i = 0; i < f->n; i++) {
+		json_obj(&j, NULL);
+		json_str(&j, "name", f->v[i].name);
+		json_int(&j, "size", (long)f->v[i].size);
+		json_date(&j, "date", f->date[i]);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
 	json_arr(&j, "notes");
 	for (size_t i = 0; i < nn; i++) {
 		const struct note *n = notes[i].n;
@@ -130,7 +185,7 @@ is_known_section(const char *s)
 
 static void
 show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
-	  size_t nn)
+	  size_t nn, const struct files *f)
 {
 	const struct cfg *cfg = c->cfg;
 	char d1[DATE_LEN], d2[DATE_LEN], when[40];
@@ -225,6 +280,18 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 			}
 		}
 	}
+	if (f->n) {
+		tprintf("\n%sFiles%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < f->n; i++) {
+			char d[DATE_LEN], sz[32];
+
+			size_fmt(sz, sizeof(sz), f->v[i].size);
+			tprintf("  %-10s  %9s  %s/", f->date[i] == NO_DATE ? "-" :
+				date_fmt(d, f->date[i]), sz, FILES_DIR);
+			print_clean(stdout, f->v[i].name);
+			putchar('\n');
+		}
+	}
 	if (nn) {
 		tprintf("\n%sNotes%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < nn; i++) {
@@ -260,6 +327,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	struct dcase *c = NULL;
 	struct note *notes = NULL;
 	struct shown *shown;
+	struct files files;
 	size_t nn = 0;
 	int opt, status = EXIT_OK, json = 0, r = 0;
 
@@ -286,10 +354,13 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		if (note_read(&shown[i].text, ctx->root, c->dir, notes[i].name))
 			shown[i].error = xstrdup(dk_errmsg());
 	}
+	files_load(ctx, c, &files);
 	if (json)
-		show_json(ctx, c, shown, nn);
+		show_json(ctx, c, shown, nn, &files);
 	else
-		show_text(ctx, c, shown, nn);
+		show_text(ctx, c, shown, nn, &files);
+	attach_list_free(files.v, files.n);
+	free(files.date);
 	for (size_t i = 0; i < nn; i++) {
 		sb_free(&shown[i].text);
 		free(shown[i].error);

@@ -31,6 +31,9 @@ static const struct command commands[] = {
 	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]\n"
 	  "docket note ID --move NOTE OTHER-ID [-m WHY]",
 	  "add a note (a call, an email, ...) to a case" },
+	{ "attach", cmd_attach, NEED_FIRM | WRITES,
+	  "docket attach ID FILE [--as NAME]",
+	  "copy a file (a police report, a letter) into a case" },
 	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
 	  "docket advance-stage ID [STAGE] [-m REASON] [--force] [--skip COND]",
 	  "move a case to its next stage, or to a later one" },

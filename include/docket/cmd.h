@@ -251,5 +251,6 @@ int cmd_undo(struct ctx *, int, char **);
 int cmd_close(struct ctx *, int, char **);
 int cmd_reopen(struct ctx *, int, char **);
 int cmd_rename(struct ctx *, int, char **);
+int cmd_attach(struct ctx *, int, char **);
 
 #endif
