@@ -10,9 +10,11 @@
 #include "docket/holiday.h"
 #include "docket/note.h"
 #include "docket/out.h"
+#include "docket/out-show.h"
 #include "docket/repo-log.h"
 #include "docket/workup.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,11 +318,67 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 	}
 }
 
+/* --md to stdout, --html to a file (atomically: a reader never sees
+ * half a page) or to stdout for "-". */
+static int
+show_export(struct ctx *ctx, const struct dcase *c, const struct shown *sh,
+	    size_t nn, const struct files *fs, const char *html)
+{
+	struct show_note *notes = xcalloc(nn + 1, sizeof(*notes));
+	struct show_file *files = xcalloc(fs->n + 1, sizeof(*files));
+	struct show_page p;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int r = 0, e;
+
+	for (size_t i = 0; i < nn; i++) {
+		notes[i].time = sh[i].n->time;
+		notes[i].kind = sh[i].n->kind;
+		notes[i].author = sh[i].n->author;
+		notes[i].text = sh[i].error ? NULL : sb_str(&sh[i].text);
+		notes[i].len = sh[i].text.len;
+		notes[i].error = sh[i].error;
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		files[i].name = fs->v[i].name;
+		files[i].size = (long)fs->v[i].size;
+		files[i].date = fs->date[i];
+	}
+	p.c = c;
+	p.firm = ctx->firm->name ? ctx->firm->name : "";
+	p.today = ctx->today;
+	p.notes = notes;
+	p.nnotes = nn;
+	p.files = files;
+	p.nfiles = fs->n;
+	if (!html) {
+		show_md(stdout, &p);
+	} else if (!strcmp(html, "-")) {
+		show_html(stdout, &p);
+	} else if (!(f = open_memstream(&buf, &len))) {
+		r = dk_errno(DK_EIO, errno, "cannot write %s", html);
+	} else {
+		show_html(f, &p);
+		e = ferror(f);
+		if (fclose(f) || e)
+			r = dk_err(DK_EIO, "cannot write %s: out of memory", html);
+		else if (write_file_atomic(html, buf, len, file_mode))
+			r = dk_errno(DK_EIO, dk_errnum(), "cannot write %s", html);
+		free(buf);
+	}
+	free(notes);
+	free(files);
+	return r;
+}
+
 int
 cmd_show(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "md", no_argument, NULL, 'M' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -329,14 +387,23 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	struct shown *shown;
 	struct files files;
 	size_t nn = 0;
-	int opt, status = EXIT_OK, json = 0, r = 0;
+	const char *html = NULL;
+	int opt, status = EXIT_OK, json = 0, md = 0, r = 0;
 
 	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
 		if (opt == OPT_EXIT)
 			return status;
 		if (opt == 'j')
 			json = 1;
+		else if (opt == 'M')
+			md = 1;
+		else if (opt == 'H')
+			html = optarg;
 	}
+	if (json + md + !!html > 1)
+		return usage_error(ctx, "--json, --md and --html go one at a time");
+	if (html && !*html)
+		return usage_error(ctx, "--html needs a file name");
 	if (argc - optind > 1)
 		return usage_error(ctx, "show takes one case ID");
 	/* no ID: the case whose directory this is */
@@ -355,10 +422,14 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 			shown[i].error = xstrdup(dk_errmsg());
 	}
 	files_load(ctx, c, &files);
-	if (json)
+	if (md || html)
+		r = show_export(ctx, c, shown, nn, &files, html);
+	else if (json)
 		show_json(ctx, c, shown, nn, &files);
 	else
 		show_text(ctx, c, shown, nn, &files);
+	if (r)
+		status = fail(r);
 	attach_list_free(files.v, files.n);
 	free(files.date);
 	for (size_t i = 0; i < nn; i++) {
@@ -368,5 +439,5 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	free(shown);
 	note_list_free(notes, nn);
 	case_free(c);
-	return EXIT_OK;
+	return status;
 }

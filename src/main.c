@@ -107,7 +107,7 @@ static const struct command commands[] = {
 	  "docket list [--stage S] [--who H] [--status open|closed|all] [--json]",
 	  "list cases, one line each" },
 	{ "show", cmd_show, NEED_FIRM,
-	  "docket show [ID] [--json]",
+	  "docket show [ID] [--json | --md | --html FILE]",
 	  "show a case: metadata, deadlines, escalations, notes" },
 	{ "search", cmd_search, NEED_FIRM,
 	  "docket search TEXT [--regex] [--notes-only] [--json]",

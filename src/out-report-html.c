@@ -728,3 +728,17 @@ report_html(FILE *f, const struct report *r)
 	notes(f, r);
 	fputs("</main>\n</body>\n</html>\n", f);
 }
+
+/* For the other pages (out-show.c): a value as HTML text, and a note's
+ * CommonMark as HTML, raw HTML suppressed and images shown as text. */
+void
+html_text(FILE *f, const char *s)
+{
+	esc(f, s);
+}
+
+void
+html_markdown(FILE *f, const char *md, size_t len)
+{
+	note_body(f, md, len);
+}

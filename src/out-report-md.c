@@ -394,3 +394,10 @@ report_md(FILE *f, const struct report *r)
 			fmt_num(n2, sizeof(n2), r->resolution.median_days));
 	report_md_workflow(f, r);
 }
+
+/* For the other pages (out-show.c): a value as literal Markdown text. */
+void
+md_text(FILE *f, const char *s)
+{
+	md(f, s);
+}

@@ -136,4 +136,12 @@ void tfprintf(FILE *f, const char *fmt, ...)
 void vtfprintf(FILE *f, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
+/* A value as HTML text, every character that means something escaped;
+ * a note's CommonMark as HTML, raw HTML suppressed and images shown as
+ * text (out-report-html.c). */
+void html_text(FILE *f, const char *s);
+void html_markdown(FILE *f, const char *md, size_t len);
+/* A value as literal Markdown text (out-report-md.c). */
+void md_text(FILE *f, const char *s);
+
 #endif
