@@ -7,6 +7,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/id.h"
+#include "docket/lookup.h"
 #include "docket/out.h"
 #include "docket/workflow.h"
 #include "docket/workup.h"
@@ -240,6 +241,21 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < warnings.n; i++)
 		tfprintf(stderr, "docket: warning: %s\n", warnings.v[i]);
+	{
+		/* a likely duplicate intake: added all the same */
+		struct strv same = STRV_INIT;
+		const char *inc_now = cfg_get(c->cfg, "case", "incident");
+
+		lookup_same_intake(&same, ctx->root, c->client,
+				   inc_now ? inc_now : "", c->id);
+		for (size_t i = 0; i < same.n; i++)
+			tfprintf(stderr, "docket: warning: %s is open for %s "
+				 "with the same incident date (%s): a duplicate "
+				 "intake? ('docket undo' takes this one back)\n",
+				 same.v[i], c->client, inc_now && *inc_now ?
+				 inc_now : "none");
+		strv_free(&same);
+	}
 	tprintf("%s\n", c->id);
 out:
 	strv_free(&warnings);

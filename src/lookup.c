@@ -194,3 +194,61 @@ lookup_case(struct lookup *out, const char *root, const char *what)
 	free(why);
 	return r;
 }
+
+/* A name with its letters' case and runs of spaces aside: a new string. */
+static char *
+name_key(const char *s)
+{
+	struct sb sb = SB_INIT;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (sb.len && sb.buf[sb.len - 1] != ' ')
+				sb_addc(&sb, ' ');
+		} else {
+			sb_addc(&sb, (char)tolower((unsigned char)*s));
+		}
+	}
+	if (sb.len && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
+	return sb.buf ? sb_detach(&sb) : xstrdup("");
+}
+
+static int
+same_name(const char *a, const char *b)
+{
+	char *ka = name_key(a), *kb = name_key(b);
+	int same = !strcmp(ka, kb);
+
+	free(ka);
+	free(kb);
+	return same;
+}
+
+void
+lookup_same_intake(struct strv *out, const char *root, const char *client,
+		   const char *incident, const char *except)
+{
+	struct strv dirs = STRV_INIT;
+
+	case_list_dirs(&dirs, root);
+	for (size_t i = 0; i < dirs.n; i++) {
+		char *path;
+		struct cfg *cfg = NULL;
+		const char *c, *inc, *st;
+
+		if (!strcmp(case_dir_id(dirs.v[i]), except))
+			continue;
+		path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+		if (!cfg_load(&cfg, path, path) &&
+		    (c = cfg_get(cfg, "case", "client")) &&
+		    same_name(c, client) &&
+		    streq((inc = cfg_get(cfg, "case", "incident")) ? inc : "",
+			  incident) &&
+		    (st = cfg_get(cfg, "case", "status")) && !strcmp(st, "open"))
+			strv_push(out, case_dir_id(dirs.v[i]));
+		cfg_free(cfg);
+		free(path);
+	}
+	strv_free(&dirs);
+}

@@ -74,4 +74,21 @@ test_expect_success 'show . outside a case: an error; no ID: a usage error' '
 	test_cmp ../expect ../got
 '
 
+test_expect_success 'add warns of a likely duplicate intake, and adds it' '
+	docket add --id dup-1 --client "Ann  Lee" --incident 2026-10-03 >/dev/null 2>../err
+	test_cmp /dev/null ../err
+	docket add --id dup-2 --client "ann lee" --incident 2026-10-03 >../out 2>../err
+	echo dup-2 >../expect
+	test_cmp ../expect ../out
+	echo "docket: warning: dup-1 is open for ann lee with the same incident date (2026-10-03): a duplicate intake? ('\''docket undo'\'' takes this one back)" >../expect
+	test_cmp ../expect ../err
+	test "$(git log -1 --format=%s)" = "add(dup-2): new case"
+	docket add --id dup-3 --client "Ann Lee" --incident 2026-10-04 >/dev/null 2>../err
+	test_cmp /dev/null ../err
+	docket close dup-1 -m "Merged into dup-2" >/dev/null
+	docket add --id dup-4 --client "Ann Lee" --incident 2026-10-03 >/dev/null 2>../err
+	echo "docket: warning: dup-2 is open for Ann Lee with the same incident date (2026-10-03): a duplicate intake? ('\''docket undo'\'' takes this one back)" >../expect
+	test_cmp ../expect ../err
+'
+
 test_done

@@ -27,4 +27,12 @@ void lookup_free(struct lookup *l);
  * name's), case-insensitively? */
 int lookup_name_matches(const char *client, const char *what);
 
+struct strv;
+/* The open cases but except whose client has the same name (letters'
+ * case and runs of spaces aside) and whose case.incident is incident
+ * ("" for none): a likely duplicate intake.  Their IDs into out. */
+void lookup_same_intake(struct strv *out, const char *root,
+			const char *client, const char *incident,
+			const char *except);
+
 #endif
