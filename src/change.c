@@ -216,6 +216,9 @@ rollback(struct change *ch)
 	return e ? dk_syserr(DK_EIO, e) : 0;
 }
 
+static int commit_v(struct change *ch, const char *id, const char *fmt,
+		    va_list ap) __attribute__((format(printf, 3, 0)));
+
 static int
 commit_v(struct change *ch, const char *id, const char *fmt, va_list ap)
 {
