@@ -6,7 +6,9 @@
  */
 #include "docket/change.h"
 #include "docket/case.h"
+#include "docket/cfg.h"
 #include "docket/error.h"
+#include "docket/firm.h"
 #include "docket/note.h"
 #include "docket/repo.h"
 #include "docket/util.h"
@@ -29,14 +31,72 @@ change_begin(struct change *ch, struct repo *repo, const struct firm *firm,
 	ch->now = now;
 }
 
+/* A handle of section.key that is a near miss of a staff handle, new in
+ * the change (the file before had another value there): DK_EINVAL. */
+static int
+near_miss(const struct firm *f, const struct cfg *before, const char *section,
+	  const char *key, const char *handle)
+{
+	const struct staff *near;
+	const char *was = before ? cfg_get(before, section, key) : NULL;
+	char *what;
+	int r;
+
+	if (!*handle || firm_staff(f, handle) || streq(was, handle) ||
+	    !(near = firm_staff_near(f, handle)))
+		return 0;
+	what = cfg_dotted(section, key);
+	r = dk_err(DK_EINVAL, "%s '%s' is not in docket.ini's [staff]; did you "
+		   "mean '%s'? (add a new colleague to [staff] first)", what,
+		   handle, near->handle);
+	free(what);
+	return r;
+}
+
+/* Every write refuses a handle within two edits of a staff handle. */
+static int
+near_misses(const struct firm *f, const struct dcase *c, const char *path)
+{
+	struct cfg *before = NULL;
+	int r;
+
+	if (cfg_load(&before, path, path))
+		before = NULL;
+	r = near_miss(f, before, "case", "attorney", c->attorney);
+	if (!r)
+		r = near_miss(f, before, "case", "manager", c->manager);
+	for (size_t i = 0; !r && i < c->ndue; i++) {
+		char *sec = cfg_subsection("due", c->due[i].name);
+
+		r = near_miss(f, before, sec, "who", c->due[i].who);
+		free(sec);
+	}
+	for (size_t i = 0; !r && i < c->nesc; i++) {
+		char *sec = cfg_subsection("escalation", c->esc[i].name);
+
+		r = near_miss(f, before, sec, "to", c->esc[i].to);
+		if (!r)
+			r = near_miss(f, before, sec, "by", c->esc[i].by);
+		free(sec);
+	}
+	cfg_free(before);
+	return r;
+}
+
 int
 change_save_case(struct change *ch, struct dcase *c)
 {
 	const struct firm *firm = ch->firm;
+	char *path;
 	int r;
 
 	/* nothing that would not load again is ever written */
 	if ((r = case_view(c, firm, NULL)))
+		return r;
+	path = case_path(firm, c);
+	r = near_misses(firm, c, path);
+	free(path);
+	if (r)
 		return r;
 	if (!ch->case_file) {
 		if ((r = repo_journal_add(ch->repo, c->file)))

@@ -43,6 +43,22 @@ test_expect_success 'a handle two edits from a known one is refused on every wri
 	test_cmp ../expect ../err
 '
 
+test_expect_success 'and through add --set and edit' '
+	test_refused docket add --client "New Client" --set case.manager=carl
+	echo "docket: case.manager '\''carl'\'' is not in docket.ini'\''s [staff]; did you mean '\''carol'\''? (add a new colleague to [staff] first)" >../expect
+	test_cmp ../expect ../err
+	cat >../ed <<-\EOF
+	#!/bin/sh
+	sed -i "s/^who = carol$/who = carl/" "$1"
+	EOF
+	chmod +x ../ed
+	EDITOR=../ed test_refused docket edit a1
+	head -n 1 ../err >../got
+	echo "docket: due.call-adjuster.who '\''carl'\'' is not in docket.ini'\''s [staff]; did you mean '\''carol'\''? (add a new colleague to [staff] first)" >../expect
+	test_cmp ../expect ../got
+	rm -f .git/DOCKET_EDIT_a1.ini
+'
+
 test_expect_success 'a handle far from every known one: accepted, with the warning' '
 	docket set a1 case.manager=zed >../out 2>../err
 	echo "docket: warning: case.manager '\''zed'\'' is not in docket.ini'\''s [staff]" >../expect
