@@ -332,6 +332,42 @@ case_dirs(struct strv *out, const struct strv *paths)
 }
 
 /*
+ * The directory a case renamed on one side (docket rename: "rename(NEW):
+ * from OLD", one commit or a chain of them since the base) had before:
+ * one of the side's deleted case directories, or NULL.
+ */
+static const char *
+renamed_from(struct syncer *s, int side, const struct strv *gone,
+	     const char *to)
+{
+	struct repo_commit_info *v = NULL;
+	size_t n = 0;
+	char *id = xstrdup(case_dir_id(to));
+	const char *found = NULL;
+
+	if (repo_commits(s->o->repo, s->tip[side], s->base, &v, &n))
+		n = 0;
+	/* newest first: each rename back to the one before it */
+	for (size_t k = n; k-- > 0 && !found; ) {
+		char *prefix = xasprintf("rename(%s): from ", id);
+
+		if (has_prefix(v[k].summary, prefix)) {
+			const char *from = v[k].summary + strlen(prefix);
+
+			free(id);
+			id = xstrndup(from, strcspn(from, " ;"));
+			for (size_t i = 0; i < gone->n && !found; i++)
+				if (!strcmp(case_dir_id(gone->v[i]), id))
+					found = gone->v[i];
+		}
+		free(prefix);
+	}
+	repo_commit_infos_free(v, n);
+	free(id);
+	return found;
+}
+
+/*
  * The case directories a side moved to another year (its case.ini gone
  * from one and new in another of the same ID), for the merge to follow;
  * refused: the same case moved to two places, and the same new case ID
@@ -368,6 +404,16 @@ find_moves(struct syncer *s, struct strv *lines)
 					add_move(s, ndel[side].v[j], to, side);
 					moved = 1;
 				}
+			/* or renamed */
+			if (!moved && ndel[side].n) {
+				const char *from = renamed_from(s, side,
+								&ndel[side], to);
+
+				if (from) {
+					add_move(s, from, to, side);
+					moved = 1;
+				}
+			}
 			if (!moved)
 				strv_push(&fresh[side], to);
 		}

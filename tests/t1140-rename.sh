@@ -97,4 +97,25 @@ test_expect_success 'undo a rename puts the case back' '
 	test_repo_clean
 '
 
+test_expect_success 'sync: a teammate'\''s note under the old ID follows the rename' '
+	. "$TEST_DIR/lib-sync.sh"
+	git init -q --bare ../remote.git
+	git remote add origin ../remote.git
+	at 2026-11-10T09:00:00Z . docket sync >/dev/null
+	docket clone ../remote.git ../carol >/dev/null
+	ident ../carol "Carol Park" carol@firm.example
+	at 2026-11-10T10:00:00Z ../carol docket note b2 -m "Carol called Ben" >/dev/null
+	at 2026-11-10T10:05:00Z ../carol docket set b2 client.phone=777 >/dev/null
+	at 2026-11-10T11:00:00Z . docket rename b2 ben-two >/dev/null
+	at 2026-11-10T12:00:00Z ../carol docket sync >/dev/null
+	at 2026-11-10T13:00:00Z . docket sync >../out
+	grep -qx "ben-two: moved to cases/2026/ben-two here; the changes made to it on origin/main follow it" ../out
+	test ! -e cases/2026/b2
+	test "$(cat cases/2026/ben-two/notes/20261110T100000Z-internal-carol.md)" = "Carol called Ben"
+	test "$(ini_get cases/2026/ben-two/case.ini case.id)" = ben-two
+	test "$(ini_get cases/2026/ben-two/case.ini client.phone)" = 777
+	docket check >/dev/null
+	test_repo_clean
+'
+
 test_done
