@@ -166,7 +166,11 @@ cmd_undo(struct ctx *ctx, int argc, char **argv)
 			r = change_remove_file(&ch, paths.v[i]);
 		sb_free(&text);
 	}
-	id = xstrndup(idp, docket_subject(m.summary, &idp));
+	{
+		size_t n = docket_subject(m.summary, &idp);
+
+		id = xstrndup(idp, n);
+	}
 	if (!r)
 		r = change_commit_id(&ch, id, "%s", m.summary);
 	if (!r)
