@@ -100,6 +100,8 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		json_str(&j, "time", time_fmt_utc(t, n->time));
 		json_str(&j, "kind", n->kind);
 		json_str(&j, "author", n->author);
+		json_str(&j, "with", n->with ? n->with :
+			 word_in(contact_kinds, n->kind) ? NOTE_WITH_CLIENT : NULL);
 		json_str(&j, "text", sb_str(&notes[i].text));
 		json_end_obj(&j);
 	}
@@ -233,9 +235,10 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 			char t[32];
 			struct tm tm;
 
-			gmtime_r(&n->time, &tm);
-			strftime(t, sizeof(t), "%Y-%m-%d %H:%M UTC", &tm);
-			tprintf("  %s%s  %s  %s%s\n", c_bold(), t, n->kind,
+			localtime_r(&n->time, &tm);
+			strftime(t, sizeof(t), "%Y-%m-%d %H:%M", &tm);
+			tprintf("  %s%s  %s%s%s  %s%s\n", c_bold(), t, n->kind,
+			       n->with ? " with " : "", n->with ? n->with : "",
 			       n->author, c_off());
 			if (notes[i].error) {
 				tprintf("    (%s)\n", notes[i].error);

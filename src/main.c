@@ -28,7 +28,8 @@ static const struct command commands[] = {
 	  "           [--id ID] [--set SECTION.KEY=VALUE]...",
 	  "open a new case and print its ID" },
 	{ "note", cmd_note, NEED_FIRM | WRITES,
-	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]",
+	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--with WHO] "
+	  "[--at TIME]",
 	  "add a note (a call, an email, ...) to a case" },
 	{ "advance-stage", cmd_advance_stage, NEED_FIRM | WRITES,
 	  "docket advance-stage ID [STAGE] [-m REASON] [--force] [--skip COND]",

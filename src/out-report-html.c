@@ -403,6 +403,18 @@ lists(FILE *f, const struct report *r)
 	}
 	list_end(f, r->contact.nstale);
 
+	list_start(f, "awaiting", "Awaiting first contact",
+		   r->contact.nawaiting);
+	for (size_t i = 0; i < r->contact.nawaiting; i++) {
+		const struct rstale *e = &r->contact.awaiting[i];
+
+		fputs("<li>", f);
+		case_ref(f, r, e->c);
+		fprintf(f, ": opened %ld %s ago</li>\n", e->days,
+			plural(e->days, "day", "days"));
+	}
+	list_end(f, r->contact.nawaiting);
+
 	list_start(f, "over-caseload", "Over caseload", over);
 	for (size_t i = 0; i < r->nload; i++) {
 		const struct rload *l = &r->load[i];
@@ -562,14 +574,21 @@ figures(FILE *f, const struct report *r)
 	contact(f, r);
 	fputs("</div>\n<section class=\"list\" id=\"figures\">\n"
 	      "<table class=\"figs\">\n", f);
+	snprintf(n2, sizeof(n2), "; %zu more awaiting first contact",
+		 r->contact.nawaiting);
 	if (r->contact.pct >= 0)
 		fprintf(f, "<tr><th>Client contact</th><td>%ld of %ld open cases in "
 			"the last %d days: <span class=\"%s\">%s%%</span>, target "
-			"%d%%</td></tr>\n", r->contact.contacted, r->contact.open,
+			"%d%%%s</td></tr>\n", r->contact.contacted,
+			r->contact.open - (long)r->contact.nawaiting,
 			r->contact.window_days,
 			r->contact.pct >= r->contact.target_pct ? "ok" : "bad",
 			fmt_num(n1, sizeof(n1), r->contact.pct),
-			r->contact.target_pct);
+			r->contact.target_pct,
+			r->contact.nawaiting ? n2 : "");
+	else if (r->contact.open)
+		fputs("<tr><th>Client contact</th><td>every open case awaits its "
+		      "first contact</td></tr>\n", f);
 	else
 		fputs("<tr><th>Client contact</th><td>no open cases</td></tr>\n", f);
 	if (r->turnaround.count)

@@ -196,7 +196,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 		return;
 	}
 	for (size_t i = nn; i-- > 0;)
-		if (word_in(contact_kinds, notes[i].kind)) {
+		if (note_is_client_contact(&notes[i])) {
 			*last_contact = date_of_time(notes[i].time);
 			break;
 		}
@@ -322,6 +322,22 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 	r->contact.open++;
 	if (last != NO_DATE && last > as_of - r->contact.window_days) {
 		r->contact.contacted++;
+	} else if (last == NO_DATE && c->opened != NO_DATE &&
+		   as_of - c->opened < r->contact.window_days) {
+		/* new, not yet called: not stale, and not in the figure;
+		 * the first call is still a thing to do */
+		struct rstale *x;
+
+		GROW(r->contact.awaiting, r->cap[CAP_AWAIT],
+		     r->contact.nawaiting + 1);
+		x = &r->contact.awaiting[r->contact.nawaiting++];
+		x->c = report_add_case(r, c);
+		x->last_contact = NO_DATE;
+		x->days = as_of - c->opened;
+		a = report_add_action(r, x->c, ACT_CONTACT, report_owner(c),
+			       c->opened, NULL, NULL);
+		a->days = x->days;
+		a->since = NO_DATE;
 	} else {
 		struct rstale *x;
 
@@ -511,14 +527,17 @@ finish(struct report *r, struct scan *s)
 	SORT(r->sugg, r->nsugg, sugg_cmp);
 	SORT(r->stuck, r->nstuck, stuck_cmp);
 	SORT(r->contact.stale, r->contact.nstale, stale_cmp);
+	SORT(r->contact.awaiting, r->contact.nawaiting, stale_cmp);
 	SORT(r->errors, r->nerrors, error_cmp);
 	SORT(r->inquiries.open, r->inquiries.nopen, inquiry_cmp);
 	SORT(r->offers, r->noffers, offer_cmp);
 	sorting = NULL;
 	report_finish_workflow(r, s);
-	if (r->contact.open)
+	if (r->contact.open > (long)r->contact.nawaiting)
 		r->contact.pct = (double)(long)(10000.0 * (double)r->contact.contacted /
-						(double)r->contact.open + 0.5) / 100.0;
+						(double)(r->contact.open -
+							 (long)r->contact.nawaiting) +
+						0.5) / 100.0;
 	for (size_t i = 0; i < r->nload; i++)
 		r->load[i].over = r->load[i].open > r->load[i].max;
 	r->turnaround.count = (long)s->nturn;
@@ -731,6 +750,7 @@ report_free(struct report *r)
 	free(r->stages);
 	free(r->stuck);
 	free(r->contact.stale);
+	free(r->contact.awaiting);
 	free(r->load);
 	free(r->errors);
 	free(r);

@@ -110,7 +110,7 @@ sync_add_notes(struct syncer *s, struct repo_merge *m)
 
 		for (int seq = 1; seq < 1000; seq++) {
 			char *name = note_make_name(s->o->now, seq, "internal",
-						    s->o->handle);
+						    s->o->handle, NULL);
 
 			free(path);
 			path = xasprintf("%s/%s/%s", dirs.v[i], NOTES_DIR, name);
@@ -142,7 +142,8 @@ free_note_name(struct repo_merge *m, const char *path)
 	if (note_parse_name(&n, slash + 1) < 0)
 		return NULL;
 	for (int seq = n.seq + 1; seq < 1000000; seq++) {
-		char *name = note_make_name(n.time, seq, n.kind, n.author);
+		char *name = note_make_name(n.time, seq, n.kind, n.author,
+					    n.with);
 
 		out = xasprintf("%.*s/%s", (int)(slash - path), path, name);
 		free(name);

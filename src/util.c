@@ -496,6 +496,34 @@ word_in(const char *const *list, const char *w)
 	return 0;
 }
 
+const char *
+word_nearest(const char *const *list, const char *w)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+
+	for (; *list; list++) {
+		size_t d = edit_distance(w, *list);
+
+		if (d < bd) {
+			bd = d;
+			best = *list;
+		}
+	}
+	return best;
+}
+
+char *
+str_lower(const char *s)
+{
+	char *out = xstrdup(s);
+
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
 char *
 list_join(const char *const *list)
 {

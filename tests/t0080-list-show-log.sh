@@ -62,11 +62,11 @@ test_expect_success 'show: metadata, deadlines, escalations and notes' '
 	     open 0 days
 
 	Notes
-	  2026-11-10 12:00 UTC  stage  bob
+	  2026-11-10 12:00  stage  bob
 	    Stage: intake -> treatment
-	  2026-11-22 12:00 UTC  call  bob
+	  2026-11-22 12:00  call  bob
 	    Client doing well; see portal <https://example.com/x>
-	  2026-11-22 12:00 UTC  escalation  bob
+	  2026-11-22 12:00  escalation  bob
 	    Escalation 1 (medical) to alice:
 
 	    Numbness

@@ -33,6 +33,7 @@ test_expect_success '__complete options: read from the usage, with the value nam
 	-m	TEXT
 	-F	FILE
 	--kind	KIND
+	--with	WHO
 	--at	TIME
 	--help
 	EOT

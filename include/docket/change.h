@@ -50,6 +50,10 @@ int change_save_case(struct change *ch, struct dcase *c);
  * *path (may be NULL) gets its path relative to the firm, a new string. */
 int change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 		    const char *text, size_t len, time_t when, char **path);
+/* The same, of a note with someone (note.h's with; NULL: not said). */
+int change_add_note_with(struct change *ch, const struct dcase *c,
+			 const char *kind, const char *with, const char *text,
+			 size_t len, time_t when, char **path);
 /* Commit with the message "<command>(<id>): <summary>".  On failure every
  * file is put back as it was. */
 int change_commit(struct change *ch, const struct dcase *c, const char *fmt,
