@@ -144,17 +144,19 @@ static const char rest[] =
 
 static const char indicators[] =
 	"\n"
-	"# words in notes that suggest an escalation, by reason\n"
+	"# words in notes that suggest an escalation, by reason: whole words,\n"
+	"# any case; a phrase ending in * matches any word it starts\n"
 	"[indicators]\n"
 	"medical = numbness, tingling, loss of consciousness, blacked out, "
-	"confusion, forgetful\n"
-	"complexity = 18-wheeler, semi truck, tractor-trailer, commercial policy, "
-	"evidence preservation, witness\n"
+	"confusion, confused, forgetful\n"
+	"complexity = 18-wheeler*, semi truck*, tractor-trailer*, "
+	"commercial policy, evidence preservation, witness*\n"
 	"treatment = stopped treatment, refuses treatment, skip therapy, "
-	"settle now\n"
-	"coverage = denied, liability dispute, uninsured, underinsured, coverage\n"
+	"skipped therapy, settle now\n"
+	"coverage = denied, liability dispute*, uninsured, underinsured, "
+	"coverage\n"
 	"communication = unhappy, dissatisfied, frustrated, another lawyer, "
-	"complaint\n";
+	"complain*\n";
 
 char *
 firm_default_ini(const char *pipeline, const char *firm_name,
