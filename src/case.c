@@ -760,51 +760,6 @@ case_deadline(const struct dcase *c, const char *name)
 	return NULL;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-char *
-case_new_deadline_name(const struct dcase *c, const char *text)
-{
-	struct sb base = SB_INIT;
-	int words = 0, n = 1;
-	char *name;
-	const char **names;
-
-	for (const char *p = text; *p && words < 3 && base.len < 24; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (ch < 0x80 && isalnum(ch)) {
-			sb_addc(&base, (char)tolower(ch));
-		} else if (base.len && base.buf[base.len - 1] != '-') {
-			words++;
-			if (words < 3)
-				sb_addc(&base, '-');
-		}
-	}
-	while (base.len && base.buf[base.len - 1] == '-')
-		base.buf[--base.len] = '\0';
-	if (!base.len)
-		sb_adds(&base, "due");
-	/* the names in order, so that trying name-2, name-3... in a case of
-	 * thousands of deadlines is a binary search each */
-	names = xcalloc(c->ndue + 1, sizeof(*names));
-	for (size_t i = 0; i < c->ndue; i++)
-		names[i] = c->due[i].name;
-	qsort(names, c->ndue, sizeof(*names), cmp_str);
-	name = xstrdup(base.buf);
-	while (bsearch(&name, names, c->ndue, sizeof(*names), cmp_str)) {
-		free(name);
-		name = xasprintf("%s-%d", base.buf, ++n);
-	}
-	free(names);
-	sb_free(&base);
-	return name;
-}
-
 char *
 case_next_escalation(const struct dcase *c)
 {

@@ -457,6 +457,7 @@ static const struct {
 	const char *cmd, *opt, *value;
 } special[] = {
 	{ "due", "--done", "DEADLINE" },	/* due ID --done NAME */
+	{ "due", "--move", "DEADLINE" },	/* due ID --move NAME DATE */
 	{ "escalate", "--name", "ESCALATION" },	/* escalate ID --resolve --name N */
 	{ "due", "--name", "" },		/* a new deadline's name */
 	{ "provider", "NAME", "PROVIDER" },	/* provider ID NAME */

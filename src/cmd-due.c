@@ -238,7 +238,7 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 		}
 		name = xstrdup(name_arg);
 	} else {
-		name = case_new_deadline_name(c, text);
+		name = deadline_new_name(c, text);
 	}
 	if (!who) {
 		if ((r = ctx_user(ctx, &me)))
@@ -263,6 +263,8 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 		       c->id, name, d, date_fmt(was, replaced));
 	else if (!r)
 		tprintf("%s: deadline %s on %s\n", c->id, name, d);
+	if (!r)
+		warn_weekend(date_arg, date);
 out:
 	change_free(&ch);
 	free(name);
@@ -271,27 +273,20 @@ out:
 }
 
 static int
-done_due(struct ctx *ctx, struct dcase *c, const char *name)
+done_due(struct ctx *ctx, struct dcase *c, const char *name_arg)
 {
-	const struct deadline *dl = case_deadline(c, name);
+	const struct deadline *dl;
 	struct change ch;
-	char d[DATE_LEN], *sec;
+	char d[DATE_LEN], *sec, *name;
 	int r;
 
-	if (!dl) {
-		struct sb names = SB_INIT;
-
-		for (size_t i = 0; i < c->ndue; i++)
-			sb_addf(&names, "%s%s", i ? ", " : "", c->due[i].name);
-		r = dk_err(DK_ENOTFOUND, "%s has no deadline '%s' (%s: %s)",
-			   c->id, name, c->ndue ? "it has" : "it has none",
-			   sb_str(&names));
-		sb_free(&names);
+	if ((r = deadline_find(c, name_arg, &dl)))
 		return r;
-	}
 	if (dl->done != NO_DATE)
 		return dk_err(DK_EINVAL, "deadline '%s' of %s was done on %s "
-			      "already", name, c->id, date_fmt(d, dl->done));
+			      "already", dl->name, c->id, date_fmt(d, dl->done));
+	/* the name outlives the deadline, which case_set may move */
+	name = xstrdup(dl->name);
 	change_init(&ch, ctx);
 	sec = cfg_subsection("due", name);
 	r = case_set(c, sec, "done", date_fmt(d, ctx->today));
@@ -303,6 +298,55 @@ done_due(struct ctx *ctx, struct dcase *c, const char *name)
 		tprintf("%s: deadline %s done\n", c->id, name);
 	change_free(&ch);
 	free(sec);
+	free(name);
+	return r;
+}
+
+/* Reschedule a deadline: its date, and why in the commit message. */
+static int
+move_due(struct ctx *ctx, struct dcase *c, const char *name_arg,
+	 const char *date_arg, const char *why)
+{
+	const struct deadline *dl;
+	struct change ch;
+	char d[DATE_LEN], was[DATE_LEN], *sec, *name;
+	long date;
+	int r;
+
+	if ((r = deadline_find(c, name_arg, &dl)))
+		return r;
+	if (dl->done != NO_DATE)
+		return dk_err(DK_EINVAL, "deadline '%s' of %s was done on %s; a "
+			      "deadline done does not move", dl->name, c->id,
+			      date_fmt(d, dl->done));
+	if ((r = date_parse_cal(&date, date_arg, ctx->today, &ctx->firm->cal)))
+		return r;
+	if (why && (r = cfg_value_check("-m", "why", why)))
+		return r;
+	if (date == dl->date)
+		return dk_err(DK_EINVAL, "deadline '%s' of %s is on %s already",
+			      dl->name, c->id, date_fmt(d, date));
+	name = xstrdup(dl->name);
+	date_fmt(was, dl->date);
+	change_init(&ch, ctx);
+	sec = cfg_subsection("due", name);
+	r = case_set(c, sec, "date", date_fmt(d, date));
+	/* a date docket computes, moved by hand, is never recomputed */
+	if (!r && deadline_is_computed_name(name))
+		r = case_set(c, sec, "basis", BASIS_MANUAL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_commit(&ch, c, "move %s %s -> %s%s%s", name, was, d,
+				  why && *why ? ": " : "", why && *why ? why : "");
+	if (!r) {
+		tprintf("%s: deadline %s moved from %s to %s\n", c->id, name,
+			was, d);
+		warn_weekend(date_arg, date);
+	}
+	change_free(&ch);
+	free(sec);
+	free(name);
 	return r;
 }
 
@@ -318,15 +362,18 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		{ "ics", no_argument, NULL, 'i' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "done", required_argument, NULL, 'd' },
+		{ "move", required_argument, NULL, 'M' },
+		{ "message", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct filter fl = { -1, 0, 0, NULL, NULL, 0, 0 };
-	const char *name = NULL, *done = NULL, *within = NULL;
+	const char *name = NULL, *done = NULL, *within = NULL, *move = NULL;
+	const char *why = NULL;
 	struct dcase *c = NULL;
 	int opt, status = EXIT_OK, json = 0, ics = 0, r, listing;
 
-	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
+	while ((opt = next_opt(ctx, argc, argv, "m:", longopts, &status)) != -1) {
 		switch (opt) {
 		case OPT_EXIT: return status;
 		case 'w': within = optarg; break;
@@ -337,13 +384,16 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		case 'i': ics = 1; break;
 		case 'n': name = optarg; break;
 		case 'd': done = optarg; break;
+		case 'M': move = optarg; break;
+		case 'm': why = optarg; break;
 		}
 	}
 	listing = optind == argc;
 	if (listing) {
-		if (name || done)
+		if (name || done || move || why)
 			return usage_error(ctx, "--%s needs a case ID",
-					   name ? "name" : "done");
+					   name ? "name" : done ? "done" :
+					   move ? "move" : "message");
 		if (json && ics)
 			return usage_error(ctx, "--json and --ics cannot go together");
 		if (within && has_suffix_bd(within)) {
@@ -368,14 +418,24 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 	if (within || fl.overdue || fl.sol || json || ics)
 		return usage_error(ctx, "--within, --overdue, --sol, --json and --ics "
 				   "list the firm's deadlines; they take no case ID");
-	if (done ? argc - optind != 1 : argc - optind != 3)
+	if (done && move)
+		return usage_error(ctx, "--done and --move cannot go together");
+	if (why && !move)
+		return usage_error(ctx, "-m says why a deadline moves: it goes "
+				   "with --move");
+	if (done ? argc - optind != 1 : move ? argc - optind != 2 :
+	    argc - optind != 3)
 		return usage_error(ctx, done ? "--done NAME takes only the case ID"
+				   : move ? "to move a deadline: docket due ID "
+				   "--move NAME DATE"
 				   : "to add a deadline: docket due ID DATE TEXT");
-	if (done && (name || fl.who))
-		return usage_error(ctx, "--done goes without --name and --who");
+	if ((done || move) && (name || fl.who))
+		return usage_error(ctx, "--%s goes without --name and --who",
+				   done ? "done" : "move");
 	if ((r = ctx_lock(ctx)) || (r = load_case(ctx, argv[optind], &c)))
 		return fail(r);
 	r = done ? done_due(ctx, c, done)
+	    : move ? move_due(ctx, c, move, argv[optind + 1], why)
 		 : add_due(ctx, c, argv[optind + 1], argv[optind + 2], fl.who, name);
 	case_free(c);
 	return r ? fail(r) : EXIT_OK;

@@ -393,6 +393,24 @@ print_deadline_changes(const struct strv *changes, const struct strv *warnings)
 	}
 }
 
+void
+warn_weekend(const char *arg, long date)
+{
+	static const char *const days[] = { "Saturday", "Sunday" };
+	const char *p = arg;
+	char d[DATE_LEN];
+	int wd = (int)(((date + 3) % 7 + 7) % 7);	/* Monday 0 */
+
+	if (*p != '+' && *p != '-')
+		return;
+	for (p++; isdigit((unsigned char)*p); p++)
+		;
+	if (p == arg + 1 || !*p || p[1] || !strchr("dwm", *p) || wd < 5)
+		return;
+	tfprintf(stderr, "docket: warning: %s (%s) is a %s; +Nbd counts "
+		 "business days\n", date_fmt(d, date), arg, days[wd - 5]);
+}
+
 char *
 recomputed_summary(const struct strv *changes, const char *id)
 {

@@ -37,8 +37,9 @@ static const struct command commands[] = {
 	{ "due", cmd_due, NEED_FIRM,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"
-	  "docket due ID --done NAME",
-	  "list the firm's open deadlines, add one, or mark one done" },
+	  "docket due ID --done NAME\n"
+	  "docket due ID --move NAME DATE [-m WHY]",
+	  "list the firm's open deadlines, add one, move one, or mark one done" },
 	{ "escalate", cmd_escalate, NEED_FIRM,
 	  "docket escalate [--who H] [--json]\n"
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"

@@ -111,7 +111,7 @@ base_name(const char *text)
 	struct dcase none;
 
 	memset(&none, 0, sizeof(none));
-	return case_new_deadline_name(&none, text);
+	return deadline_new_name(&none, text);
 }
 
 static int

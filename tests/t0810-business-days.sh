@@ -58,7 +58,7 @@ test_expect_success 'add --incident -2bd' '
 
 test_expect_success 'a bad date names +5bd among the forms' '
 	test_refused docket due smith-7k2p someday "Text"
-	echo "docket: '"'"'someday'"'"' is not a date (use YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m or +5bd)" >expect
+	echo "docket: '"'"'someday'"'"' is not a date (use YYYY-MM-DD, today, tomorrow, yesterday, friday, next friday, +3d, +2w, +1m or +5bd)" >expect
 	test_cmp expect "$TRASH/err"
 	test_refused docket due smith-7k2p +5db "Text"
 	sed "s/someday/+5db/" expect >expect.db

@@ -131,8 +131,6 @@ int case_save(const struct firm *firm, const struct dcase *c);
 void case_text(const struct dcase *c, struct sb *out);
 
 const struct deadline *case_deadline(const struct dcase *c, const char *name);
-/* A deadline name not used yet in the case, made from text. New string. */
-char *case_new_deadline_name(const struct dcase *c, const char *text);
 /* The next escalation number, as a new string. */
 char *case_next_escalation(const struct dcase *c);
 

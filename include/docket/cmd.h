@@ -118,6 +118,10 @@ char *recomputed_summary(const struct strv *changes, const char *id);
 /* A change (change.h) by the command: its name begins the commit
  * message, notes are written as ctx_user(). */
 void change_init(struct change *ch, struct ctx *ctx);
+/* A deadline's date typed in calendar days (+Nd, +Nw, +Nm; not +Nbd)
+ * that falls on a Saturday or Sunday: a warning on stderr naming the
+ * day. */
+void warn_weekend(const char *arg, long date);
 
 /* What the workup's commands share (cmd-workup.c). */
 /* The date of something that happened (a visit, a receipt): DATE as

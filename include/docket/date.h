@@ -20,8 +20,10 @@ void date_to_ymd(long date, int *y, int *m, int *d);
 /* Strict YYYY-MM-DD: 0 or -1. */
 int date_parse_iso(long *out, const char *s);
 /*
- * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, +Nw,
- * +Nm, +Nbd, -Nd, -Nw, -Nm, -Nbd, relative to today.  For +Nbd and -Nbd,
+ * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, a weekday
+ * (monday..sunday, or its first three letters or more: the next one after today, never today;
+ * "next friday": the one a week after "friday"), +Nd, +Nw, +Nm, +Nbd, -Nd,
+ * -Nw, -Nm, -Nbd, relative to today; words in any case.  For +Nbd and -Nbd,
  * N business days, *out is today and *business_days is N (-N), for the
  * calendar to count: date_parse_cal and date_parse (holiday.h) do.
  * 0, or DK_EINVAL with a message.
