@@ -2,6 +2,7 @@
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/cmd.h"
+#include "docket/date.h"
 #include "docket/error.h"
 #include "docket/out.h"
 #include "docket/repo-log.h"
@@ -37,12 +38,10 @@ static int
 print_entry(void *ctx, const struct repo_log_entry *e)
 {
 	struct cfg *a = NULL, *b = NULL;
-	struct tm tm;
-	char t[32];
+	char t[TIME_LOCAL_LEN];
 
 	(void)ctx;
-	localtime_r(&e->time, &tm);
-	strftime(t, sizeof(t), "%Y-%m-%d %H:%M", &tm);
+	time_fmt_local(t, e->time);
 	tprintf("%s%s%s  %s  ", c_yellow(), t, c_off(), e->author);
 	print_clean(stdout, e->summary);
 	tprintf("  %s%.8s%s\n", c_dim(), e->id, c_off());

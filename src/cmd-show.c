@@ -232,11 +232,9 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		for (size_t i = 0; i < nn; i++) {
 			const struct note *n = notes[i].n;
 			struct sb out = SB_INIT;
-			char t[32];
-			struct tm tm;
+			char t[TIME_LOCAL_LEN];
 
-			localtime_r(&n->time, &tm);
-			strftime(t, sizeof(t), "%Y-%m-%d %H:%M", &tm);
+			time_fmt_local(t, n->time);
 			tprintf("  %s%s  %s%s%s  %s%s\n", c_bold(), t, n->kind,
 			       n->with ? " with " : "", n->with ? n->with : "",
 			       n->author, c_off());

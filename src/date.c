@@ -346,6 +346,16 @@ time_fmt_utc(char *buf, time_t t)
 	return buf;
 }
 
+char *
+time_fmt_local(char *buf, time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, TIME_LOCAL_LEN, "%Y-%m-%d %H:%M", &tm);
+	return buf;
+}
+
 int
 tz_offset_minutes(time_t t)
 {

@@ -148,6 +148,20 @@ note_parse_name(struct note *out, const char *name)
 	return 0;
 }
 
+char *
+note_label(const char *name)
+{
+	struct note n;
+	char t[TIME_LOCAL_LEN];
+	char *out;
+
+	if (note_parse_name(&n, name) < 0)
+		return xstrdup(name);
+	out = xasprintf("the %s note of %s", n.kind, time_fmt_local(t, n.time));
+	note_clear(&n);
+	return out;
+}
+
 int
 note_cmp(const struct note *a, const struct note *b)
 {

@@ -3,9 +3,11 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -239,8 +241,11 @@ report_md(FILE *f, const struct report *r)
 			fputs(", \"", f);
 			md(f, e->match);
 			if (e->note) {
+				char *label = note_label(e->note);
+
 				fputs("\" in ", f);
-				md(f, e->note);
+				md(f, label);
+				free(label);
 			} else {
 				fputs("\" from the case file", f);
 			}

@@ -3,6 +3,7 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -385,8 +386,11 @@ exceptions(FILE *f, const struct report *r, int width)
 			end_line(&row, q.buf);
 			sb_free(&q);
 			if (e->note) {
+				char *label = note_label(e->note);
+
 				sb_adds(&row.line, "      in ");
-				end_line(&row, e->note);
+				end_line(&row, label);
+				free(label);
 			} else {
 				sb_adds(&row.line, "      ");
 				end_line(&row, "from the case file");

@@ -772,26 +772,49 @@ report_notes(struct rnote **out, size_t *n, const char *root,
 	if (r)
 		return r;
 	v = xcalloc(max + 1, sizeof(*v));
-	for (size_t i = nn; i-- > 0 && k < max;) {
-		struct sb text = SB_INIT;
+	/* the notes people wrote first; docket's own (stage, sync) when
+	 * there are not max of those */
+	for (int pass = 0; pass < 2 && !r; pass++) {
+		for (size_t i = nn; i-- > 0 && k < max;) {
+			struct sb text = SB_INIT;
+			int machine;
 
-		if ((r = note_read(&text, root, c->dir, notes[i].name))) {
-			sb_free(&text);
-			break;
+			if (!notes[i].name)
+				continue;	/* taken in the first pass */
+			if ((r = note_read(&text, root, c->dir, notes[i].name))) {
+				sb_free(&text);
+				break;
+			}
+			machine = !strcmp(notes[i].kind, "stage") ||
+				  (!strcmp(notes[i].kind, "internal") &&
+				   has_prefix(sb_str(&text), NOTE_SYNC_LEAD));
+			if (machine != pass) {
+				sb_free(&text);
+				continue;
+			}
+			v[k].name = notes[i].name;
+			notes[i].name = NULL;
+			v[k].kind = xstrdup(notes[i].kind);
+			v[k].author = xstrdup(notes[i].author);
+			v[k].time = notes[i].time;
+			v[k].len = text.len;
+			v[k].text = sb_detach(&text);
+			k++;
 		}
-		v[k].name = xstrdup(notes[i].name);
-		v[k].kind = xstrdup(notes[i].kind);
-		v[k].author = xstrdup(notes[i].author);
-		v[k].time = notes[i].time;
-		v[k].len = text.len;
-		v[k].text = sb_detach(&text);
-		k++;
 	}
 	note_list_free(notes, nn);
 	if (r) {
 		report_notes_free(v, k);
 		return r;
 	}
+	/* newest first */
+	for (size_t i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && v[j].time > v[j - 1].time; j--) {
+			struct rnote t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
 	*out = v;
 	*n = k;
 	return 0;

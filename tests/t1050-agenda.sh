@@ -61,7 +61,7 @@ test_expect_success 'agenda ATTORNEY MANAGER: the exceptions of the cases they s
 
 	Escalations (2)
 	  p1        medical, open 3 days (escalation 1 to alice): Client reports numbness
-	  p2        suggested: communication ("frustrated" in 20261120T090000Z-call-bob.md)
+	  p2        suggested: communication ("frustrated" in the call note of 2026-11-20 09:00)
 
 	Demands due (1)
 	  p3        records complete 2026-11-18, demand due 2026-11-21, 1 day late
@@ -108,7 +108,7 @@ test_expect_success 'agenda --md: the same lines, escaped, for the invitation' '
 	echo "# Agenda: alice and bob, 2026-11-22" >../expect
 	test_cmp ../expect ../got
 	grep -qx "## Escalations (2)" ../out
-	grep -qx -- "- \*\*p2\*\* (Phil Two): suggested: communication (\"frustrated\" in 20261120T090000Z-call-bob.md)" ../out
+	grep -qx -- "- \*\*p2\*\* (Phil Two): suggested: communication (\"frustrated\" in the call note of 2026-11-20 09:00)" ../out
 	grep -qx -- "- \*\*p4\*\* (Pat Four): offer 2 from bi on 2026-11-20: 60,000.00; the client is not told yet" ../out
 	grep -qx -- "- bob (manager): 9 open cases of 150" ../out
 '

@@ -45,6 +45,10 @@ int time_parse(time_t *out, const char *s);
 long date_of_time(time_t t);
 /* "YYYY-MM-DDTHH:MM:SSZ" of t in UTC into buf (21 bytes). */
 char *time_fmt_utc(char *buf, time_t t);
+/* "YYYY-MM-DD HH:MM" of t in local time (TZ), what people read, into buf
+ * (TIME_LOCAL_LEN bytes); returns buf. */
+#define TIME_LOCAL_LEN 32
+char *time_fmt_local(char *buf, time_t t);
 /* The offset of local time from UTC at t, in minutes. */
 int tz_offset_minutes(time_t t);
 

@@ -31,6 +31,9 @@ struct note {
 };
 
 #define NOTE_WITH_CLIENT "client"
+/* How the internal note of sync's decisions starts: docket wrote it, not
+ * a person. */
+#define NOTE_SYNC_LEAD "docket merged changes made to this case"
 
 /* The layout: is path ("cases/YYYY/ID/notes/NAME") a note, NAME a note
  * file name?  The case directory of a note's path (a new string). */
@@ -48,6 +51,10 @@ int note_with_client(const struct note *n);
 int note_is_client_contact(const struct note *n);
 int note_answers_client(const struct note *n);
 void note_clear(struct note *n);
+/* How people name the note of file name: "the call note of 2026-11-20
+ * 09:00", its local time (TZ); name itself when it is not a note's.  A
+ * new string. */
+char *note_label(const char *name);
 
 /* The notes of a case directory, oldest first.  0 or DK_EIO. */
 int note_list(struct note **out, size_t *n, const char *root,
