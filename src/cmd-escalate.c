@@ -254,14 +254,9 @@ cmd_escalate(struct ctx *ctx, int argc, char **argv)
 		return usage_error(ctx, "--reason R is required (%s)",
 				   "medical, complexity, treatment, coverage, "
 				   "communication or other");
-	if (!res && !word_in(escalation_reasons, reason)) {
-		char *list = list_join(escalation_reasons);
-
-		r = dk_err(DK_EINVAL, "unknown escalation reason '%s' (reasons: %s)",
-			   reason, list);
-		free(list);
+	if (!res && (r = pick_word(escalation_reasons, reason,
+				   "escalation reason", "reasons", &reason)))
 		return fail(r);
-	}
 	if (!res && (!m || !*m))
 		return fail(dk_err(DK_EINVAL, "-m TEXT is required: say what the "
 				   "attorney needs to know"));

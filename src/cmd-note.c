@@ -57,12 +57,8 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		status = usage_error(ctx, "-m and -F cannot go together");
 		goto out;
 	}
-	if (!word_in(note_kinds, kind)) {
-		char *list = list_join(note_kinds);
-
-		status = fail(dk_err(DK_EINVAL, "unknown note kind '%s' (kinds: %s)",
-				     kind, list));
-		free(list);
+	if ((r = pick_word(note_kinds, kind, "note kind", "kinds", &kind))) {
+		status = fail(r);
 		goto out;
 	}
 	if (with && (r = name_check(with, NAME_MAX_LEN, "--with"))) {

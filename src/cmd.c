@@ -393,6 +393,29 @@ print_deadline_changes(const struct strv *changes, const struct strv *warnings)
 	}
 }
 
+int
+pick_word(const char *const *list, const char *arg, const char *what,
+	  const char *whats, const char **out)
+{
+	const char *near;
+	char *lower, *words;
+	int r;
+
+	if ((*out = word_find(list, arg)))
+		return 0;
+	lower = str_lower(arg);
+	near = word_nearest(list, lower);
+	free(lower);
+	if (near)
+		return dk_err(DK_EINVAL, "unknown %s '%s'; did you mean '%s'?",
+			      what, arg, near);
+	words = list_join(list);
+	r = dk_err(DK_EINVAL, "unknown %s '%s' (%s: %s)", what, arg, whats,
+		   words);
+	free(words);
+	return r;
+}
+
 void
 warn_weekend(const char *arg, long date)
 {

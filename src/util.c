@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -494,6 +495,15 @@ word_in(const char *const *list, const char *w)
 		if (!strcmp(*list, w))
 			return 1;
 	return 0;
+}
+
+const char *
+word_find(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (!strcasecmp(*list, w))
+			return *list;
+	return NULL;
 }
 
 const char *

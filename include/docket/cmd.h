@@ -122,6 +122,11 @@ void change_init(struct change *ch, struct ctx *ctx);
  * that falls on a Saturday or Sunday: a warning on stderr naming the
  * day. */
 void warn_weekend(const char *arg, long date);
+/* The word of list that arg is, in any case (--kind Call is a call): 0
+ * and *out the list's word; or DK_EINVAL, "unknown WHAT 'arg'; did you
+ * mean 'x'?" when one is within two edits, else "(whats: a, b, c)". */
+int pick_word(const char *const *list, const char *arg, const char *what,
+	      const char *whats, const char **out);
 
 /* What the workup's commands share (cmd-workup.c). */
 /* The date of something that happened (a visit, a receipt): DATE as

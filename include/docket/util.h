@@ -60,6 +60,9 @@ int strv_has(const struct strv *sv, const char *s);
 
 /* Is w one of a NULL-terminated list of words? */
 int word_in(const char *const *list, const char *w);
+/* The word of a NULL-terminated list that w is, in any case of ASCII
+ * letters; or NULL. */
+const char *word_find(const char *const *list, const char *w);
 /* The word of a NULL-terminated list closest to w (two edits at most),
  * for "did you mean"; or NULL. */
 const char *word_nearest(const char *const *list, const char *w);
