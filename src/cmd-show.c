@@ -86,6 +86,18 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
+	json_arr(&j, "dismissed");
+	for (size_t i = 0; i < c->ndis; i++) {
+		const struct dismissal *x = &c->dis[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "reason", x->reason);
+		json_date(&j, "date", x->date);
+		json_str(&j, "by", x->by);
+		json_str(&j, "why", x->why);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
 	workup_json_providers(&j, c);
 	workup_json_medical(&j, c);
 	workup_json_policies(&j, c);
@@ -126,6 +138,7 @@ is_known_section(const char *s)
 	/* the workup's sections have their own blocks */
 	return !strcmp(s, "case") || !strcmp(s, "stages") ||
 	       has_prefix(s, "due \"") || has_prefix(s, "escalation \"") ||
+	       has_prefix(s, "dismissed \"") ||
 	       has_prefix(s, "provider \"") || has_prefix(s, "policy \"") ||
 	       has_prefix(s, "demand \"") || has_prefix(s, "offer \"");
 }
@@ -225,6 +238,17 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 				tprintf("     %sopen %ld days%s\n", c_red(),
 				       ctx->today - e->opened, c_off());
 			}
+		}
+	}
+	if (c->ndis) {
+		tprintf("\n%sDismissed suggestions%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < c->ndis; i++) {
+			const struct dismissal *x = &c->dis[i];
+
+			tprintf("  %-13s %s by %s: ", x->reason,
+				date_fmt(d1, x->date), *x->by ? x->by : "-");
+			print_clean(stdout, x->why);
+			putchar('\n');
 		}
 	}
 	if (nn) {

@@ -43,7 +43,8 @@ static const struct command commands[] = {
 	{ "escalate", cmd_escalate, NEED_FIRM,
 	  "docket escalate [--who H] [--json]\n"
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
-	  "docket escalate ID --resolve [-m DECISION] [--name N]",
+	  "docket escalate ID --resolve [-m DECISION] [--name N]\n"
+	  "docket escalate ID --dismiss R -m WHY",
 	  "list open escalations, escalate a case, or resolve one" },
 	{ "provider", cmd_provider, NEED_FIRM,
 	  "docket provider ID [--json]\n"

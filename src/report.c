@@ -224,9 +224,18 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 		matcher_run(&s->m, s->norm, (size_t)len, found);
 		for (int k = 0; k < (int)f->nind; k++) {
 			struct rsugg *e;
+			long dis;
 
-			if (s->best[k] >= 0 || found[k] < 0)
+			if (s->best[k] != -1 || found[k] < 0)
 				continue;
+			/* a dismissed reason: quiet until a note dated
+			 * after the day it was dismissed */
+			dis = case_dismissed(c, f->ind[k].reason);
+			if (dis != NO_DATE && date_of_time(n->time) <= dis) {
+				s->best[k] = -2;	/* older notes are too */
+				left--;
+				continue;
+			}
 			s->best[k] = found[k];
 			left--;
 			GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
