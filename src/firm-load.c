@@ -160,7 +160,8 @@ static const char indicators[] =
 
 char *
 firm_default_ini(const char *pipeline, const char *firm_name,
-		 const char *handle, const char *name, const char *email)
+		 const char *handle, const char *name, const char *email,
+		 const char *role)
 {
 	const char *p;
 
@@ -172,9 +173,9 @@ firm_default_ini(const char *pipeline, const char *firm_name,
 		return NULL;
 	return xasprintf("[firm]\nname = %s\n\n%s%s%s\n"
 			 "# staff handles; add the rest of the team here\n"
-			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = attorney\n"
+			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = %s\n"
 			 "%s%s",
 			 firm_name, p, rest, p == pi_pipeline ? fees_default_ini + 1 :
-			 fees_generic_ini + 1, handle, name, email, indicators,
+			 fees_generic_ini + 1, handle, name, email, role, indicators,
 			 deadlines_default_ini);
 }

@@ -20,7 +20,8 @@
 
 static const struct command commands[] = {
 	{ "init", cmd_init, 0,
-	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]",
+	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]\n"
+	  "            [--role attorney|manager]",
 	  "make a new firm repository (or adopt a git repository)" },
 	{ "add", cmd_add, NEED_FIRM | WRITES,
 	  "docket add --client NAME [--title T] [--type T] [--incident DATE]\n"

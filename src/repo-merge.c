@@ -48,6 +48,18 @@ local_string(git_config *local, const char *key)
 	return v;
 }
 
+/* A plain `git pull` merges, so the driver runs: pull.rebase = false in
+ * the repository's own config, unless it says something already. */
+static void
+set_pull_merges(git_config *local)
+{
+	char *v = local_string(local, "pull.rebase");
+
+	if (!v)
+		git_config_set_bool(local, "pull.rebase", 0);
+	free(v);
+}
+
 void
 repo_register_driver(struct repo *r)
 {
@@ -67,9 +79,10 @@ repo_register_driver(struct repo *r)
 			if (driver && !strcmp(driver, OLD_DRIVER_COMMAND) &&
 			    (!rec || !strcmp(rec, "binary")) &&
 			    (!rec || !git_config_delete_entry(
-					local, "merge.docket.recursive")))
-				git_config_set_string(local, "merge.docket.driver",
-						      REPO_DRIVER_COMMAND);
+					local, "merge.docket.recursive")) &&
+			    !git_config_set_string(local, "merge.docket.driver",
+						   REPO_DRIVER_COMMAND))
+				set_pull_merges(local);
 			free(driver);
 			free(rec);
 			git_config_free(local);
@@ -79,9 +92,10 @@ repo_register_driver(struct repo *r)
 		 * next time */
 		if (!git_config_set_string(local, "merge.docket.name",
 					   "docket: case.ini and docket.ini, "
-					   "key by key"))
-			git_config_set_string(local, "merge.docket.driver",
-					      REPO_DRIVER_COMMAND);
+					   "key by key") &&
+		    !git_config_set_string(local, "merge.docket.driver",
+					   REPO_DRIVER_COMMAND))
+			set_pull_merges(local);
 		git_config_free(local);
 	}
 	git_config_free(cfg);

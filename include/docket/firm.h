@@ -95,8 +95,10 @@ const struct staff *firm_staff(const struct firm *firm, const char *handle);
 const struct staff *firm_staff_by_email(const struct firm *firm,
 					const char *email);
 
-/* The text of a new docket.ini; NULL when pipeline is unknown. */
+/* The text of a new docket.ini, its one staff member of role (attorney,
+ * manager); NULL when pipeline is unknown. */
 char *firm_default_ini(const char *pipeline, const char *firm_name,
-		       const char *handle, const char *name, const char *email);
+		       const char *handle, const char *name, const char *email,
+		       const char *role);
 
 #endif

@@ -27,7 +27,9 @@ struct strv;
 
 /* Register docket's merge driver in .git/config when no config level
  * defines merge.docket.driver yet, and bring the registration of an
- * older docket up to date.  The command layer calls it whenever it opens
+ * older docket up to date; either time, set pull.rebase = false there
+ * too unless .git/config sets pull.rebase already, so that a plain `git
+ * pull` merges (with the driver) rather than stopping to ask.  The command layer calls it whenever it opens
  * a firm for a command (src/main.c), and init and clone for theirs. */
 void repo_register_driver(struct repo *r);
 /* The conflict marker size git uses for path (its conflict-marker-size
