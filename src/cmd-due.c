@@ -18,11 +18,17 @@ struct row {
 	char *case_id, *title, *name, *what, *who, *basis;
 	char flag[64];		/* a computed date on a day off: "a Saturday" */
 	long date, days;
+	int cancelled;		/* --ics: done in the last ICS_DONE_DAYS */
 };
+
+/* A deadline done stays in the calendar this long, cancelled, so that a
+ * calendar that imported it removes it. */
+#define ICS_DONE_DAYS 30
 
 struct filter {
 	long within;		/* -1: no limit */
 	int overdue;
+	int ics;		/* the deadlines done lately too, cancelled */
 	int sol;		/* only the deadlines the law sets */
 	const char *who;
 	struct row *rows;
@@ -40,14 +46,18 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 		const struct deadline *d = &c->due[i];
 		const char *who = *d->who ? d->who : "";
 		struct row *row;
+		int cancelled = d->done != NO_DATE;
 
-		if (d->done != NO_DATE)
+		if (cancelled && (!fl->ics ||
+				  d->done < ctx->today - ICS_DONE_DAYS))
 			continue;
 		if (fl->sol && !deadline_is_computed_name(d->name))
 			continue;
-		if (fl->overdue && d->date >= ctx->today)
+		/* a cancellation goes to every calendar that may have it */
+		if (!cancelled && fl->overdue && d->date >= ctx->today)
 			continue;
-		if (fl->within >= 0 && d->date > ctx->today + fl->within)
+		if (!cancelled && fl->within >= 0 &&
+		    d->date > ctx->today + fl->within)
 			continue;
 		if (fl->who && strcmp(who, fl->who) &&
 		    (*who || (strcmp(c->attorney, fl->who) &&
@@ -67,6 +77,7 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 				      &ctx->firm->cal, d->date);
 		row->date = d->date;
 		row->days = d->date - ctx->today;
+		row->cancelled = cancelled;
 	}
 	return 0;
 }
@@ -98,6 +109,9 @@ row_cmp(const void *a, const void *b)
 static void
 print_ics(struct ctx *ctx, const struct filter *fl, const char *firm)
 {
+	/* a reminder the day before; for the law's deadlines, a month and
+	 * a week before too */
+	static const int plain[] = { 1, 0 }, law[] = { 30, 7, 1, 0 };
 	struct ics w;
 	char *calname = xasprintf("%s deadlines", ctx->firm->name);
 
@@ -111,7 +125,9 @@ print_ics(struct ctx *ctx, const struct filter *fl, const char *firm)
 				       r->case_id, r->title, r->name,
 				       *r->who ? r->who : "-");
 
-		ics_event(&w, uid, r->date, summary, desc);
+		ics_event(&w, uid, r->date, summary, desc,
+			  deadline_is_computed_name(r->name) ? law : plain,
+			  r->cancelled);
 		free(uid);
 		free(summary);
 		free(desc);
@@ -367,7 +383,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct filter fl = { -1, 0, 0, NULL, NULL, 0, 0 };
+	struct filter fl = { -1, 0, 0, 0, NULL, NULL, 0, 0 };
 	const char *name = NULL, *done = NULL, *within = NULL, *move = NULL;
 	const char *why = NULL;
 	struct dcase *c = NULL;
@@ -413,6 +429,7 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		} else if (within && (r = parse_days(within, &fl.within))) {
 			return usage_error(ctx, "--within: %s", dk_errmsg());
 		}
+		fl.ics = ics;
 		return list_due(ctx, &fl, json, ics);
 	}
 	if (within || fl.overdue || fl.sol || json || ics)
