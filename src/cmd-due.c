@@ -170,10 +170,12 @@ print_rows(const struct filter *fl, int json)
 		const struct row *r = &fl->rows[i];
 		const char *col = r->days < 0 ? c_red() :
 				  r->days <= 7 ? c_yellow() : "";
+		char *name = name_cell(r->name, NAME_COLUMN);
 
-		tprintf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
+		tprintf("%s  %s%-14s%s  %-16s %s %-8s ", date_fmt(d, r->date),
 		       col, days_phrase(when, sizeof(when), r->days), c_off(),
-		       r->case_id, r->name, *r->who ? r->who : "-");
+		       r->case_id, name, *r->who ? r->who : "-");
+		free(name);
 		print_clean(stdout, r->what);
 		if (*r->flag)
 			tprintf(" (%s)", r->flag);

@@ -143,6 +143,21 @@ is_known_section(const char *s)
 	       has_prefix(s, "demand \"") || has_prefix(s, "offer \"");
 }
 
+/* Deadlines as show lists them: the open ones by date (the late first),
+ * then those done, by date. */
+static int
+due_order(const void *a, const void *b)
+{
+	const struct deadline *x = *(const struct deadline *const *)a;
+	const struct deadline *y = *(const struct deadline *const *)b;
+
+	if ((x->done != NO_DATE) != (y->done != NO_DATE))
+		return x->done != NO_DATE ? 1 : -1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 static void
 show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 	  size_t nn)
@@ -185,10 +200,16 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		workup_print_policies(stdout, c);
 	}
 	if (c->ndue) {
+		const struct deadline **due = xcalloc(c->ndue, sizeof(*due));
+
+		for (size_t i = 0; i < c->ndue; i++)
+			due[i] = &c->due[i];
+		qsort(due, c->ndue, sizeof(*due), due_order);
 		tprintf("\n%sDeadlines%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < c->ndue; i++) {
-			const struct deadline *d = &c->due[i];
+			const struct deadline *d = due[i];
 			long days = d->date - ctx->today;
+			char *name = name_cell(d->name, NAME_COLUMN);
 
 			if (d->done != NO_DATE)
 				tprintf("  %s  %sdone %s%s  ", date_fmt(d1, d->date),
@@ -197,7 +218,8 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 				tprintf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),
 				       days < 0 ? c_red() : days <= 7 ? c_yellow() : "",
 				       days_phrase(when, sizeof(when), days), c_off());
-			tprintf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
+			tprintf("%s %-8s ", name, *d->who ? d->who : "-");
+			free(name);
 			print_clean(stdout, d->what);
 			if (deadline_is_computed_name(d->name)) {
 				char flag[64];
@@ -212,6 +234,7 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 			}
 			putchar('\n');
 		}
+		free(due);
 	}
 	if (c->wu->ndemand || c->wu->noffer) {
 		tprintf("\n%sNegotiation%s\n", c_bold(), c_off());

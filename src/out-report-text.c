@@ -147,14 +147,16 @@ heading(FILE *f, const char *color, const char *title, size_t n)
 	fprintf(f, "\n%s%s%s (%zu)%s\n", c_bold(), color, title, n, c_off());
 }
 
-/* The second line of an entry: free text under the case ID. */
+static void wrapped_line(struct row *r, const char *text);
+
+/* The second line of an entry: free text under the case ID, wrapped, not
+ * cut. */
 static void
 text_line(struct row *r, const char *text)
 {
 	if (!text || !*text)
 		return;
-	sb_adds(&r->line, INDENT);
-	end_line(r, text);
+	wrapped_line(r, text);
 }
 
 static void

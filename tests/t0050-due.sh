@@ -24,11 +24,11 @@ test_expect_success 'due ID DATE TEXT adds a deadline (a past date is allowed)' 
 test_expect_success 'due lists open deadlines, overdue first, then by date' '
 	docket due >../out
 	cat >../expect <<-\EOF
-	2026-11-20  2 days late     b2               er           carol    Request ER records
-	2026-11-22  today           c3               send-retainer bob      Send retainer
-	2026-11-25  in 3 days       a1               sol          alice    Statute of limitations
-	2026-11-25  in 3 days       b2               call-adjuster bob      Call the adjuster
-	2026-12-06  in 14 days      c3               follow-then-email bob      Follow up; then email
+	2026-11-20  2 days late     b2               er                   carol    Request ER records
+	2026-11-22  today           c3               send-retainer        bob      Send retainer
+	2026-11-25  in 3 days       a1               sol                  alice    Statute of limitations
+	2026-11-25  in 3 days       b2               call-adjuster        bob      Call the adjuster
+	2026-12-06  in 14 days      c3               follow-then-email    bob      Follow up; then email
 	EOF
 	test_cmp ../expect ../out
 '

@@ -105,4 +105,25 @@ test_expect_success 'set takes the same dates: weekdays, and the weekend warning
 	test_cmp ../expect ../err
 '
 
+test_expect_success 'show: deadlines by date, the late first, done last; long names cut with …' '
+	docket add --id c3 --client "Cy Three" --attorney alice --manager bob >/dev/null
+	docket due c3 2026-12-10 "Later" --name later >/dev/null
+	docket due c3 2026-11-20 "Late already" --name late >/dev/null
+	docket due c3 2026-12-01 "A long name" --name a-name-given-by-hand-of-32-chars >/dev/null
+	docket due c3 2026-11-10 "Done long ago" --name done-one >/dev/null
+	docket due c3 --done done-one >/dev/null
+	docket show c3 >../out
+	sed -n "/^Deadlines/,/^\$/p" ../out >../actual
+	cat >../expect <<-\EOF
+	Deadlines
+	  2026-11-20  4 days late     late                 bob      Late already
+	  2026-12-01  in 7 days       a-name-given-by-han… bob      A long name
+	  2026-12-10  in 16 days      later                bob      Later
+	  2026-11-10  done 2026-11-24  done-one             bob      Done long ago
+	EOF
+	test_cmp ../expect ../actual
+	docket due >../out
+	grep -xF "2026-12-01  in 7 days       c3               a-name-given-by-han… bob      A long name" ../out
+'
+
 test_done

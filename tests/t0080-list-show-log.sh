@@ -54,7 +54,7 @@ test_expect_success 'show: metadata, deadlines, escalations and notes' '
 	  manager    bob
 
 	Deadlines
-	  2028-10-03  in 681 days     sol          alice    Statute of limitations
+	  2028-10-03  in 681 days     sol                  alice    Statute of limitations
 	               basis: firm default: 2y from incident 2026-10-03; the case has no state
 
 	Escalations

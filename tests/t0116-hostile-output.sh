@@ -59,7 +59,7 @@ test_expect_success 'show: every value escaped' '
 	docket show a1 >../out 2>../err
 	no_raw ../out ../err
 	grep -qxF "  client     Evil\e[2JCorp\u0085x\n- forged | item" ../out
-	grep -qxF "  2026-11-25  in 3 days       call-adjuster ca\x7frol Call \e]0;title\x07 now\tthen" ../out
+	grep -qxF "  2026-11-25  in 3 days       call-adjuster        ca\x7frol Call \e]0;title\x07 now\tthen" ../out
 	grep -qxF "  #1 medical to alice by bob, opened 2026-11-22: check\u202eevil" ../out
 '
 
@@ -68,7 +68,7 @@ test_expect_success 'list, due, escalate: escaped' '
 	no_raw ../out ../err
 	docket due >../out 2>../err
 	no_raw ../out ../err
-	grep -qxF "2026-11-25  in 3 days       a1               call-adjuster ca\x7frol Call \e]0;title\x07 now\tthen" ../out
+	grep -qxF "2026-11-25  in 3 days       a1               call-adjuster        ca\x7frol Call \e]0;title\x07 now\tthen" ../out
 	docket escalate >../out 2>../err
 	no_raw ../out ../err
 	grep -qF " check\u202eevil" ../out

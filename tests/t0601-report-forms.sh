@@ -25,7 +25,8 @@ test_expect_success 'text: exceptions first, within 80 columns' '
 
 	Overdue deadlines (1)
 	  2026-11-20  2 days late    smith-1          adjuster             bob
-	      Call the adjuster about the property damage estimate and the rental car...
+	      Call the adjuster about the property damage estimate and the rental car
+	      before Friday
 
 	Due in the next 7 days (1)
 	  2026-11-24  in 2 days      smith-1          records              bob
@@ -96,7 +97,8 @@ test_expect_success 'text: long names and IDs still fit' '
 	docket -C firm report >out &&
 	fits_80 out &&
 	grep -q "^  a-very-long-case-id-from-the-firms-own-numbering-2026-0001 opened 0 days ago$" out &&
-	grep -q "^      Ünïcödé text that goes on and on and on and on and on and on and on and\.\.\.$" out &&
+	grep -q "^      Ünïcödé text that goes on and on and on and on and on and on and on and$" out &&
+	grep -q "^      on and on$" out &&
 	grep -q "^      a-very-long-deadline-name-indeed bob$" out
 '
 

@@ -141,13 +141,13 @@ test_expect_success 'git pull: two deadlines of one name both stay, the later re
 	at 2026-11-26T10:05:00Z carol docket due smith-7k2p 2026-12-15 "Call adjuster: offer, MRI bills" >/dev/null
 	gitat 2026-11-26T10:10:00Z carol pull -q 2>out
 	grep -v "^Auto-merging " out >err
-	echo "docket: smith-7k2p: [due \"call-adjuster-offer\"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-26 10:05) is now [due \"call-adjuster-offer-2\"] ('"'"'docket sync'"'"' commits the note)" >expect
+	echo "docket: smith-7k2p: [due \"call-adjuster-offer\"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-26 10:05) is now [due \"call-adjuster-2\"] ('"'"'docket sync'"'"' commits the note)" >expect
 	test_cmp expect err
 	at 2026-11-26T10:11:00Z carol docket due >actual
 	cat >expect <<-\EOF
-	2026-12-01  in 5 days       smith-7k2p       call-adjuster-offer bob      Call adjuster about offer
-	2026-12-15  in 19 days      smith-7k2p       call-adjuster-offer-2 bob      Call adjuster: offer, MRI bills
-	2028-10-03  in 677 days     smith-7k2p       sol          alice    Statute of limitations
+	2026-12-01  in 5 days       smith-7k2p       call-adjuster-offer  bob      Call adjuster about offer
+	2026-12-15  in 19 days      smith-7k2p       call-adjuster-2      bob      Call adjuster: offer, MRI bills
+	2028-10-03  in 677 days     smith-7k2p       sol                  alice    Statute of limitations
 	EOF
 	test_cmp expect actual
 	at 2026-11-26T10:12:00Z carol docket sync >/dev/null

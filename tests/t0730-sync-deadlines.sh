@@ -29,12 +29,12 @@ test_expect_success 'two different deadlines of one name: both kept, the later r
 	echo "smith-7k2p: deadline call-adjuster-offer on 2026-12-15" >expect
 	test_cmp expect out
 	at 2026-11-22T12:00:00Z b docket sync >out
-	grep -qx "smith-7k2p: \\[due \"call-adjuster-offer\"\\] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now \\[due \"call-adjuster-offer-2\"\\]" out
+	grep -qx "smith-7k2p: \\[due \"call-adjuster-offer\"\\] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now \\[due \"call-adjuster-2\"\\]" out
 	at 2026-11-22T12:00:00Z b docket due >actual
 	cat >expect <<-\EOF
-	2026-12-01  in 9 days       smith-7k2p       call-adjuster-offer bob      Call adjuster about offer
-	2026-12-15  in 23 days      smith-7k2p       call-adjuster-offer-2 bob      Call adjuster: offer, MRI bills
-	2028-10-03  in 681 days     smith-7k2p       sol          alice    Statute of limitations
+	2026-12-01  in 9 days       smith-7k2p       call-adjuster-offer  bob      Call adjuster about offer
+	2026-12-15  in 23 days      smith-7k2p       call-adjuster-2      bob      Call adjuster: offer, MRI bills
+	2028-10-03  in 681 days     smith-7k2p       sol                  alice    Statute of limitations
 	EOF
 	test_cmp expect actual
 	section "due \"call-adjuster-offer\"" b/$case_ini >actual
@@ -47,9 +47,9 @@ test_expect_success 'two different deadlines of one name: both kept, the later r
 
 	EOF
 	test_cmp expect actual
-	section "due \"call-adjuster-offer-2\"" b/$case_ini >actual
+	section "due \"call-adjuster-2\"" b/$case_ini >actual
 	cat >expect <<-\EOF
-	[due "call-adjuster-offer-2"]
+	[due "call-adjuster-2"]
 	date = 2026-12-15
 	what = Call adjuster: offer, MRI bills
 	who = bob
@@ -64,14 +64,14 @@ test_expect_success 'the rename is in the merge note and, without values, in the
 	cat >expect <<-\EOF
 	docket merged changes made to this case in two places at once:
 
-	- [due "call-adjuster-offer"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now [due "call-adjuster-offer-2"]
+	- [due "call-adjuster-offer"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now [due "call-adjuster-2"]
 	EOF
 	test_cmp expect b/$notes/20261122T120000Z-internal-carol.md
 	git -C b log -1 --format=%B >actual
 	cat >expect <<-\EOF
 	sync: merge origin/main
 
-	smith-7k2p: [due "call-adjuster-offer"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now [due "call-adjuster-offer-2"]
+	smith-7k2p: [due "call-adjuster-offer"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-22 11:00) is now [due "call-adjuster-2"]
 
 	EOF
 	test_cmp expect actual
@@ -87,7 +87,7 @@ test_expect_success 'the other clone gets both deadlines, in every form' '
 	python3 -c "import json,sys; [print(d[\"name\"], d[\"date\"]) for d in json.load(sys.stdin)]" <json >actual
 	cat >expect <<-\EOF
 	call-adjuster-offer 2026-12-01
-	call-adjuster-offer-2 2026-12-15
+	call-adjuster-2 2026-12-15
 	sol 2028-10-03
 	EOF
 	test_cmp expect actual
@@ -97,7 +97,7 @@ test_expect_success 'the other clone gets both deadlines, in every form' '
 	python3 -c "import json,sys; r=json.load(sys.stdin); [print(k, d[\"name\"]) for k in (\"overdue\", \"due_soon\") for d in r[k]]" <report >actual
 	cat >expect <<-\EOF
 	overdue call-adjuster-offer
-	due_soon call-adjuster-offer-2
+	due_soon call-adjuster-2
 	EOF
 	test_cmp expect actual
 	test_repo_clean a
@@ -108,12 +108,12 @@ test_expect_success 'the earlier one keeps the name, whichever side syncs' '
 	at 2026-11-23T10:05:00Z b docket sync >/dev/null
 	at 2026-11-23T11:00:00Z a docket due smith-7k2p 2026-12-22 "Request wage records for 2025" >/dev/null
 	at 2026-11-23T11:05:00Z a docket sync >out
-	grep -qx "smith-7k2p: \\[due \"request-wage-records\"\\] was added on both sides as two different deadlines: the later one (Bob Diaz, 2026-11-23 11:00) is now \\[due \"request-wage-records-2\"\\]" out
+	grep -qx "smith-7k2p: \\[due \"request-wage-records\"\\] was added on both sides as two different deadlines: the later one (Bob Diaz, 2026-11-23 11:00) is now \\[due \"request-wage-2\"\\]" out
 	grep -A1 -x "\\[due \"request-wage-records\"\\]" a/$case_ini >actual
 	printf "[due \"request-wage-records\"]\ndate = 2026-12-20\n" >expect
 	test_cmp expect actual
-	grep -A2 -x "\\[due \"request-wage-records-2\"\\]" a/$case_ini >actual
-	printf "[due \"request-wage-records-2\"]\ndate = 2026-12-22\nwhat = Request wage records for 2025\n" >expect
+	grep -A2 -x "\\[due \"request-wage-2\"\\]" a/$case_ini >actual
+	printf "[due \"request-wage-2\"]\ndate = 2026-12-22\nwhat = Request wage records for 2025\n" >expect
 	test_cmp expect actual
 	test_repo_clean a
 '

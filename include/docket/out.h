@@ -125,6 +125,11 @@ void print_lines(FILE *f, const char *s);
 char *fmt_num(char *buf, size_t size, double v);
 const char *plural(long n, const char *one, const char *many);
 const char *days_phrase(char *buf, size_t size, long days);
+/* A column of names: s padded to width columns, or cut to width - 1 and
+ * "…" when it is longer, so the columns after it stay in line.  A new
+ * string.  s is a name (ASCII, one column a byte). */
+#define NAME_COLUMN 20
+char *name_cell(const char *s, size_t width);
 
 /*
  * printf for human output: every %s argument is escaped (its precision
