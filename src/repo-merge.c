@@ -701,6 +701,36 @@ repo_merge_has(struct repo_merge *m, const char *path)
 }
 
 int
+repo_merge_read(struct repo_merge *m, const char *path, struct sb *out)
+{
+	const git_index_entry *e = git_index_get_bypath(m->index, path, 0);
+	git_blob *b = NULL;
+
+	if (!e)
+		return DK_ENOTFOUND;
+	if (git_blob_lookup(&b, repo_git(m->r), &e->id) < 0)
+		return dk_giterr("cannot read a file of the merge");
+	sb_add(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	git_blob_free(b);
+	return 0;
+}
+
+void
+repo_merge_paths(struct repo_merge *m, const char *dir, struct strv *out)
+{
+	size_t n = git_index_entrycount(m->index), len = strlen(dir);
+
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(m->index, i);
+
+		if (e && git_index_entry_stage(e) == 0 &&
+		    !strncmp(e->path, dir, len) && e->path[len] == '/' &&
+		    !strchr(e->path + len + 1, '/'))
+			strv_push(out, e->path);
+	}
+}
+
+int
 repo_merge_add(struct repo_merge *m, const char *path, const char *text,
 	       size_t len)
 {

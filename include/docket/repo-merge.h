@@ -99,6 +99,11 @@ int repo_merge_resolve(struct repo_merge *m, const char *path, int side,
 int repo_merge_has(struct repo_merge *m, const char *path);
 int repo_merge_add(struct repo_merge *m, const char *path, const char *text,
 		   size_t len);
+/* path's text in the merge so far, appended to out: 0, DK_ENOTFOUND. */
+int repo_merge_read(struct repo_merge *m, const char *path, struct sb *out);
+/* The paths of the files right in dir (not below), merged, into out. */
+void repo_merge_paths(struct repo_merge *m, const char *dir,
+		      struct strv *out);
 /* The merge commit (its parents ours and theirs), not yet on any branch
  * (also the virtual base of a criss-cross merge, on none ever). */
 int repo_merge_commit(struct repo_merge *m, const char *message, time_t when,
