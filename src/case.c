@@ -323,10 +323,13 @@ case_free(struct dcase *c)
 		free((char *)c->due[i].name);
 	for (size_t i = 0; i < c->nesc; i++)
 		free((char *)c->esc[i].name);
+	for (size_t i = 0; i < c->ndis; i++)
+		free((char *)c->dis[i].reason);
 	for (size_t i = 0; i < c->ndef; i++)
 		free((char *)c->def[i].name);
 	free(c->due);
 	free(c->esc);
+	free(c->dis);
 	free(c->def);
 	workup_free(c->wu);
 	free(c);
@@ -488,15 +491,19 @@ clear_view(struct dcase *c)
 		free((char *)c->due[i].name);
 	for (size_t i = 0; i < c->nesc; i++)
 		free((char *)c->esc[i].name);
+	for (size_t i = 0; i < c->ndis; i++)
+		free((char *)c->dis[i].reason);
 	for (size_t i = 0; i < c->ndef; i++)
 		free((char *)c->def[i].name);
 	free(c->due);
 	free(c->esc);
+	free(c->dis);
 	free(c->def);
 	c->due = NULL;
 	c->esc = NULL;
+	c->dis = NULL;
 	c->def = NULL;
-	c->ndue = c->nesc = c->ndef = 0;
+	c->ndue = c->nesc = c->ndis = c->ndef = 0;
 	workup_free(c->wu);
 	c->wu = NULL;
 }
@@ -505,7 +512,7 @@ static void
 view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 {
 	struct dcase *c = k->c;
-	size_t capd = 0, cape = 0, capf = 0;
+	size_t capd = 0, cape = 0, capf = 0, capx = 0;
 
 	for (size_t i = 0; i < c->cfg->n && !k->r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
@@ -565,6 +572,24 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 
 				case_check_handle(firm, what, e->to, w);
 				free(what);
+			}
+		} else if (!strcmp(kind, "dismissed")) {
+			struct dismissal *x;
+
+			GROW(c->dis, capx, c->ndis + 1);
+			x = &c->dis[c->ndis++];
+			x->reason = name;
+			name = NULL;
+			x->line = l->lineno;
+			x->date = date_key(k, sec, "date", 1);
+			x->by = get(c, sec, "by");
+			x->why = get(c, sec, "why");
+			if (!word_in(escalation_reasons, x->reason)) {
+				char *list = list_join(escalation_reasons);
+
+				bad(k, sec, NULL, "'%s' is not an escalation reason "
+				    "(%s)", x->reason, list);
+				free(list);
 			}
 		} else if (!strcmp(kind, "defendant")) {
 			struct defendant *df;
@@ -697,6 +722,8 @@ case_is_date_key(const char *section, const char *key)
 		return !strcmp(key, "date") || !strcmp(key, "done");
 	if (has_prefix(section, "escalation \""))
 		return !strcmp(key, "opened") || !strcmp(key, "resolved");
+	if (has_prefix(section, "dismissed \""))
+		return !strcmp(key, "date");
 	return workup_is_date_key(section, key);
 }
 
@@ -760,49 +787,13 @@ case_deadline(const struct dcase *c, const char *name)
 	return NULL;
 }
 
-static int
-cmp_str(const void *a, const void *b)
+long
+case_dismissed(const struct dcase *c, const char *reason)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-char *
-case_new_deadline_name(const struct dcase *c, const char *text)
-{
-	struct sb base = SB_INIT;
-	int words = 0, n = 1;
-	char *name;
-	const char **names;
-
-	for (const char *p = text; *p && words < 3 && base.len < 24; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (ch < 0x80 && isalnum(ch)) {
-			sb_addc(&base, (char)tolower(ch));
-		} else if (base.len && base.buf[base.len - 1] != '-') {
-			words++;
-			if (words < 3)
-				sb_addc(&base, '-');
-		}
-	}
-	while (base.len && base.buf[base.len - 1] == '-')
-		base.buf[--base.len] = '\0';
-	if (!base.len)
-		sb_adds(&base, "due");
-	/* the names in order, so that trying name-2, name-3... in a case of
-	 * thousands of deadlines is a binary search each */
-	names = xcalloc(c->ndue + 1, sizeof(*names));
-	for (size_t i = 0; i < c->ndue; i++)
-		names[i] = c->due[i].name;
-	qsort(names, c->ndue, sizeof(*names), cmp_str);
-	name = xstrdup(base.buf);
-	while (bsearch(&name, names, c->ndue, sizeof(*names), cmp_str)) {
-		free(name);
-		name = xasprintf("%s-%d", base.buf, ++n);
-	}
-	free(names);
-	sb_free(&base);
-	return name;
+	for (size_t i = 0; i < c->ndis; i++)
+		if (!strcmp(c->dis[i].reason, reason))
+			return c->dis[i].date;
+	return NO_DATE;
 }
 
 char *

@@ -114,13 +114,22 @@ int
 change_add_note(struct change *ch, const struct dcase *c, const char *kind,
 		const char *text, size_t len, time_t when, char **path)
 {
+	return change_add_note_with(ch, c, kind, NULL, text, len, when, path);
+}
+
+int
+change_add_note_with(struct change *ch, const struct dcase *c,
+		     const char *kind, const char *with, const char *text,
+		     size_t len, time_t when, char **path)
+{
 	const char *author;
 	char *rel = NULL;
 	int r;
 
 	if ((r = note_text_check(text, len)) ||
 	    (r = ch->author(ch->author_arg, &author)) ||
-	    (r = note_new_path(&rel, ch->root, c->dir, when, kind, author)))
+	    (r = note_new_path(&rel, ch->root, c->dir, when, kind, author,
+				  with)))
 		return r;
 	if ((r = repo_journal_add(ch->repo, rel))) {
 		free(rel);

@@ -101,13 +101,8 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 	cur = firm_stage(f, c->stage);
 	from = xstrdup(c->stage);
 	if (optind + 1 < argc) {
-		to = firm_stage(f, argv[optind + 1]);
-		if (to < 0) {
-			char *list = firm_stage_list(f);
-
-			status = fail(dk_err(DK_EINVAL, "unknown stage '%s' "
-					     "(stages: %s)", argv[optind + 1], list));
-			free(list);
+		if ((r = firm_stage_pick(f, argv[optind + 1], &to))) {
+			status = fail(r);
 			goto out;
 		}
 	} else if (cur == last) {

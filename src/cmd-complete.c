@@ -503,6 +503,7 @@ static const struct {
 	const char *cmd, *opt, *value;
 } special[] = {
 	{ "due", "--done", "DEADLINE" },	/* due ID --done NAME */
+	{ "due", "--move", "DEADLINE" },	/* due ID --move NAME DATE */
 	{ "escalate", "--name", "ESCALATION" },	/* escalate ID --resolve --name N */
 	{ "due", "--name", "" },		/* a new deadline's name */
 	{ "provider", "NAME", "PROVIDER" },	/* provider ID NAME */
@@ -551,6 +552,13 @@ put_value(struct firmctx *fc, const struct out *o, const char *cmd,
 		put_states(fc, o);
 	} else if (!strcmp(value, "KIND")) {
 		put_list(o, note_kinds);
+	} else if (!strcmp(value, "WHO")) {
+		/* the client, or the case's providers and policies */
+		put(o, "client", NULL);
+		if (case_id) {
+			put_providers(fc, o, case_id);
+			put_policies(fc, o, case_id);
+		}
 	} else if (!strcmp(value, "R")) {
 		put_list(o, escalation_reasons);
 	} else if (!strcmp(value, "DEADLINE")) {

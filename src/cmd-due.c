@@ -18,11 +18,17 @@ struct row {
 	char *case_id, *title, *name, *what, *who, *basis;
 	char flag[64];		/* a computed date on a day off: "a Saturday" */
 	long date, days;
+	int cancelled;		/* --ics: done in the last ICS_DONE_DAYS */
 };
+
+/* A deadline done stays in the calendar this long, cancelled, so that a
+ * calendar that imported it removes it. */
+#define ICS_DONE_DAYS 30
 
 struct filter {
 	long within;		/* -1: no limit */
 	int overdue;
+	int ics;		/* the deadlines done lately too, cancelled */
 	int sol;		/* only the deadlines the law sets */
 	const char *who;
 	struct row *rows;
@@ -40,14 +46,18 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 		const struct deadline *d = &c->due[i];
 		const char *who = *d->who ? d->who : "";
 		struct row *row;
+		int cancelled = d->done != NO_DATE;
 
-		if (d->done != NO_DATE)
+		if (cancelled && (!fl->ics ||
+				  d->done < ctx->today - ICS_DONE_DAYS))
 			continue;
 		if (fl->sol && !deadline_is_computed_name(d->name))
 			continue;
-		if (fl->overdue && d->date >= ctx->today)
+		/* a cancellation goes to every calendar that may have it */
+		if (!cancelled && fl->overdue && d->date >= ctx->today)
 			continue;
-		if (fl->within >= 0 && d->date > ctx->today + fl->within)
+		if (!cancelled && fl->within >= 0 &&
+		    d->date > ctx->today + fl->within)
 			continue;
 		if (fl->who && strcmp(who, fl->who) &&
 		    (*who || (strcmp(c->attorney, fl->who) &&
@@ -67,6 +77,7 @@ collect(struct ctx *ctx, struct dcase *c, void *arg)
 				      &ctx->firm->cal, d->date);
 		row->date = d->date;
 		row->days = d->date - ctx->today;
+		row->cancelled = cancelled;
 	}
 	return 0;
 }
@@ -98,6 +109,9 @@ row_cmp(const void *a, const void *b)
 static void
 print_ics(struct ctx *ctx, const struct filter *fl, const char *firm)
 {
+	/* a reminder the day before; for the law's deadlines, a month and
+	 * a week before too */
+	static const int plain[] = { 1, 0 }, law[] = { 30, 7, 1, 0 };
 	struct ics w;
 	char *calname = xasprintf("%s deadlines", ctx->firm->name);
 
@@ -111,7 +125,9 @@ print_ics(struct ctx *ctx, const struct filter *fl, const char *firm)
 				       r->case_id, r->title, r->name,
 				       *r->who ? r->who : "-");
 
-		ics_event(&w, uid, r->date, summary, desc);
+		ics_event(&w, uid, r->date, summary, desc,
+			  deadline_is_computed_name(r->name) ? law : plain,
+			  r->cancelled);
 		free(uid);
 		free(summary);
 		free(desc);
@@ -154,10 +170,12 @@ print_rows(const struct filter *fl, int json)
 		const struct row *r = &fl->rows[i];
 		const char *col = r->days < 0 ? c_red() :
 				  r->days <= 7 ? c_yellow() : "";
+		char *name = name_cell(r->name, NAME_COLUMN);
 
-		tprintf("%s  %s%-14s%s  %-16s %-12s %-8s ", date_fmt(d, r->date),
+		tprintf("%s  %s%-14s%s  %-16s %s %-8s ", date_fmt(d, r->date),
 		       col, days_phrase(when, sizeof(when), r->days), c_off(),
-		       r->case_id, r->name, *r->who ? r->who : "-");
+		       r->case_id, name, *r->who ? r->who : "-");
+		free(name);
 		print_clean(stdout, r->what);
 		if (*r->flag)
 			tprintf(" (%s)", r->flag);
@@ -238,7 +256,7 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 		}
 		name = xstrdup(name_arg);
 	} else {
-		name = case_new_deadline_name(c, text);
+		name = deadline_new_name(c, text);
 	}
 	if (!who) {
 		if ((r = ctx_user(ctx, &me)))
@@ -263,6 +281,8 @@ add_due(struct ctx *ctx, struct dcase *c, const char *date_arg,
 		       c->id, name, d, date_fmt(was, replaced));
 	else if (!r)
 		tprintf("%s: deadline %s on %s\n", c->id, name, d);
+	if (!r)
+		warn_weekend(date_arg, date);
 out:
 	change_free(&ch);
 	free(name);
@@ -271,27 +291,20 @@ out:
 }
 
 static int
-done_due(struct ctx *ctx, struct dcase *c, const char *name)
+done_due(struct ctx *ctx, struct dcase *c, const char *name_arg)
 {
-	const struct deadline *dl = case_deadline(c, name);
+	const struct deadline *dl;
 	struct change ch;
-	char d[DATE_LEN], *sec;
+	char d[DATE_LEN], *sec, *name;
 	int r;
 
-	if (!dl) {
-		struct sb names = SB_INIT;
-
-		for (size_t i = 0; i < c->ndue; i++)
-			sb_addf(&names, "%s%s", i ? ", " : "", c->due[i].name);
-		r = dk_err(DK_ENOTFOUND, "%s has no deadline '%s' (%s: %s)",
-			   c->id, name, c->ndue ? "it has" : "it has none",
-			   sb_str(&names));
-		sb_free(&names);
+	if ((r = deadline_find(c, name_arg, &dl)))
 		return r;
-	}
 	if (dl->done != NO_DATE)
 		return dk_err(DK_EINVAL, "deadline '%s' of %s was done on %s "
-			      "already", name, c->id, date_fmt(d, dl->done));
+			      "already", dl->name, c->id, date_fmt(d, dl->done));
+	/* the name outlives the deadline, which case_set may move */
+	name = xstrdup(dl->name);
 	change_init(&ch, ctx);
 	sec = cfg_subsection("due", name);
 	r = case_set(c, sec, "done", date_fmt(d, ctx->today));
@@ -303,6 +316,55 @@ done_due(struct ctx *ctx, struct dcase *c, const char *name)
 		tprintf("%s: deadline %s done\n", c->id, name);
 	change_free(&ch);
 	free(sec);
+	free(name);
+	return r;
+}
+
+/* Reschedule a deadline: its date, and why in the commit message. */
+static int
+move_due(struct ctx *ctx, struct dcase *c, const char *name_arg,
+	 const char *date_arg, const char *why)
+{
+	const struct deadline *dl;
+	struct change ch;
+	char d[DATE_LEN], was[DATE_LEN], *sec, *name;
+	long date;
+	int r;
+
+	if ((r = deadline_find(c, name_arg, &dl)))
+		return r;
+	if (dl->done != NO_DATE)
+		return dk_err(DK_EINVAL, "deadline '%s' of %s was done on %s; a "
+			      "deadline done does not move", dl->name, c->id,
+			      date_fmt(d, dl->done));
+	if ((r = date_parse_cal(&date, date_arg, ctx->today, &ctx->firm->cal)))
+		return r;
+	if (why && (r = cfg_value_check("-m", "why", why)))
+		return r;
+	if (date == dl->date)
+		return dk_err(DK_EINVAL, "deadline '%s' of %s is on %s already",
+			      dl->name, c->id, date_fmt(d, date));
+	name = xstrdup(dl->name);
+	date_fmt(was, dl->date);
+	change_init(&ch, ctx);
+	sec = cfg_subsection("due", name);
+	r = case_set(c, sec, "date", date_fmt(d, date));
+	/* a date docket computes, moved by hand, is never recomputed */
+	if (!r && deadline_is_computed_name(name))
+		r = case_set(c, sec, "basis", BASIS_MANUAL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_commit(&ch, c, "move %s %s -> %s%s%s", name, was, d,
+				  why && *why ? ": " : "", why && *why ? why : "");
+	if (!r) {
+		tprintf("%s: deadline %s moved from %s to %s\n", c->id, name,
+			was, d);
+		warn_weekend(date_arg, date);
+	}
+	change_free(&ch);
+	free(sec);
+	free(name);
 	return r;
 }
 
@@ -318,15 +380,18 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		{ "ics", no_argument, NULL, 'i' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "done", required_argument, NULL, 'd' },
+		{ "move", required_argument, NULL, 'M' },
+		{ "message", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct filter fl = { -1, 0, 0, NULL, NULL, 0, 0 };
-	const char *name = NULL, *done = NULL, *within = NULL;
+	struct filter fl = { -1, 0, 0, 0, NULL, NULL, 0, 0 };
+	const char *name = NULL, *done = NULL, *within = NULL, *move = NULL;
+	const char *why = NULL;
 	struct dcase *c = NULL;
 	int opt, status = EXIT_OK, json = 0, ics = 0, r, listing;
 
-	while ((opt = next_opt(ctx, argc, argv, "", longopts, &status)) != -1) {
+	while ((opt = next_opt(ctx, argc, argv, "m:", longopts, &status)) != -1) {
 		switch (opt) {
 		case OPT_EXIT: return status;
 		case 'w': within = optarg; break;
@@ -337,13 +402,16 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		case 'i': ics = 1; break;
 		case 'n': name = optarg; break;
 		case 'd': done = optarg; break;
+		case 'M': move = optarg; break;
+		case 'm': why = optarg; break;
 		}
 	}
 	listing = optind == argc;
 	if (listing) {
-		if (name || done)
+		if (name || done || move || why)
 			return usage_error(ctx, "--%s needs a case ID",
-					   name ? "name" : "done");
+					   name ? "name" : done ? "done" :
+					   move ? "move" : "message");
 		if (json && ics)
 			return usage_error(ctx, "--json and --ics cannot go together");
 		if (within && has_suffix_bd(within)) {
@@ -365,19 +433,30 @@ cmd_due(struct ctx *ctx, int argc, char **argv)
 		}
 		if (fl.who && (r = filter_handle(ctx, "--who", fl.who)))
 			return fail(r);
+		fl.ics = ics;
 		return list_due(ctx, &fl, json, ics);
 	}
 	if (within || fl.overdue || fl.sol || json || ics)
 		return usage_error(ctx, "--within, --overdue, --sol, --json and --ics "
 				   "list the firm's deadlines; they take no case ID");
-	if (done ? argc - optind != 1 : argc - optind != 3)
+	if (done && move)
+		return usage_error(ctx, "--done and --move cannot go together");
+	if (why && !move)
+		return usage_error(ctx, "-m says why a deadline moves: it goes "
+				   "with --move");
+	if (done ? argc - optind != 1 : move ? argc - optind != 2 :
+	    argc - optind != 3)
 		return usage_error(ctx, done ? "--done NAME takes only the case ID"
+				   : move ? "to move a deadline: docket due ID "
+				   "--move NAME DATE"
 				   : "to add a deadline: docket due ID DATE TEXT");
-	if (done && (name || fl.who))
-		return usage_error(ctx, "--done goes without --name and --who");
+	if ((done || move) && (name || fl.who))
+		return usage_error(ctx, "--%s goes without --name and --who",
+				   done ? "done" : "move");
 	if ((r = ctx_lock(ctx)) || (r = load_case(ctx, argv[optind], &c)))
 		return fail(r);
 	r = done ? done_due(ctx, c, done)
+	    : move ? move_due(ctx, c, move, argv[optind + 1], why)
 		 : add_due(ctx, c, argv[optind + 1], argv[optind + 2], fl.who, name);
 	case_free(c);
 	return r ? fail(r) : EXIT_OK;

@@ -204,6 +204,47 @@ out:
 	return r;
 }
 
+/* A suggested escalation looked at and found to need none: quiet until a
+ * note after today matches again (report.c). */
+static int
+dismiss(struct ctx *ctx, struct dcase *c, const char *reason,
+	const char *text)
+{
+	struct change ch;
+	struct sb note = SB_INIT;
+	char *sec = cfg_subsection("dismissed", reason), *why = first_line(text);
+	char d[DATE_LEN];
+	const char *me;
+	int r;
+
+	change_init(&ch, ctx);
+	if ((r = ctx_user(ctx, &me)) ||
+	    (r = cfg_value_check("-m", "why", why)))
+		goto out;
+	sb_addf(&note, "Suggested escalation (%s) dismissed:\n\n%s", reason,
+		text);
+	if (note.buf[note.len - 1] != '\n')
+		sb_addc(&note, '\n');
+	r = case_set_keys(c, sec, "date", date_fmt(d, ctx->today), "by", me,
+			  "why", why, NULL);
+	if (!r)
+		r = change_save_case(&ch, c);
+	if (!r)
+		r = change_add_note(&ch, c, "escalation", note.buf, note.len,
+				    ctx->now, NULL);
+	if (!r)
+		r = change_commit(&ch, c, "dismiss %s", reason);
+	if (!r)
+		tprintf("%s: %s dismissed until a note after today suggests it "
+			"again\n", c->id, reason);
+out:
+	change_free(&ch);
+	sb_free(&note);
+	free(sec);
+	free(why);
+	return r;
+}
+
 int
 cmd_escalate(struct ctx *ctx, int argc, char **argv)
 {
@@ -212,6 +253,7 @@ cmd_escalate(struct ctx *ctx, int argc, char **argv)
 		{ "message", required_argument, NULL, 'm' },
 		{ "to", required_argument, NULL, 't' },
 		{ "resolve", no_argument, NULL, 'R' },
+		{ "dismiss", required_argument, NULL, 'D' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "who", required_argument, NULL, 'w' },
@@ -219,7 +261,7 @@ cmd_escalate(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *reason = NULL, *m = NULL, *to = NULL, *name = NULL;
-	const char *who = NULL;
+	const char *who = NULL, *dis = NULL;
 	struct dcase *c = NULL;
 	int opt, status = EXIT_OK, json = 0, res = 0, r;
 
@@ -230,13 +272,14 @@ cmd_escalate(struct ctx *ctx, int argc, char **argv)
 		case 'm': m = optarg; break;
 		case 't': to = optarg; break;
 		case 'R': res = 1; break;
+		case 'D': dis = optarg; break;
 		case 'n': name = optarg; break;
 		case 'j': json = 1; break;
 		case 'w': who = optarg; break;
 		}
 	}
 	if (optind == argc) {
-		if (reason || m || to || res || name)
+		if (reason || m || to || res || name || dis)
 			return usage_error(ctx, "which case? (a case ID)");
 		return list_open(ctx, json, who);
 	}
@@ -248,20 +291,32 @@ cmd_escalate(struct ctx *ctx, int argc, char **argv)
 				   "escalations; they take no case ID");
 	if (res && (reason || to))
 		return usage_error(ctx, "--resolve goes without --reason and --to");
+	if (dis) {
+		if (res || reason || to || name)
+			return usage_error(ctx, "--dismiss goes without --resolve, "
+					   "--reason, --to and --name");
+		if ((r = pick_word(escalation_reasons, dis, "escalation reason",
+				   "reasons", &dis)))
+			return fail(r);
+		if (!m || !*m)
+			return fail(dk_err(DK_EINVAL, "-m WHY is required: say why "
+					   "it needs no escalation"));
+		if ((r = ctx_lock(ctx)) ||
+		    (r = load_case(ctx, argv[optind], &c)))
+			return fail(r);
+		r = dismiss(ctx, c, dis, m);
+		case_free(c);
+		return r ? fail(r) : EXIT_OK;
+	}
 	if (!res && name)
 		return usage_error(ctx, "--name goes with --resolve");
 	if (!res && !reason)
 		return usage_error(ctx, "--reason R is required (%s)",
 				   "medical, complexity, treatment, coverage, "
 				   "communication or other");
-	if (!res && !word_in(escalation_reasons, reason)) {
-		char *list = list_join(escalation_reasons);
-
-		r = dk_err(DK_EINVAL, "unknown escalation reason '%s' (reasons: %s)",
-			   reason, list);
-		free(list);
+	if (!res && (r = pick_word(escalation_reasons, reason,
+				   "escalation reason", "reasons", &reason)))
 		return fail(r);
-	}
 	if (!res && (!m || !*m))
 		return fail(dk_err(DK_EINVAL, "-m TEXT is required: say what the "
 				   "attorney needs to know"));

@@ -74,10 +74,13 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		{ "pipeline", required_argument, NULL, 'p' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "shared", no_argument, NULL, 's' },
+		{ "role", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const roles[] = { "attorney", "manager", NULL };
 	const char *pipeline = "pi", *dir = ".", *firm_name = NULL;
+	const char *role = "attorney";
 	char *name = NULL, *email = NULL, *handle = NULL, *text = NULL;
 	char *ini = NULL, *base = NULL;
 	struct repo *repo = NULL;
@@ -94,6 +97,8 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 			firm_name = optarg;
 		else if (c == 's')
 			shared = 1;
+		else if (c == 'r')
+			role = optarg;
 	}
 	if (argc - optind > 1)
 		return usage_error(ctx, "too many arguments");
@@ -102,6 +107,8 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (strcmp(pipeline, "pi") && strcmp(pipeline, "generic"))
 		return usage_error(ctx, "unknown pipeline '%s' (pi or generic)",
 				   pipeline);
+	if (!(role = word_find(roles, role)))
+		return usage_error(ctx, "--role is attorney or manager");
 	if (!firm_name) {
 		char *abs = realpath(dir, NULL);
 		const char *slash;
@@ -140,7 +147,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	handle = handle_from_email(email);
-	text = firm_default_ini(pipeline, firm_name, handle, name, email);
+	text = firm_default_ini(pipeline, firm_name, handle, name, email, role);
 	r = write_file_atomic(ini, text, strlen(text), file_mode);
 	if (r < 0) {
 		status = fail(dk_errno(DK_EIO, dk_errnum(), "cannot write %s", FIRM_FILE));

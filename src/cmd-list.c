@@ -141,13 +141,12 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	if (strcmp(l.status, "open") && strcmp(l.status, "closed") &&
 	    strcmp(l.status, "all"))
 		return usage_error(ctx, "--status is open, closed or all");
-	if (l.stage && firm_stage(ctx->firm, l.stage) < 0) {
-		char *list = firm_stage_list(ctx->firm);
+	if (l.stage) {
+		int k;
 
-		r = dk_err(DK_EINVAL, "unknown stage '%s' (stages: %s)", l.stage,
-			   list);
-		free(list);
-		return fail(r);
+		if ((r = firm_stage_pick(ctx->firm, l.stage, &k)))
+			return fail(r);
+		l.stage = ctx->firm->stages[k].name;
 	}
 	if (l.who && (r = filter_handle(ctx, "--who", l.who)))
 		return fail(r);

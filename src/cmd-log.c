@@ -111,11 +111,9 @@ print_merge(const struct repo_log_entry *e)
 static void
 print_head(const struct repo_log_entry *e)
 {
-	struct tm tm;
-	char t[32];
+	char t[TIME_LOCAL_LEN];
 
-	localtime_r(&e->time, &tm);
-	strftime(t, sizeof(t), "%Y-%m-%d %H:%M", &tm);
+	time_fmt_local(t, e->time);
 	tprintf("%s%s%s  %s  ", c_yellow(), t, c_off(), e->author);
 	print_clean(stdout, e->summary);
 	tprintf("  %s%.8s%s\n", c_dim(), e->id, c_off());

@@ -4,6 +4,8 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/firm.h"
+#include "docket/id.h"
+#include "docket/note.h"
 #include "docket/out.h"
 
 #include <stdlib.h>
@@ -18,10 +20,12 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		{ "file", required_argument, NULL, 'F' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "at", required_argument, NULL, 'a' },
+		{ "with", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *m = NULL, *file = NULL, *kind = "internal", *at = NULL;
+	char *with = NULL;
 	struct dcase *c = NULL;
 	struct sb text = SB_INIT;
 	struct change ch;
@@ -41,6 +45,7 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		case 'F': file = optarg; break;
 		case 'k': kind = optarg; break;
 		case 'a': at = optarg; break;
+		case 'w': free(with); with = str_lower(optarg); break;
 		}
 	}
 	if (optind >= argc) {
@@ -56,13 +61,19 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 		status = usage_error(ctx, "-m and -F cannot go together");
 		goto out;
 	}
-	if (!word_in(note_kinds, kind)) {
-		char *list = list_join(note_kinds);
-
-		status = fail(dk_err(DK_EINVAL, "unknown note kind '%s' (kinds: %s)",
-				     kind, list));
-		free(list);
+	if ((r = pick_word(note_kinds, kind, "note kind", "kinds", &kind))) {
+		status = fail(r);
 		goto out;
+	}
+	if (with && (r = name_check(with, NAME_MAX_LEN, "--with"))) {
+		status = fail(r);
+		goto out;
+	}
+	/* client contact is with the client unless it says otherwise */
+	if (with && !strcmp(with, NOTE_WITH_CLIENT) &&
+	    word_in(contact_kinds, kind)) {
+		free(with);
+		with = NULL;
 	}
 	if (at) {
 		long d;
@@ -86,8 +97,10 @@ cmd_note(struct ctx *ctx, int argc, char **argv)
 	    (r = !m && !file && isatty(STDIN_FILENO) && !strcmp(kind, "call") ?
 		 call_note_text(ctx, c, &text) :
 		 read_text(ctx, m, file, "note", &text)) ||
-	    (r = change_add_note(&ch, c, kind, text.buf, text.len, when, &path)) ||
-	    (r = change_commit(&ch, c, "%s", kind))) {
+	    (r = change_add_note_with(&ch, c, kind, with, text.buf, text.len,
+				      when, &path)) ||
+	    (r = change_commit(&ch, c, "%s%s%s", kind, with ? " with " : "",
+			       with ? with : ""))) {
 		status = fail(r);
 		goto out;
 	}
@@ -96,6 +109,7 @@ out:
 	change_free(&ch);
 	sb_free(&text);
 	free(path);
+	free(with);
 	case_free(c);
 	return status;
 }

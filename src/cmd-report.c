@@ -92,13 +92,12 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 		return usage_error(ctx, "--html needs a file name");
 	if (filter.who && name_check(filter.who, NAME_MAX_LEN, "--who") < 0)
 		return fail(DK_EINVAL);
-	if (filter.stage && firm_stage(ctx->firm, filter.stage) < 0) {
-		char *list = firm_stage_list(ctx->firm);
+	if (filter.stage) {
+		int k;
 
-		r = dk_err(DK_EINVAL, "unknown stage '%s' (stages: %s)",
-			   filter.stage, list);
-		free(list);
-		return fail(r);
+		if ((r = firm_stage_pick(ctx->firm, filter.stage, &k)))
+			return fail(r);
+		filter.stage = ctx->firm->stages[k].name;
 	}
 
 	filter.now = ctx->now;

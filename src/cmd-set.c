@@ -35,6 +35,8 @@ resolve_date(struct ctx *ctx, const char *section, const char *key,
 	    !date_parse_iso(&day, *value) ||
 	    date_parse_cal(&day, *value, ctx->today, &ctx->firm->cal))
 		return;
+	if (has_prefix(section, "due \"") && !strcmp(key, "date"))
+		warn_weekend(*value, day);
 	free(*value);
 	*value = xstrdup(date_fmt(d, day));
 }

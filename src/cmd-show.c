@@ -134,6 +134,18 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
+	json_arr(&j, "dismissed");
+	for (size_t i = 0; i < c->ndis; i++) {
+		const struct dismissal *x = &c->dis[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "reason", x->reason);
+		json_date(&j, "date", x->date);
+		json_str(&j, "by", x->by);
+		json_str(&j, "why", x->why);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
 	workup_json_providers(&j, c);
 	workup_json_medical(&j, c);
 	workup_json_policies(&j, c);
@@ -157,6 +169,8 @@ show_json(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		json_str(&j, "time", time_fmt_utc(t, n->time));
 		json_str(&j, "kind", n->kind);
 		json_str(&j, "author", n->author);
+		json_str(&j, "with", n->with ? n->with :
+			 word_in(contact_kinds, n->kind) ? NOTE_WITH_CLIENT : NULL);
 		json_str(&j, "text", sb_str(&notes[i].text));
 		json_end_obj(&j);
 	}
@@ -181,8 +195,24 @@ is_known_section(const char *s)
 	/* the workup's sections have their own blocks */
 	return !strcmp(s, "case") || !strcmp(s, "stages") ||
 	       has_prefix(s, "due \"") || has_prefix(s, "escalation \"") ||
+	       has_prefix(s, "dismissed \"") ||
 	       has_prefix(s, "provider \"") || has_prefix(s, "policy \"") ||
 	       has_prefix(s, "demand \"") || has_prefix(s, "offer \"");
+}
+
+/* Deadlines as show lists them: the open ones by date (the late first),
+ * then those done, by date. */
+static int
+due_order(const void *a, const void *b)
+{
+	const struct deadline *x = *(const struct deadline *const *)a;
+	const struct deadline *y = *(const struct deadline *const *)b;
+
+	if ((x->done != NO_DATE) != (y->done != NO_DATE))
+		return x->done != NO_DATE ? 1 : -1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 static void
@@ -227,10 +257,16 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 		workup_print_policies(stdout, c);
 	}
 	if (c->ndue) {
+		const struct deadline **due = xcalloc(c->ndue, sizeof(*due));
+
+		for (size_t i = 0; i < c->ndue; i++)
+			due[i] = &c->due[i];
+		qsort(due, c->ndue, sizeof(*due), due_order);
 		tprintf("\n%sDeadlines%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < c->ndue; i++) {
-			const struct deadline *d = &c->due[i];
+			const struct deadline *d = due[i];
 			long days = d->date - ctx->today;
+			char *name = name_cell(d->name, NAME_COLUMN);
 
 			if (d->done != NO_DATE)
 				tprintf("  %s  %sdone %s%s  ", date_fmt(d1, d->date),
@@ -239,7 +275,8 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 				tprintf("  %s  %s%-14s%s  ", date_fmt(d1, d->date),
 				       days < 0 ? c_red() : days <= 7 ? c_yellow() : "",
 				       days_phrase(when, sizeof(when), days), c_off());
-			tprintf("%-12s %-8s ", d->name, *d->who ? d->who : "-");
+			tprintf("%s %-8s ", name, *d->who ? d->who : "-");
+			free(name);
 			print_clean(stdout, d->what);
 			if (deadline_is_computed_name(d->name)) {
 				char flag[64];
@@ -254,6 +291,7 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 			}
 			putchar('\n');
 		}
+		free(due);
 	}
 	if (c->wu->ndemand || c->wu->noffer) {
 		tprintf("\n%sNegotiation%s\n", c_bold(), c_off());
@@ -294,17 +332,27 @@ show_text(struct ctx *ctx, const struct dcase *c, const struct shown *notes,
 			putchar('\n');
 		}
 	}
+	if (c->ndis) {
+		tprintf("\n%sDismissed suggestions%s\n", c_bold(), c_off());
+		for (size_t i = 0; i < c->ndis; i++) {
+			const struct dismissal *x = &c->dis[i];
+
+			tprintf("  %-13s %s by %s: ", x->reason,
+				date_fmt(d1, x->date), *x->by ? x->by : "-");
+			print_clean(stdout, x->why);
+			putchar('\n');
+		}
+	}
 	if (nn) {
 		tprintf("\n%sNotes%s\n", c_bold(), c_off());
 		for (size_t i = 0; i < nn; i++) {
 			const struct note *n = notes[i].n;
 			struct sb out = SB_INIT;
-			char t[32];
-			struct tm tm;
+			char t[TIME_LOCAL_LEN];
 
-			gmtime_r(&n->time, &tm);
-			strftime(t, sizeof(t), "%Y-%m-%d %H:%M UTC", &tm);
-			tprintf("  %s%s  %s  %s%s\n", c_bold(), t, n->kind,
+			time_fmt_local(t, n->time);
+			tprintf("  %s%s  %s%s%s  %s%s\n", c_bold(), t, n->kind,
+			       n->with ? " with " : "", n->with ? n->with : "",
 			       n->author, c_off());
 			if (notes[i].error) {
 				tprintf("    (%s)\n", notes[i].error);

@@ -466,6 +466,47 @@ print_deadline_changes(const struct strv *changes, const struct strv *warnings)
 	}
 }
 
+int
+pick_word(const char *const *list, const char *arg, const char *what,
+	  const char *whats, const char **out)
+{
+	const char *near;
+	char *lower, *words;
+	int r;
+
+	if ((*out = word_find(list, arg)))
+		return 0;
+	lower = str_lower(arg);
+	near = word_nearest(list, lower);
+	free(lower);
+	if (near)
+		return dk_err(DK_EINVAL, "unknown %s '%s'; did you mean '%s'?",
+			      what, arg, near);
+	words = list_join(list);
+	r = dk_err(DK_EINVAL, "unknown %s '%s' (%s: %s)", what, arg, whats,
+		   words);
+	free(words);
+	return r;
+}
+
+void
+warn_weekend(const char *arg, long date)
+{
+	static const char *const days[] = { "Saturday", "Sunday" };
+	const char *p = arg;
+	char d[DATE_LEN];
+	int wd = (int)(((date + 3) % 7 + 7) % 7);	/* Monday 0 */
+
+	if (*p != '+' && *p != '-')
+		return;
+	for (p++; isdigit((unsigned char)*p); p++)
+		;
+	if (p == arg + 1 || !*p || p[1] || !strchr("dwm", *p) || wd < 5)
+		return;
+	tfprintf(stderr, "docket: warning: %s (%s) is a %s; +Nbd counts "
+		 "business days\n", date_fmt(d, date), arg, days[wd - 5]);
+}
+
 char *
 recomputed_summary(const struct strv *changes, const char *id)
 {

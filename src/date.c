@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int
 is_leap(long y)
@@ -120,6 +121,46 @@ date_add_months(long date, int months)
 	return out;
 }
 
+/* Monday 0 ... Sunday 6, as holiday.h's weekday(); 1970-01-01 was a
+ * Thursday. */
+static int
+day_of_week(long date)
+{
+	long w = (date + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+static const char *const day_names[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+/* "friday", "fri", "next friday" (any case): the day, or -1. */
+static long
+weekday_date(const char *s, long today)
+{
+	int next = 0;
+
+	if (!strncasecmp(s, "next ", 5)) {
+		next = 1;
+		s += 5;
+		while (*s == ' ')
+			s++;
+	}
+	for (int i = 0; i < 7; i++) {
+		size_t n = strlen(s);
+
+		/* three letters or more: mon, thurs, friday */
+		if (n < 3 || n > strlen(day_names[i]) ||
+		    strncasecmp(s, day_names[i], n))
+			continue;
+		/* the next one after today, never today; "next": a week on */
+		return today + (i - day_of_week(today) + 6) % 7 + 1 + 7 * next;
+	}
+	return -1;
+}
+
 int
 date_parse_relative(long *out, long *business_days, const char *s,
 		    long today)
@@ -132,16 +173,20 @@ date_parse_relative(long *out, long *business_days, const char *s,
 	*business_days = 0;
 	if (!date_parse_iso(out, s))
 		return 0;
-	if (!strcmp(s, "today")) {
+	if (!strcasecmp(s, "today")) {
 		*out = today;
 		return 0;
 	}
-	if (!strcmp(s, "tomorrow")) {
+	if (!strcasecmp(s, "tomorrow")) {
 		*out = today + 1;
 		return 0;
 	}
-	if (!strcmp(s, "yesterday")) {
+	if (!strcasecmp(s, "yesterday")) {
 		*out = today - 1;
+		return 0;
+	}
+	if (isalpha((unsigned char)*s) && (n = weekday_date(s, today)) >= 0) {
+		*out = n;
 		return 0;
 	}
 	if (*s == '+' || *s == '-') {
@@ -181,7 +226,8 @@ date_parse_relative(long *out, long *business_days, const char *s,
 bad:
 	return dk_err(DK_EINVAL,
 		      "'%s' is not a date (use YYYY-MM-DD, today, tomorrow, "
-		      "yesterday, +3d, +2w, +1m or +5bd)", s);
+		      "yesterday, friday, next friday, +3d, +2w, +1m or +5bd)",
+		      s);
 }
 
 /* Seconds since the epoch of a UTC broken-down time; no TZ involved. */
@@ -297,6 +343,16 @@ time_fmt_utc(char *buf, time_t t)
 
 	gmtime_r(&t, &tm);
 	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+char *
+time_fmt_local(char *buf, time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, TIME_LOCAL_LEN, "%Y-%m-%d %H:%M", &tm);
 	return buf;
 }
 

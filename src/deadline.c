@@ -546,3 +546,138 @@ deadlines_merged(const struct firm *f, const char *path, const char *ours,
 	strv_free(&lines);
 	return 0;
 }
+
+/* ---- the names of a case's deadlines ---- */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+deadline_find(const struct dcase *c, const char *name,
+		   const struct deadline **out)
+{
+	const struct deadline *open = NULL, *any = NULL;
+	size_t nopen = 0, nany = 0;
+	struct sb names = SB_INIT;
+	int r;
+
+	if ((*out = case_deadline(c, name)))
+		return 0;
+	for (size_t i = 0; i < c->ndue; i++) {
+		if (!has_prefix(c->due[i].name, name))
+			continue;
+		any = &c->due[i];
+		nany++;
+		if (c->due[i].done == NO_DATE) {
+			open = &c->due[i];
+			nopen++;
+		}
+	}
+	/* a prefix of one deadline; of one open deadline, among done ones */
+	if (*name && (nany == 1 || nopen == 1)) {
+		*out = nany == 1 ? any : open;
+		return 0;
+	}
+	for (size_t i = 0; i < c->ndue; i++)
+		if (!*name || !nany || has_prefix(c->due[i].name, name))
+			sb_addf(&names, "%s%s", names.len ? ", " : "",
+				c->due[i].name);
+	if (*name && nany)
+		r = dk_err(DK_EINVAL, "'%s' is more than one deadline of %s: %s",
+			   name, c->id, names.buf);
+	else
+		r = dk_err(DK_ENOTFOUND, "%s has no deadline '%s' (%s%s)", c->id,
+			   name, c->ndue ? "it has: " : "it has none",
+			   sb_str(&names));
+	sb_free(&names);
+	return r;
+}
+
+/* Words a deadline's name leaves out, when the text has others. */
+static const char *const small_words[] = {
+	"a", "about", "after", "an", "and", "any", "as", "at", "be", "before",
+	"by", "for", "from", "her", "his", "in", "into", "is", "it", "its",
+	"me", "my", "of", "on", "or", "our", "re", "the", "their", "them",
+	"this", "to", "up", "us", "with", "your", NULL
+};
+
+/* The first words of words (up to 3, the significant ones if any) joined
+ * by '-', in at most max bytes: a word that does not fit ends it, and a
+ * first word longer than max is cut. */
+static void
+name_from_words(struct sb *out, const struct strv *words, size_t max)
+{
+	int significant = 0, taken = 0;
+
+	for (size_t i = 0; i < words->n; i++)
+		significant |= !word_in(small_words, words->v[i]);
+	sb_reset(out);
+	for (size_t i = 0; i < words->n && taken < 3; i++) {
+		const char *w = words->v[i];
+		size_t n = strlen(w);
+
+		if (significant && word_in(small_words, w))
+			continue;
+		if (!out->len && n > max) {
+			sb_addf(out, "%.*s", (int)max, w);
+			break;
+		}
+		if (out->len + (out->len ? 1 : 0) + n > max)
+			break;
+		sb_addf(out, "%s%s", out->len ? "-" : "", w);
+		taken++;
+	}
+	if (!out->len)
+		sb_adds(out, "due");
+}
+
+char *
+deadline_new_name(const struct dcase *c, const char *text)
+{
+	struct strv words = STRV_INIT;
+	struct sb word = SB_INIT, base = SB_INIT;
+	char *name = NULL;
+	const char **names;
+
+	/* the words: runs of ASCII letters and digits, lowercase */
+	for (const char *p = text;; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch && ch < 0x80 && isalnum(ch)) {
+			sb_addc(&word, (char)tolower(ch));
+			continue;
+		}
+		if (word.len)
+			strv_push(&words, word.buf);
+		sb_reset(&word);
+		if (!ch)
+			break;
+	}
+	/* the names in order, so that trying name-2, name-3... in a case of
+	 * thousands of deadlines is a binary search each */
+	names = xcalloc(c->ndue + 1, sizeof(*names));
+	for (size_t i = 0; i < c->ndue; i++)
+		names[i] = c->due[i].name;
+	qsort(names, c->ndue, sizeof(*names), cmp_str);
+	for (int n = 1; !name; n++) {
+		char num[16] = "";
+
+		/* "-2" and the rest keep it within DEADLINE_NAME_AUTO */
+		if (n > 1)
+			snprintf(num, sizeof(num), "-%d", n);
+		name_from_words(&base, &words, DEADLINE_NAME_AUTO - strlen(num));
+		name = xasprintf("%s%s", base.buf, num);
+		if (bsearch(&name, names, c->ndue, sizeof(*names), cmp_str)) {
+			free(name);
+			name = NULL;
+		}
+	}
+	free(names);
+	strv_free(&words);
+	sb_free(&word);
+	sb_free(&base);
+	return name;
+}

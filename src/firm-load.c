@@ -144,21 +144,24 @@ static const char rest[] =
 
 static const char indicators[] =
 	"\n"
-	"# words in notes that suggest an escalation, by reason\n"
+	"# words in notes that suggest an escalation, by reason: whole words,\n"
+	"# any case; a phrase ending in * matches any word it starts\n"
 	"[indicators]\n"
 	"medical = numbness, tingling, loss of consciousness, blacked out, "
-	"confusion, forgetful\n"
-	"complexity = 18-wheeler, semi truck, tractor-trailer, commercial policy, "
-	"evidence preservation, witness\n"
+	"confusion, confused, forgetful\n"
+	"complexity = 18-wheeler*, semi truck*, tractor-trailer*, "
+	"commercial policy, evidence preservation, witness*\n"
 	"treatment = stopped treatment, refuses treatment, skip therapy, "
-	"settle now\n"
-	"coverage = denied, liability dispute, uninsured, underinsured, coverage\n"
+	"skipped therapy, settle now\n"
+	"coverage = denied, liability dispute*, uninsured, underinsured, "
+	"coverage\n"
 	"communication = unhappy, dissatisfied, frustrated, another lawyer, "
-	"complaint\n";
+	"complain*\n";
 
 char *
 firm_default_ini(const char *pipeline, const char *firm_name,
-		 const char *handle, const char *name, const char *email)
+		 const char *handle, const char *name, const char *email,
+		 const char *role)
 {
 	const char *p;
 
@@ -170,9 +173,9 @@ firm_default_ini(const char *pipeline, const char *firm_name,
 		return NULL;
 	return xasprintf("[firm]\nname = %s\n\n%s%s%s\n"
 			 "# staff handles; add the rest of the team here\n"
-			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = attorney\n"
+			 "[staff \"%s\"]\nname = %s\nemail = %s\nrole = %s\n"
 			 "%s%s",
 			 firm_name, p, rest, p == pi_pipeline ? fees_default_ini + 1 :
-			 fees_generic_ini + 1, handle, name, email, indicators,
+			 fees_generic_ini + 1, handle, name, email, role, indicators,
 			 deadlines_default_ini);
 }

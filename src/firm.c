@@ -332,6 +332,31 @@ firm_stage(const struct firm *f, const char *stage)
 	return -1;
 }
 
+int
+firm_stage_pick(const struct firm *f, const char *name, int *out)
+{
+	const char **names = xcalloc(f->nstages + 1, sizeof(*names));
+	const char *near;
+	char *lower = str_lower(name), *list;
+	int r;
+
+	for (size_t i = 0; i < f->nstages; i++)
+		names[i] = f->stages[i].name;
+	*out = firm_stage(f, lower);
+	near = *out < 0 ? word_nearest(names, lower) : NULL;
+	free(names);
+	free(lower);
+	if (*out >= 0)
+		return 0;
+	if (near)
+		return dk_err(DK_EINVAL, "unknown stage '%s'; did you mean '%s'?",
+			      name, near);
+	list = firm_stage_list(f);
+	r = dk_err(DK_EINVAL, "unknown stage '%s' (stages: %s)", name, list);
+	free(list);
+	return r;
+}
+
 char *
 firm_stage_list(const struct firm *f)
 {

@@ -2,6 +2,7 @@
  * documents of src/ini-doc.h. */
 #include "docket/ini-merge.h"
 #include "docket/cfg.h"
+#include "docket/deadline.h"
 #include "docket/error.h"
 #include "docket/id.h"
 #include "docket/util.h"
@@ -447,7 +448,8 @@ sect_taken(const struct doc *const *docs, size_t n, const char *section)
  * NULL when they are one thing to merge key by key.
  *   [escalation "N"], [demand "N"], [offer "N"]: the next free number;
  *   [due "NAME"], not a stage's deadline: the first free NAME-2,
- *   NAME-3..., cut to fit a deadline name's length.
+ *   NAME-3..., cut at a word to fit a deadline name's length (that of a
+ *   name made from text when NAME is as short).
  */
 static char *
 both_added_name(struct merger *m, const char *section, const struct doc *b,
@@ -470,14 +472,24 @@ both_added_name(struct merger *m, const char *section, const struct doc *b,
 		return NULL;
 	if (!strcmp(kind, "due") && !(m->o && m->o->stage_due &&
 				      m->o->stage_due(m->o->arg, name))) {
+		size_t max = strlen(name) <= DEADLINE_NAME_AUTO ?
+			     DEADLINE_NAME_AUTO : NAME_MAX_LEN;
+
 		for (unsigned long k = 2; !res; k++) {
 			char suffix[24];
 			size_t keep = strlen(name), sl;
 			char *cand;
 
 			sl = (size_t)snprintf(suffix, sizeof(suffix), "-%lu", k);
-			if (keep + sl > NAME_MAX_LEN)
-				keep = NAME_MAX_LEN > sl ? NAME_MAX_LEN - sl : 0;
+			if (keep + sl > max) {
+				keep = max > sl ? max - sl : 0;
+				/* at a word, when there is one to cut at */
+				for (size_t w = keep; w > 1; w--)
+					if (name[w - 1] == '-') {
+						keep = w - 1;
+						break;
+					}
+			}
 			cand = xasprintf("%.*s%s", (int)keep, name, suffix);
 			res = cfg_subsection("due", cand);
 			free(cand);

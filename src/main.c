@@ -20,7 +20,8 @@
 
 static const struct command commands[] = {
 	{ "init", cmd_init, 0,
-	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]",
+	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]\n"
+	  "            [--role attorney|manager]",
 	  "make a new firm repository (or adopt a git repository)" },
 	{ "add", cmd_add, NEED_FIRM | WRITES,
 	  "docket add --client NAME [--title T] [--type T] [--incident DATE]\n"
@@ -28,7 +29,8 @@ static const struct command commands[] = {
 	  "           [--id ID] [--set SECTION.KEY=VALUE]...",
 	  "open a new case and print its ID" },
 	{ "note", cmd_note, NEED_FIRM | WRITES,
-	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--at TIME]\n"
+	  "docket note ID [-m TEXT | -F FILE] [--kind KIND] [--with WHO] "
+	  "[--at TIME]\n"
 	  "docket note ID --move NOTE OTHER-ID [-m WHY]",
 	  "add a note (a call, an email, ...) to a case" },
 	{ "attach", cmd_attach, NEED_FIRM | WRITES,
@@ -46,12 +48,14 @@ static const struct command commands[] = {
 	{ "due", cmd_due, NEED_FIRM,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"
-	  "docket due ID --done NAME",
-	  "list the firm's open deadlines, add one, or mark one done" },
+	  "docket due ID --done NAME\n"
+	  "docket due ID --move NAME DATE [-m WHY]",
+	  "list the firm's open deadlines, add one, move one, or mark one done" },
 	{ "escalate", cmd_escalate, NEED_FIRM,
 	  "docket escalate [--who H] [--json]\n"
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
-	  "docket escalate ID --resolve [-m DECISION] [--name N]",
+	  "docket escalate ID --resolve [-m DECISION] [--name N]\n"
+	  "docket escalate ID --dismiss R -m WHY",
 	  "list open escalations, escalate a case, or resolve one" },
 	{ "provider", cmd_provider, NEED_FIRM,
 	  "docket provider ID [--json]\n"

@@ -46,20 +46,41 @@ note_clear(struct note *n)
 	free(n->name);
 	free(n->kind);
 	free(n->author);
+	free(n->with);
 	memset(n, 0, sizeof(*n));
 }
 
 char *
-note_make_name(time_t t, int seq, const char *kind, const char *author)
+note_make_name(time_t t, int seq, const char *kind, const char *author,
+	       const char *with)
 {
 	struct tm tm;
-	char stamp[32];
+	char stamp[32], num[16] = "";
 
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
 	if (seq > 1)
-		return xasprintf("%s.%02d-%s-%s.md", stamp, seq, kind, author);
-	return xasprintf("%s-%s-%s.md", stamp, kind, author);
+		snprintf(num, sizeof(num), ".%02d", seq);
+	return xasprintf("%s%s-%s-%s%s%s.md", stamp, num, kind, author,
+			 with ? "+" : "", with ? with : "");
+}
+
+int
+note_with_client(const struct note *n)
+{
+	return !n->with || !strcmp(n->with, NOTE_WITH_CLIENT);
+}
+
+int
+note_is_client_contact(const struct note *n)
+{
+	return word_in(contact_kinds, n->kind) && note_with_client(n);
+}
+
+int
+note_answers_client(const struct note *n)
+{
+	return word_in(answer_kinds, n->kind) && note_with_client(n);
 }
 
 static int
@@ -79,7 +100,7 @@ int
 note_parse_name(struct note *out, const char *name)
 {
 	size_t len = strlen(name);
-	const char *p, *dash;
+	const char *p, *dash, *plus, *stop;
 	int y, mo, d, h, mi, s, seq = 1;
 	long day;
 
@@ -92,6 +113,7 @@ note_parse_name(struct note *out, const char *name)
 	if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
 	    s < 0 || s > 60 || date_from_ymd(&day, y, mo, d) < 0)
 		return -1;
+	stop = name + len - 3;
 	p = name + 16;
 	if (*p == '.') {
 		char *end;
@@ -106,12 +128,17 @@ note_parse_name(struct note *out, const char *name)
 		return -1;
 	p++;
 	dash = strchr(p, '-');
-	if (!dash || dash == p || dash + 1 >= name + len - 3)
+	if (!dash || dash == p || dash + 1 >= stop)
 		return -1;
+	/* "-KIND-AUTHOR" and, when the note was with someone, "+WITH" */
+	plus = memchr(dash + 1, '+', (size_t)(stop - dash - 1));
 	out->kind = xstrndup(p, (size_t)(dash - p));
-	out->author = xstrndup(dash + 1, (size_t)(name + len - 3 - dash - 1));
+	out->author = xstrndup(dash + 1, (size_t)((plus ? plus : stop) - dash - 1));
+	if (plus)
+		out->with = xstrndup(plus + 1, (size_t)(stop - plus - 1));
 	if (name_check(out->kind, NAME_MAX_LEN, "note kind") < 0 ||
-	    name_check(out->author, NAME_MAX_LEN, "author") < 0) {
+	    name_check(out->author, NAME_MAX_LEN, "author") < 0 ||
+	    (plus && name_check(out->with, NAME_MAX_LEN, "with") < 0)) {
 		note_clear(out);
 		return -1;
 	}
@@ -119,6 +146,20 @@ note_parse_name(struct note *out, const char *name)
 	out->time = (time_t)day * 86400 + h * 3600 + mi * 60 + s;
 	out->seq = seq;
 	return 0;
+}
+
+char *
+note_label(const char *name)
+{
+	struct note n;
+	char t[TIME_LOCAL_LEN];
+	char *out;
+
+	if (note_parse_name(&n, name) < 0)
+		return xstrdup(name);
+	out = xasprintf("the %s note of %s", n.kind, time_fmt_local(t, n.time));
+	note_clear(&n);
+	return out;
 }
 
 int
@@ -219,7 +260,7 @@ static int
 next_seq(const char *root, const char *dir, time_t t)
 {
 	char *path = xasprintf("%s%s", root, dir);
-	char *stamp = note_make_name(t, 1, "x", "x");
+	char *stamp = note_make_name(t, 1, "x", "x", NULL);
 	DIR *d = opendir(path);
 	struct dirent *e;
 	int seq = 0;
@@ -244,7 +285,7 @@ next_seq(const char *root, const char *dir, time_t t)
 
 int
 note_new_path(char **path, const char *root, const char *case_dir, time_t t,
-	      const char *kind, const char *author)
+	      const char *kind, const char *author, const char *with)
 {
 	char *dir = xasprintf("%s/%s", case_dir, NOTES_DIR);
 	char *name = NULL, *full = NULL;
@@ -257,7 +298,7 @@ note_new_path(char **path, const char *root, const char *case_dir, time_t t,
 		goto out;
 	}
 	/* notes of the same second are numbered, so names sort in order */
-	name = note_make_name(t, next_seq(root, dir, t), kind, author);
+	name = note_make_name(t, next_seq(root, dir, t), kind, author, with);
 	full = xasprintf("%s%s/%s", root, dir, name);
 	if (path_exists(full)) {
 		r = dk_err(DK_EEXISTS, "note %s/%s exists already", dir, name);

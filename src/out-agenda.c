@@ -8,6 +8,7 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 #include "docket/template.h"
@@ -96,10 +97,13 @@ make(struct section *s, const struct agenda *a)
 	for (size_t i = 0; i < a->nsugg; i++) {
 		const struct rsugg *x = &r->sugg[a->sugg[i]];
 
+		char *label = x->note ? note_label(x->note) : NULL;
+
 		add(&s[S_ESC], x->c, xasprintf("suggested: %s (\"%s\"%s%s)",
 					       x->reason, x->match,
-					       x->note ? " in " : "",
-					       x->note ? x->note : ""));
+					       label ? " in " : "",
+					       label ? label : ""));
+		free(label);
 	}
 	for (size_t i = 0; i < a->ndemands; i++) {
 		const struct rdemand *x = &r->demands_due[a->demands[i]];

@@ -2,6 +2,7 @@
 #include "docket/date.h"
 #include "docket/out.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define FOLD_OCTETS 75
@@ -94,9 +95,9 @@ ics_begin(struct ics *w, FILE *f, time_t stamp, const char *calname)
 
 void
 ics_event(struct ics *w, const char *uid, long date, const char *summary,
-	  const char *description)
+	  const char *description, const int *alarms, int cancelled)
 {
-	char d[9], t[32];
+	char d[9], t[32], before[32];
 	struct tm tm;
 
 	gmtime_r(&w->stamp, &tm);
@@ -110,6 +111,16 @@ ics_event(struct ics *w, const char *uid, long date, const char *summary,
 	if (description && *description)
 		ics_text(w, "DESCRIPTION", description);
 	ics_line(w, "TRANSP", "TRANSPARENT");
+	if (cancelled)
+		ics_line(w, "STATUS", "CANCELLED");
+	for (; !cancelled && alarms && *alarms > 0; alarms++) {
+		snprintf(before, sizeof(before), "-P%dD", *alarms);
+		ics_line(w, "BEGIN", "VALARM");
+		ics_line(w, "ACTION", "DISPLAY");
+		ics_text(w, "DESCRIPTION", summary);
+		ics_line(w, "TRIGGER", before);
+		ics_line(w, "END", "VALARM");
+	}
 	ics_line(w, "END", "VEVENT");
 }
 

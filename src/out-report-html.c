@@ -9,6 +9,7 @@
 #include "docket/date.h"
 #include "docket/error.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -66,6 +67,7 @@ static const char style[] =
 	"header{padding:1.5rem 0 .5rem}h1{font-size:1.6rem;margin:0}"
 	"h2{font-size:1.15rem;margin:1.6rem 0 .5rem}"
 	"h3{font-size:1rem;margin:1rem 0 .3rem}"
+	"section.empty h2{font-size:.95rem;font-weight:400;margin:.2rem 0 .6rem}"
 	".sub{color:#5b6576;margin:.2rem 0 0}"
 	"section.list,figure,article.case{background:#fff;border:1px solid #dde1e7;"
 	"border-radius:6px;padding:.4rem 1rem .8rem;margin:0 0 1rem}"
@@ -141,24 +143,27 @@ case_ref(FILE *f, const struct report *r, size_t c)
 	}
 }
 
+/* A list as a card; an empty one, one line. */
 static void
 list_start(FILE *f, const char *id, const char *title, size_t n)
 {
+	if (!n) {
+		fprintf(f, "<section class=\"empty\" id=\"%s\"><h2>", id);
+		esc(f, title);
+		fputs(": <span class=\"muted\">none</span></h2></section>\n", f);
+		return;
+	}
 	fprintf(f, "<section class=\"list\" id=\"%s\">\n<h2>", id);
 	esc(f, title);
 	fprintf(f, " <span class=\"muted\">(%zu)</span></h2>\n", n);
-	if (n)
-		fputs("<ul class=\"items\">\n", f);
-	else
-		fputs("<p class=\"none\">None.</p>\n", f);
+	fputs("<ul class=\"items\">\n", f);
 }
 
 static void
 list_end(FILE *f, size_t n)
 {
 	if (n)
-		fputs("</ul>\n", f);
-	fputs("</section>\n", f);
+		fputs("</ul>\n</section>\n", f);
 }
 
 static void
@@ -328,9 +333,12 @@ lists(FILE *f, const struct report *r)
 		fputs(", &ldquo;<mark>", f);
 		esc(f, e->match);
 		if (e->note) {
-			fputs("</mark>&rdquo; in <code>", f);
-			esc(f, e->note);
-			fputs("</code></li>\n", f);
+			char *label = note_label(e->note);
+
+			fputs("</mark>&rdquo; in ", f);
+			esc(f, label);
+			fputs("</li>\n", f);
+			free(label);
 		} else {
 			fputs("</mark>&rdquo; from the case file</li>\n", f);
 		}
@@ -402,6 +410,18 @@ lists(FILE *f, const struct report *r)
 				plural(e->days, "day", "days"));
 	}
 	list_end(f, r->contact.nstale);
+
+	list_start(f, "awaiting", "Awaiting first contact",
+		   r->contact.nawaiting);
+	for (size_t i = 0; i < r->contact.nawaiting; i++) {
+		const struct rstale *e = &r->contact.awaiting[i];
+
+		fputs("<li>", f);
+		case_ref(f, r, e->c);
+		fprintf(f, ": opened %ld %s ago</li>\n", e->days,
+			plural(e->days, "day", "days"));
+	}
+	list_end(f, r->contact.nawaiting);
 
 	list_start(f, "over-caseload", "Over caseload", over);
 	for (size_t i = 0; i < r->nload; i++) {
@@ -562,14 +582,21 @@ figures(FILE *f, const struct report *r)
 	contact(f, r);
 	fputs("</div>\n<section class=\"list\" id=\"figures\">\n"
 	      "<table class=\"figs\">\n", f);
+	snprintf(n2, sizeof(n2), "; %zu more awaiting first contact",
+		 r->contact.nawaiting);
 	if (r->contact.pct >= 0)
 		fprintf(f, "<tr><th>Client contact</th><td>%ld of %ld open cases in "
 			"the last %d days: <span class=\"%s\">%s%%</span>, target "
-			"%d%%</td></tr>\n", r->contact.contacted, r->contact.open,
+			"%d%%%s</td></tr>\n", r->contact.contacted,
+			r->contact.open - (long)r->contact.nawaiting,
 			r->contact.window_days,
 			r->contact.pct >= r->contact.target_pct ? "ok" : "bad",
 			fmt_num(n1, sizeof(n1), r->contact.pct),
-			r->contact.target_pct);
+			r->contact.target_pct,
+			r->contact.nawaiting ? n2 : "");
+	else if (r->contact.open)
+		fputs("<tr><th>Client contact</th><td>every open case awaits its "
+		      "first contact</td></tr>\n", f);
 	else
 		fputs("<tr><th>Client contact</th><td>no open cases</td></tr>\n", f);
 	if (r->turnaround.count)
@@ -702,10 +729,10 @@ notes(FILE *f, const struct report *r)
 			fputs("<p class=\"none\">No notes.</p>\n", f);
 		}
 		for (size_t k = 0; k < n; k++) {
-			char t[32];
+			char l[TIME_LOCAL_LEN];
 
 			fputs("<div class=\"note\">\n<p class=\"meta\"><time>", f);
-			esc(f, time_fmt_utc(t, v[k].time));
+			esc(f, time_fmt_local(l, v[k].time));
 			fputs("</time> &middot; ", f);
 			esc(f, v[k].kind);
 			fputs(" &middot; ", f);

@@ -179,6 +179,17 @@ report_json(FILE *f, const struct report *r)
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
+	json_arr(&j, "awaiting_first_contact");
+	for (size_t i = 0; i < r->contact.nawaiting; i++) {
+		const struct rstale *s = &r->contact.awaiting[i];
+
+		json_obj(&j, NULL);
+		json_str(&j, "case", r->cases[s->c].id);
+		json_date(&j, "opened", r->as_of - s->days);
+		json_int(&j, "days", s->days);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
 	json_end_obj(&j);
 
 	json_arr(&j, "caseload");

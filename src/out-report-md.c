@@ -3,9 +3,11 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -239,8 +241,11 @@ report_md(FILE *f, const struct report *r)
 			fputs(", \"", f);
 			md(f, e->match);
 			if (e->note) {
+				char *label = note_label(e->note);
+
 				fputs("\" in ", f);
-				md(f, e->note);
+				md(f, label);
+				free(label);
 			} else {
 				fputs("\" from the case file", f);
 			}
@@ -313,6 +318,17 @@ report_md(FILE *f, const struct report *r)
 					e->days, plural(e->days, "day", "days"));
 		}
 	}
+	if (r->contact.nawaiting) {
+		section(f, "Awaiting first contact", r->contact.nawaiting);
+		for (size_t i = 0; i < r->contact.nawaiting; i++) {
+			const struct rstale *e = &r->contact.awaiting[i];
+
+			fputs("- ", f);
+			case_ref(f, r, e->c);
+			fprintf(f, ": opened %ld %s ago\n", e->days,
+				plural(e->days, "day", "days"));
+		}
+	}
 	if (over) {
 		section(f, "Over caseload", over);
 		for (size_t i = 0; i < r->nload; i++) {
@@ -327,7 +343,8 @@ report_md(FILE *f, const struct report *r)
 		}
 	}
 	if (!r->nerrors && !r->noverdue && !r->ndue_soon && !r->nesc &&
-	    !r->nsugg && !r->nstuck && !r->contact.nstale && !over &&
+	    !r->nsugg && !r->nstuck && !r->contact.nstale &&
+	    !r->contact.nawaiting && !over &&
 	    !r->nsol_watch && !r->nnotice_watch && !r->nmanual_later &&
 	    !r->ndemands_due && !r->ngaps && !r->nsettlements &&
 	    !r->inquiries.nopen)
@@ -348,16 +365,24 @@ report_md(FILE *f, const struct report *r)
 	}
 
 	fputs("\n## Client contact\n\n", f);
-	if (r->contact.pct < 0)
+	if (!r->contact.open)
 		fprintf(f, "No open cases.\n");
+	else if (r->contact.pct < 0)
+		fprintf(f, "%zu open %s awaiting first contact.\n",
+			r->contact.nawaiting,
+			plural((long)r->contact.nawaiting, "case", "cases"));
 	else
 		fprintf(f, "%ld of %ld open cases contacted in the last %d days: "
 			"**%s%%** (target %d%%%s).\n", r->contact.contacted,
-			r->contact.open, r->contact.window_days,
+			r->contact.open - (long)r->contact.nawaiting,
+			r->contact.window_days,
 			fmt_num(n1, sizeof(n1), r->contact.pct),
 			r->contact.target_pct,
 			r->contact.pct >= r->contact.target_pct ? "" :
 			", below target");
+	if (r->contact.open && r->contact.nawaiting && r->contact.pct >= 0)
+		fprintf(f, "%zu more awaiting first contact.\n",
+			r->contact.nawaiting);
 
 	fputs("\n## Demand turnaround\n\n", f);
 	if (!r->turnaround.count)

@@ -3,6 +3,7 @@
 #include "docket/case.h"
 #include "docket/date.h"
 #include "docket/money.h"
+#include "docket/note.h"
 #include "docket/out.h"
 #include "docket/report.h"
 
@@ -146,14 +147,16 @@ heading(FILE *f, const char *color, const char *title, size_t n)
 	fprintf(f, "\n%s%s%s (%zu)%s\n", c_bold(), color, title, n, c_off());
 }
 
-/* The second line of an entry: free text under the case ID. */
+static void wrapped_line(struct row *r, const char *text);
+
+/* The second line of an entry: free text under the case ID, wrapped, not
+ * cut. */
 static void
 text_line(struct row *r, const char *text)
 {
 	if (!text || !*text)
 		return;
-	sb_adds(&r->line, INDENT);
-	end_line(r, text);
+	wrapped_line(r, text);
 }
 
 static void
@@ -309,7 +312,8 @@ exceptions(FILE *f, const struct report *r, int width)
 	for (size_t i = 0; i < r->nload; i++)
 		over += r->load[i].over;
 	any = r->nerrors + r->noverdue + r->ndue_soon + r->nesc + r->nsugg +
-	      r->nstuck + r->contact.nstale + over + r->nsol_watch +
+	      r->nstuck + r->contact.nstale + r->contact.nawaiting + over +
+	      r->nsol_watch +
 	      r->nnotice_watch + r->nmanual_later + r->ndemands_due + r->ngaps +
 	      r->nsettlements + r->inquiries.nopen;
 	if (!any) {
@@ -384,8 +388,11 @@ exceptions(FILE *f, const struct report *r, int width)
 			end_line(&row, q.buf);
 			sb_free(&q);
 			if (e->note) {
+				char *label = note_label(e->note);
+
 				sb_adds(&row.line, "      in ");
-				end_line(&row, e->note);
+				end_line(&row, label);
+				free(label);
 			} else {
 				sb_adds(&row.line, "      ");
 				end_line(&row, "from the case file");
@@ -458,6 +465,19 @@ exceptions(FILE *f, const struct report *r, int width)
 			end_line(&row, buf);
 		}
 	}
+	if (r->contact.nawaiting) {
+		heading(f, c_yellow(), "Awaiting first contact",
+			r->contact.nawaiting);
+		for (size_t i = 0; i < r->contact.nawaiting; i++) {
+			const struct rstale *e = &r->contact.awaiting[i];
+
+			sb_adds(&row.line, "  ");
+			whole_cell(&row, r->cases[e->c].id, 16);
+			snprintf(buf, sizeof(buf), "opened %ld %s ago", e->days,
+				 plural(e->days, "day", "days"));
+			end_line(&row, buf);
+		}
+	}
 	if (over) {
 		heading(f, c_red(), "Over caseload", over);
 		for (size_t i = 0; i < r->nload; i++) {
@@ -503,16 +523,23 @@ figures(FILE *f, const struct report *r, int width)
 
 	fprintf(f, "\n%sClient contact%s in the last %d days: ", c_bold(),
 		c_off(), r->contact.window_days);
-	if (r->contact.pct < 0) {
+	if (!r->contact.open) {
 		fprintf(f, "no open cases\n");
+	} else if (r->contact.pct < 0) {
+		fprintf(f, "%zu awaiting first contact\n", r->contact.nawaiting);
 	} else {
 		int ok = r->contact.pct >= r->contact.target_pct;
 
 		fmt_num(buf, sizeof(buf), r->contact.pct);
-		fprintf(f, "%ld of %ld open cases\n  %s%s%%%s, target %d%%%s\n",
-			r->contact.contacted, r->contact.open,
+		fprintf(f, "%ld of %ld open cases",
+			r->contact.contacted,
+			r->contact.open - (long)r->contact.nawaiting);
+		fprintf(f, "\n  %s%s%%%s, target %d%%%s\n",
 			ok ? c_green() : c_red(), buf, c_off(),
 			r->contact.target_pct, ok ? "" : " (below target)");
+		if (r->contact.nawaiting)
+			fprintf(f, "  %zu more awaiting first contact\n",
+				r->contact.nawaiting);
 	}
 
 	fprintf(f, "\n%sDemand turnaround%s, records complete to the first "

@@ -12,15 +12,11 @@
 
 #include <string.h>
 
-/* "2026-11-21 09:30 UTC" */
+/* "2026-11-21 09:30", local time */
 static char *
-when(char buf[32], time_t t)
+when(char buf[TIME_LOCAL_LEN], time_t t)
 {
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm);
-	return buf;
+	return time_fmt_local(buf, t);
 }
 
 /* ---- JSON ---- */
@@ -231,12 +227,14 @@ report_html_workflow(FILE *f, const struct report *r)
 {
 	char n1[40], n2[40], t[32];
 
-	fprintf(f, "<h2 id=\"inquiries\">Client inquiries unanswered (%zu)</h2>\n"
-		"<section class=\"list\">\n", r->inquiries.nopen);
 	if (!r->inquiries.nopen)
-		fputs("<p class=\"none\">None.</p>\n", f);
+		fputs("<section class=\"empty\"><h2 id=\"inquiries\">Client "
+		      "inquiries unanswered: <span class=\"muted\">none</span>"
+		      "</h2></section>\n", f);
 	else
-		fputs("<ul class=\"items\">\n", f);
+		fprintf(f, "<h2 id=\"inquiries\">Client inquiries unanswered "
+			"(%zu)</h2>\n<section class=\"list\">\n<ul class=\"items\">\n",
+			r->inquiries.nopen);
 	for (size_t i = 0; i < r->inquiries.nopen; i++) {
 		const struct rinquiry *q = &r->inquiries.open[i];
 
@@ -252,8 +250,7 @@ report_html_workflow(FILE *f, const struct report *r)
 			plural(q->hours, "hour", "hours"), when(t, q->at));
 	}
 	if (r->inquiries.nopen)
-		fputs("</ul>\n", f);
-	fputs("</section>\n", f);
+		fputs("</ul>\n</section>\n", f);
 
 	fputs("<h2 id=\"workflow\">Inquiries, milestones and velocity</h2>\n"
 	      "<section class=\"list\">\n<table class=\"figs\">\n", f);

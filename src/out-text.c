@@ -730,6 +730,16 @@ plural(long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+char *
+name_cell(const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	if (n > width && width)
+		return xasprintf("%.*s\xe2\x80\xa6", (int)(width - 1), s);
+	return xasprintf("%-*s", (int)width, s);
+}
+
 const char *
 days_phrase(char *buf, size_t size, long days)
 {

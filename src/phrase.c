@@ -42,13 +42,31 @@ phrase_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* A byte of a word: an ASCII letter or digit, or any byte of a UTF-8
+ * character beyond ASCII (a letter, most likely). */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 void
 matcher_add(struct matcher *m, size_t *cap, const char *p, int reason,
 	    int order)
 {
 	char *s = xmalloc(strlen(p) + 1);
 	size_t len = phrase_normalize(s, p, strlen(p));
+	int prefix = 0;
 
+	/* "complain*": any word it starts; the '*' stays in s, to be shown */
+	if (len && s[len - 1] == '*') {
+		prefix = 1;
+		while (len && (s[len - 1] == '*' || s[len - 1] == ' '))
+			len--;
+		s[len] = '*';
+		s[len + 1] = '\0';
+	}
 	if (!len) {
 		free(s);
 		return;
@@ -56,6 +74,7 @@ matcher_add(struct matcher *m, size_t *cap, const char *p, int reason,
 	GROW(m->ph, *cap, m->nph + 1);
 	m->ph[m->nph].s = s;
 	m->ph[m->nph].len = len;
+	m->ph[m->nph].prefix = prefix;
 	m->ph[m->nph].reason = reason;
 	m->ph[m->nph].order = order;
 	m->nph++;
@@ -108,10 +127,19 @@ matcher_run(const struct matcher *m, const char *norm, size_t len, int *best)
 		/* norm[len] is its NUL */
 		if (!(m->pair[v >> 3] & (1u << (v & 7))))
 			continue;
+		/* whole words: a phrase that starts with a letter starts a
+		 * word, and one that ends with a letter ends one unless it
+		 * ends with '*' */
+		if (i && word_byte(c) && word_byte((unsigned char)norm[i - 1]))
+			continue;
 		for (size_t k = m->first[c]; k < m->first[c + 1]; k++) {
 			const struct phrase *p = &m->ph[k];
 
 			if (p->len > len - i || memcmp(norm + i, p->s, p->len))
+				continue;
+			if (!p->prefix &&
+			    word_byte((unsigned char)p->s[p->len - 1]) &&
+			    word_byte((unsigned char)norm[i + p->len]))
 				continue;
 			if (best[p->reason] < 0 ||
 			    m->ph[best[p->reason]].order > p->order)

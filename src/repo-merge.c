@@ -48,6 +48,18 @@ local_string(git_config *local, const char *key)
 	return v;
 }
 
+/* A plain `git pull` merges, so the driver runs: pull.rebase = false in
+ * the repository's own config, unless it says something already. */
+static void
+set_pull_merges(git_config *local)
+{
+	char *v = local_string(local, "pull.rebase");
+
+	if (!v)
+		git_config_set_bool(local, "pull.rebase", 0);
+	free(v);
+}
+
 void
 repo_register_driver(struct repo *r)
 {
@@ -67,9 +79,10 @@ repo_register_driver(struct repo *r)
 			if (driver && !strcmp(driver, OLD_DRIVER_COMMAND) &&
 			    (!rec || !strcmp(rec, "binary")) &&
 			    (!rec || !git_config_delete_entry(
-					local, "merge.docket.recursive")))
-				git_config_set_string(local, "merge.docket.driver",
-						      REPO_DRIVER_COMMAND);
+					local, "merge.docket.recursive")) &&
+			    !git_config_set_string(local, "merge.docket.driver",
+						   REPO_DRIVER_COMMAND))
+				set_pull_merges(local);
 			free(driver);
 			free(rec);
 			git_config_free(local);
@@ -79,9 +92,10 @@ repo_register_driver(struct repo *r)
 		 * next time */
 		if (!git_config_set_string(local, "merge.docket.name",
 					   "docket: case.ini and docket.ini, "
-					   "key by key"))
-			git_config_set_string(local, "merge.docket.driver",
-					      REPO_DRIVER_COMMAND);
+					   "key by key") &&
+		    !git_config_set_string(local, "merge.docket.driver",
+					   REPO_DRIVER_COMMAND))
+			set_pull_merges(local);
 		git_config_free(local);
 	}
 	git_config_free(cfg);
@@ -684,6 +698,36 @@ int
 repo_merge_has(struct repo_merge *m, const char *path)
 {
 	return git_index_get_bypath(m->index, path, 0) != NULL;
+}
+
+int
+repo_merge_read(struct repo_merge *m, const char *path, struct sb *out)
+{
+	const git_index_entry *e = git_index_get_bypath(m->index, path, 0);
+	git_blob *b = NULL;
+
+	if (!e)
+		return DK_ENOTFOUND;
+	if (git_blob_lookup(&b, repo_git(m->r), &e->id) < 0)
+		return dk_giterr("cannot read a file of the merge");
+	sb_add(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	git_blob_free(b);
+	return 0;
+}
+
+void
+repo_merge_paths(struct repo_merge *m, const char *dir, struct strv *out)
+{
+	size_t n = git_index_entrycount(m->index), len = strlen(dir);
+
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(m->index, i);
+
+		if (e && git_index_entry_stage(e) == 0 &&
+		    !strncmp(e->path, dir, len) && e->path[len] == '/' &&
+		    !strchr(e->path + len + 1, '/'))
+			strv_push(out, e->path);
+	}
 }
 
 int

@@ -451,20 +451,93 @@ empty_dir(const char *dir)
 	strv_free(&names);
 }
 
-/* Does HEAD's tree have path as a file? */
+/* Does rev's tree have path as a file? */
 static int
-head_has_file(git_repository *git, const char *path)
+rev_has_file(git_repository *git, const char *rev, const char *path)
 {
 	git_object *tree = NULL;
 	git_tree_entry *te = NULL;
+	char *spec = xasprintf("%s^{tree}", rev);
 	int found = 0;
 
-	if (!git_revparse_single(&tree, git, "HEAD^{tree}") &&
+	if (!git_revparse_single(&tree, git, spec) &&
 	    !git_tree_entry_bypath(&te, (git_tree *)tree, path))
 		found = git_tree_entry_type(te) == GIT_OBJECT_BLOB;
 	git_tree_entry_free(te);
 	git_object_free(tree);
+	free(spec);
 	return found;
+}
+
+static int
+head_has_file(git_repository *git, const char *path)
+{
+	return rev_has_file(git, "HEAD", path);
+}
+
+/*
+ * The remote's HEAD names a branch it does not have (HEAD is unborn after
+ * the clone): its only branch with path becomes the clone's branch,
+ * tracking it.  0; DK_ENOFIRM when no branch has path; DK_EAMBIG listing
+ * them when more than one does.
+ */
+static int
+only_branch_with(git_repository *git, const char *url, const char *path)
+{
+	git_branch_iterator *it = NULL;
+	git_reference *ref = NULL, *local = NULL;
+	git_commit *commit = NULL;
+	git_branch_t type;
+	struct strv with = STRV_INIT;
+	const char *slash;
+	char *head = NULL;
+	int rc = 0;
+
+	if (git_branch_iterator_new(&it, git, GIT_BRANCH_REMOTE) < 0)
+		return dk_err(DK_EIO, "cannot list the branches of %s: %s", url,
+			      repo_git_msg());
+	while (!git_branch_next(&ref, &type, it)) {
+		const char *name = git_reference_shorthand(ref);
+
+		slash = strchr(name, '/');
+		if (slash && strcmp(slash + 1, "HEAD") &&
+		    rev_has_file(git, git_reference_name(ref), path))
+			strv_push(&with, name);
+		git_reference_free(ref);
+	}
+	git_branch_iterator_free(it);
+	if (!with.n) {
+		rc = dk_err(DK_ENOFIRM, "%s has no %s", url, path);
+		goto out;
+	}
+	strv_sort(&with);
+	if (with.n > 1) {
+		struct sb list = SB_INIT;
+
+		for (size_t i = 0; i < with.n; i++)
+			sb_addf(&list, "%s%s", i ? ", " : "",
+				strchr(with.v[i], '/') + 1);
+		rc = dk_err(DK_EAMBIG, "the HEAD of %s names a branch it does not "
+			    "have, and more than one of its branches is a firm "
+			    "(%s): clone one with 'git clone -b BRANCH'", url,
+			    list.buf);
+		sb_free(&list);
+		goto out;
+	}
+	slash = strchr(with.v[0], '/');
+	head = xasprintf("refs/heads/%s", slash + 1);
+	if (git_revparse_single((git_object **)&commit, git, with.v[0]) < 0 ||
+	    git_branch_create(&local, git, slash + 1, commit, 0) < 0 ||
+	    git_branch_set_upstream(local, with.v[0]) < 0 ||
+	    git_repository_set_head(git, head) < 0)
+		rc = dk_err(DK_EIO, "cannot make the branch %s: %s", slash + 1,
+			    repo_git_msg());
+out:
+	git_reference_free(local);
+	git_commit_free(commit);
+	strv_free(&with);
+	free(head);
+	return rc;
 }
 
 int
@@ -502,6 +575,9 @@ repo_clone(struct repo **out, const char *url, const char *dir,
 			rmdir(dir);
 		return rc;
 	}
+	if (need && git_repository_head_unborn(git) == 1 &&
+	    (rc = only_branch_with(git, url, need)))
+		goto fail;
 	if (need && !head_has_file(git, need)) {
 		rc = dk_err(DK_ENOFIRM, "%s has no %s", url, need);
 		goto fail;

@@ -20,7 +20,7 @@ struct note;
 enum { CAP_CASES, CAP_OVERDUE, CAP_SOON, CAP_ESC, CAP_SUGG, CAP_STUCK,
        CAP_STALE, CAP_LOAD, CAP_ERRORS, CAP_DAYS, CAP_SOL, CAP_NOTICE,
        CAP_MANUAL, CAP_DEMANDS, CAP_GAPS, CAP_TURN, CAP_SETTLE, CAP_INQ,
-       CAP_HOURS, CAP_OFFERS, CAP_ACTIONS };
+       CAP_HOURS, CAP_OFFERS, CAP_ACTIONS, CAP_AWAIT };
 
 /* The stays of one stage that ended, in days (for velocity). */
 struct stays {

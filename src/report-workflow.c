@@ -35,12 +35,12 @@ report_scan_inquiries(struct scan *s, struct report *r, const struct dcase *c,
 	for (size_t i = nn; i-- > 0;) {
 		const struct note *n = &notes[i];
 
-		if (word_in(answer_kinds, n->kind)) {
+		if (note_answers_client(n)) {
 			answer = n->time;
 			answered = 1;
 			continue;
 		}
-		if (strcmp(n->kind, "inquiry"))
+		if (strcmp(n->kind, "inquiry") || !note_with_client(n))
 			continue;
 		if (date_of_time(n->time) <= s->as_of - window)
 			break;

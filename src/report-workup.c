@@ -152,7 +152,10 @@ report_suggest_complexity(struct scan *s, struct report *r, const struct dcase *
 		open_esc |= c->esc[i].resolved == NO_DATE;
 		complexity |= !strcmp(c->esc[i].reason, "complexity");
 	}
+	/* a dismissed complexity stays dismissed: the case file does not
+	 * change its mind as notes do */
 	if (open_esc || complexity ||
+	    case_dismissed(c, "complexity") != NO_DATE ||
 	    !(m = workup_complexity(s->firm, c, match, sizeof(match))))
 		return;
 	for (size_t i = r->nsugg; i-- > 0 && r->ncases &&

@@ -196,7 +196,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 		return;
 	}
 	for (size_t i = nn; i-- > 0;)
-		if (word_in(contact_kinds, notes[i].kind)) {
+		if (note_is_client_contact(&notes[i])) {
 			*last_contact = date_of_time(notes[i].time);
 			break;
 		}
@@ -224,9 +224,18 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 		matcher_run(&s->m, s->norm, (size_t)len, found);
 		for (int k = 0; k < (int)f->nind; k++) {
 			struct rsugg *e;
+			long dis;
 
-			if (s->best[k] >= 0 || found[k] < 0)
+			if (s->best[k] != -1 || found[k] < 0)
 				continue;
+			/* a dismissed reason: quiet until a note dated
+			 * after the day it was dismissed */
+			dis = case_dismissed(c, f->ind[k].reason);
+			if (dis != NO_DATE && date_of_time(n->time) <= dis) {
+				s->best[k] = -2;	/* older notes are too */
+				left--;
+				continue;
+			}
 			s->best[k] = found[k];
 			left--;
 			GROW(r->sugg, r->cap[CAP_SUGG], r->nsugg + 1);
@@ -322,6 +331,22 @@ scan_case(struct scan *s, struct report *r, const struct dcase *c)
 	r->contact.open++;
 	if (last != NO_DATE && last > as_of - r->contact.window_days) {
 		r->contact.contacted++;
+	} else if (last == NO_DATE && c->opened != NO_DATE &&
+		   as_of - c->opened < r->contact.window_days) {
+		/* new, not yet called: not stale, and not in the figure;
+		 * the first call is still a thing to do */
+		struct rstale *x;
+
+		GROW(r->contact.awaiting, r->cap[CAP_AWAIT],
+		     r->contact.nawaiting + 1);
+		x = &r->contact.awaiting[r->contact.nawaiting++];
+		x->c = report_add_case(r, c);
+		x->last_contact = NO_DATE;
+		x->days = as_of - c->opened;
+		a = report_add_action(r, x->c, ACT_CONTACT, report_owner(c),
+			       c->opened, NULL, NULL);
+		a->days = x->days;
+		a->since = NO_DATE;
 	} else {
 		struct rstale *x;
 
@@ -511,14 +536,17 @@ finish(struct report *r, struct scan *s)
 	SORT(r->sugg, r->nsugg, sugg_cmp);
 	SORT(r->stuck, r->nstuck, stuck_cmp);
 	SORT(r->contact.stale, r->contact.nstale, stale_cmp);
+	SORT(r->contact.awaiting, r->contact.nawaiting, stale_cmp);
 	SORT(r->errors, r->nerrors, error_cmp);
 	SORT(r->inquiries.open, r->inquiries.nopen, inquiry_cmp);
 	SORT(r->offers, r->noffers, offer_cmp);
 	sorting = NULL;
 	report_finish_workflow(r, s);
-	if (r->contact.open)
+	if (r->contact.open > (long)r->contact.nawaiting)
 		r->contact.pct = (double)(long)(10000.0 * (double)r->contact.contacted /
-						(double)r->contact.open + 0.5) / 100.0;
+						(double)(r->contact.open -
+							 (long)r->contact.nawaiting) +
+						0.5) / 100.0;
 	for (size_t i = 0; i < r->nload; i++)
 		r->load[i].over = r->load[i].open > r->load[i].max;
 	r->turnaround.count = (long)s->nturn;
@@ -731,6 +759,7 @@ report_free(struct report *r)
 	free(r->stages);
 	free(r->stuck);
 	free(r->contact.stale);
+	free(r->contact.awaiting);
 	free(r->load);
 	free(r->errors);
 	free(r);
@@ -752,26 +781,49 @@ report_notes(struct rnote **out, size_t *n, const char *root,
 	if (r)
 		return r;
 	v = xcalloc(max + 1, sizeof(*v));
-	for (size_t i = nn; i-- > 0 && k < max;) {
-		struct sb text = SB_INIT;
+	/* the notes people wrote first; docket's own (stage, sync) when
+	 * there are not max of those */
+	for (int pass = 0; pass < 2 && !r; pass++) {
+		for (size_t i = nn; i-- > 0 && k < max;) {
+			struct sb text = SB_INIT;
+			int machine;
 
-		if ((r = note_read(&text, root, c->dir, notes[i].name))) {
-			sb_free(&text);
-			break;
+			if (!notes[i].name)
+				continue;	/* taken in the first pass */
+			if ((r = note_read(&text, root, c->dir, notes[i].name))) {
+				sb_free(&text);
+				break;
+			}
+			machine = !strcmp(notes[i].kind, "stage") ||
+				  (!strcmp(notes[i].kind, "internal") &&
+				   has_prefix(sb_str(&text), NOTE_SYNC_LEAD));
+			if (machine != pass) {
+				sb_free(&text);
+				continue;
+			}
+			v[k].name = notes[i].name;
+			notes[i].name = NULL;
+			v[k].kind = xstrdup(notes[i].kind);
+			v[k].author = xstrdup(notes[i].author);
+			v[k].time = notes[i].time;
+			v[k].len = text.len;
+			v[k].text = sb_detach(&text);
+			k++;
 		}
-		v[k].name = xstrdup(notes[i].name);
-		v[k].kind = xstrdup(notes[i].kind);
-		v[k].author = xstrdup(notes[i].author);
-		v[k].time = notes[i].time;
-		v[k].len = text.len;
-		v[k].text = sb_detach(&text);
-		k++;
 	}
 	note_list_free(notes, nn);
 	if (r) {
 		report_notes_free(v, k);
 		return r;
 	}
+	/* newest first */
+	for (size_t i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && v[j].time > v[j - 1].time; j--) {
+			struct rnote t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
 	*out = v;
 	*n = k;
 	return 0;

@@ -88,7 +88,7 @@ sync_merge_driver(const struct sync_opts *o, const char *base_file,
 
 		sync_note_text(&s, dirs.v[i], &text);
 		r = note_new_path(&note, repo_root(o->repo), dirs.v[i], o->now,
-				  "internal", o->handle);
+				  "internal", o->handle, NULL);
 		if (!r)
 			r = note_write(repo_root(o->repo), note, text.buf, text.len);
 		if (!r) {

@@ -9,6 +9,7 @@
  * one.
  */
 #include "docket/case.h"
+#include "docket/cfg.h"
 #include "docket/date.h"
 #include "docket/deadline.h"
 #include "docket/firm.h"
@@ -110,7 +111,7 @@ sync_add_notes(struct syncer *s, struct repo_merge *m)
 
 		for (int seq = 1; seq < 1000; seq++) {
 			char *name = note_make_name(s->o->now, seq, "internal",
-						    s->o->handle);
+						    s->o->handle, NULL);
 
 			free(path);
 			path = xasprintf("%s/%s/%s", dirs.v[i], NOTES_DIR, name);
@@ -129,6 +130,97 @@ sync_add_notes(struct syncer *s, struct repo_merge *m)
 	return r;
 }
 
+/* ---- the heading of a renumbered escalation's note ---- */
+
+/* The escalation note of [escalation "N"] renumbered to M in dir's case:
+ * its first line "Escalation N (REASON) to TO:" says M, in the latest
+ * such note (the later escalation's: the one renumbered). */
+static int
+renumber_note(struct repo_merge *m, const char *file, const char *old,
+	      const char *new_)
+{
+	struct sb text = SB_INIT, note = SB_INIT;
+	struct strv paths = STRV_INIT;
+	struct cfg *cfg = NULL;
+	char *dir = xstrndup(file, (size_t)(strrchr(file, '/') - file));
+	char *notes = xasprintf("%s/%s", dir, NOTES_DIR), *from = NULL;
+	char *to = NULL, *sec = cfg_subsection("escalation", new_);
+	const char *best = NULL;
+	time_t best_time = 0;
+	int r;
+
+	if ((r = repo_merge_read(m, file, &text)) ||
+	    (r = cfg_parse(&cfg, file, text.buf, text.len))) {
+		r = 0;	/* nothing to go by: the note stays as it is */
+		goto out;
+	}
+	from = xasprintf("Escalation %s (%s) to %s:\n", old,
+			 cfg_get(cfg, sec, "reason"), cfg_get(cfg, sec, "to"));
+	to = xasprintf("Escalation %s (%s) to %s:\n", new_,
+		       cfg_get(cfg, sec, "reason"), cfg_get(cfg, sec, "to"));
+	repo_merge_paths(m, notes, &paths);
+	for (size_t i = 0; i < paths.n; i++) {
+		struct note n;
+
+		if (note_parse_name(&n, strrchr(paths.v[i], '/') + 1) < 0)
+			continue;
+		sb_reset(&note);
+		if (!strcmp(n.kind, "escalation") &&
+		    !repo_merge_read(m, paths.v[i], &note) &&
+		    has_prefix(sb_str(&note), from) &&
+		    (!best || n.time >= best_time)) {
+			best = paths.v[i];
+			best_time = n.time;
+		}
+		note_clear(&n);
+	}
+	if (best) {
+		struct sb out = SB_INIT;
+
+		sb_reset(&note);
+		if (!(r = repo_merge_read(m, best, &note))) {
+			sb_adds(&out, to);
+			sb_add(&out, note.buf + strlen(from), note.len - strlen(from));
+			r = repo_merge_add(m, best, out.buf, out.len);
+		}
+		sb_free(&out);
+	}
+out:
+	cfg_free(cfg);
+	strv_free(&paths);
+	sb_free(&text);
+	sb_free(&note);
+	free(dir);
+	free(notes);
+	free(from);
+	free(to);
+	free(sec);
+	return r;
+}
+
+int
+sync_renumber_notes(struct syncer *s, struct repo_merge *m)
+{
+	int r = 0;
+
+	for (size_t i = 0; i < s->ndec && !r; i++) {
+		const struct fdecision *fd = &s->dec[i];
+		char *kind = NULL, *old = NULL, *nkind = NULL, *new_ = NULL;
+
+		if (fd->d.kind == MERGE_RENUMBERED && fd->d.renamed &&
+		    case_is_file(fd->path) &&
+		    !cfg_split_subsection(fd->d.section, &kind, &old) &&
+		    !cfg_split_subsection(fd->d.renamed, &nkind, &new_) &&
+		    !strcmp(kind, "escalation"))
+			r = renumber_note(m, fd->path, old, new_);
+		free(kind);
+		free(old);
+		free(nkind);
+		free(new_);
+	}
+	return r;
+}
+
 /* ---- conflicts the driver does not see ---- */
 
 /* A free name for theirs' note, next in its second. */
@@ -142,7 +234,8 @@ free_note_name(struct repo_merge *m, const char *path)
 	if (note_parse_name(&n, slash + 1) < 0)
 		return NULL;
 	for (int seq = n.seq + 1; seq < 1000000; seq++) {
-		char *name = note_make_name(n.time, seq, n.kind, n.author);
+		char *name = note_make_name(n.time, seq, n.kind, n.author,
+					    n.with);
 
 		out = xasprintf("%.*s/%s", (int)(slash - path), path, name);
 		free(name);

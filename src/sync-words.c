@@ -8,6 +8,7 @@
 #include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/error.h"
+#include "docket/note.h"
 #include "docket/util.h"
 #include "syncer.h"
 
@@ -180,8 +181,7 @@ sync_decisions_free(struct syncer *s)
 void
 sync_note_text(const struct syncer *s, const char *dir, struct sb *out)
 {
-	sb_adds(out, "docket merged changes made to this case in two places "
-		"at once:\n\n");
+	sb_adds(out, NOTE_SYNC_LEAD " in two places at once:\n\n");
 	for (size_t i = 0; i < s->ndec; i++) {
 		char *d, *t;
 

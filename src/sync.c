@@ -59,6 +59,8 @@ merge_in(struct syncer *s, const char *head, const char *tip,
 	}
 	if (!r)
 		r = sync_add_notes(s, m);
+	if (!r)
+		r = sync_renumber_notes(s, m);
 	if (r)
 		goto out;
 	sb_addf(&msg, "sync: merge %s\n", s->where);

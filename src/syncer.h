@@ -160,6 +160,9 @@ int sync_merge_trees(struct syncer *s, const char *ours, const char *theirs,
 		     struct repo_merge **m, struct strv *lines);
 /* Add one note per case with decisions to the merge. */
 int sync_add_notes(struct syncer *s, struct repo_merge *m);
+/* An escalation renumbered by the merge: the first line of its note
+ * ("Escalation 1 (medical) to alice:") gets the new number too. */
+int sync_renumber_notes(struct syncer *s, struct repo_merge *m);
 void syncer_free(struct syncer *s);
 
 /* ---- sync-ledger.c ---- */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -494,6 +495,43 @@ word_in(const char *const *list, const char *w)
 		if (!strcmp(*list, w))
 			return 1;
 	return 0;
+}
+
+const char *
+word_find(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (!strcasecmp(*list, w))
+			return *list;
+	return NULL;
+}
+
+const char *
+word_nearest(const char *const *list, const char *w)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+
+	for (; *list; list++) {
+		size_t d = edit_distance(w, *list);
+
+		if (d < bd) {
+			bd = d;
+			best = *list;
+		}
+	}
+	return best;
+}
+
+char *
+str_lower(const char *s)
+{
+	char *out = xstrdup(s);
+
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
 }
 
 char *

@@ -111,7 +111,7 @@ base_name(const char *text)
 	struct dcase none;
 
 	memset(&none, 0, sizeof(none));
-	return case_new_deadline_name(&none, text);
+	return deadline_new_name(&none, text);
 }
 
 static int
@@ -155,24 +155,6 @@ load_task(const struct cfg *cfg, const struct cfg_line *l,
 	return 0;
 }
 
-/* The known word closest to w (two edits at most), or NULL. */
-static const char *
-closest(const char *const *words, const char *w)
-{
-	const char *best = NULL;
-	size_t bd = 3;
-
-	for (; *words; words++) {
-		size_t d = edit_distance(w, *words);
-
-		if (d < bd) {
-			bd = d;
-			best = *words;
-		}
-	}
-	return best;
-}
-
 static int
 load_requires(const struct cfg *cfg, const struct cfg_line *l,
 	      struct stage_flow *sf)
@@ -194,7 +176,7 @@ load_requires(const struct cfg *cfg, const struct cfg_line *l,
 		    field_split(w, &c->section, &c->key) == 0)
 			k = COND_FIELD;
 		if (k < 0) {
-			const char *near = closest(condition_names, w);
+			const char *near = word_nearest(condition_names, w);
 			char *list = list_join(condition_names);
 
 			if (near)
@@ -234,7 +216,7 @@ load_urgency(struct workflow_rules *w, const struct cfg *cfg)
 		    strcmp(l->section, "urgency"))
 			continue;
 		if ((a = action_find(l->key)) < 0) {
-			const char *near = closest(action_names, l->key);
+			const char *near = word_nearest(action_names, l->key);
 			char *list = list_join(action_names);
 			int r;
 

@@ -12,23 +12,23 @@ test_expect_success 'due ID DATE TEXT adds a deadline (a past date is allowed)' 
 	docket due b2 2026-11-20 "Request ER records" --name er >../out
 	test "$(cat ../out)" = "b2: deadline er on 2026-11-20"
 	docket due b2 +3d "Call the adjuster" --who bob >../out
-	test "$(cat ../out)" = "b2: deadline call-the-adjuster on 2026-11-25"
+	test "$(cat ../out)" = "b2: deadline call-adjuster on 2026-11-25"
 	docket due c3 today "Send retainer" >/dev/null
 	docket due c3 +2w "Follow up; then email" >/dev/null
 	test "$(ini_get cases/2026/b2/case.ini due.er.who)" = carol
-	test "$(ini_get cases/2026/c3/case.ini due.follow-up-then.what)" = "Follow up; then email"
-	test "$(git log -1 --format=%s)" = "due(c3): add follow-up-then 2026-12-06"
+	test "$(ini_get cases/2026/c3/case.ini due.follow-then-email.what)" = "Follow up; then email"
+	test "$(git log -1 --format=%s)" = "due(c3): add follow-then-email 2026-12-06"
 	test_repo_clean
 '
 
 test_expect_success 'due lists open deadlines, overdue first, then by date' '
 	docket due >../out
 	cat >../expect <<-\EOF
-	2026-11-20  2 days late     b2               er           carol    Request ER records
-	2026-11-22  today           c3               send-retainer bob      Send retainer
-	2026-11-25  in 3 days       a1               sol          alice    Statute of limitations
-	2026-11-25  in 3 days       b2               call-the-adjuster bob      Call the adjuster
-	2026-12-06  in 14 days      c3               follow-up-then bob      Follow up; then email
+	2026-11-20  2 days late     b2               er                   carol    Request ER records
+	2026-11-22  today           c3               send-retainer        bob      Send retainer
+	2026-11-25  in 3 days       a1               sol                  alice    Statute of limitations
+	2026-11-25  in 3 days       b2               call-adjuster        bob      Call the adjuster
+	2026-12-06  in 14 days      c3               follow-then-email    bob      Follow up; then email
 	EOF
 	test_cmp ../expect ../out
 '
@@ -56,7 +56,7 @@ test_expect_success 'due ID --done NAME marks it done; it leaves the list' '
 	test_refused docket due b2 --done er
 	test "$(cat ../err)" = "docket: deadline '"'er'"' of b2 was done on 2026-11-23 already"
 	test_refused docket due b2 --done nope
-	test "$(cat ../err)" = "docket: b2 has no deadline '"'nope'"' (it has: er, call-the-adjuster)"
+	test "$(cat ../err)" = "docket: b2 has no deadline '"'nope'"' (it has: er, call-adjuster)"
 '
 
 test_expect_success 'closed cases have no open deadlines in the list' '

@@ -66,7 +66,7 @@ test_expect_success 'show: metadata, deadlines, escalations and notes' '
 	  manager    bob
 
 	Deadlines
-	  2028-10-03  in 681 days     sol          alice    Statute of limitations
+	  2028-10-03  in 681 days     sol                  alice    Statute of limitations
 	               basis: firm default: 2y from incident 2026-10-03; the case has no state
 
 	Escalations
@@ -74,11 +74,11 @@ test_expect_success 'show: metadata, deadlines, escalations and notes' '
 	     open 0 days
 
 	Notes
-	  2026-11-10 12:00 UTC  stage  bob
+	  2026-11-10 12:00  stage  bob
 	    Stage: intake -> treatment
-	  2026-11-22 12:00 UTC  call  bob
+	  2026-11-22 12:00  call  bob
 	    Client doing well; see portal <https://example.com/x>
-	  2026-11-22 12:00 UTC  escalation  bob
+	  2026-11-22 12:00  escalation  bob
 	    Escalation 1 (medical) to alice:
 
 	    Numbness

@@ -63,7 +63,7 @@ test_expect_success 'list, due and report name the refused case and go on with t
 	docket due a1 2026-12-01 "File the claim" >/dev/null
 	test_must_fail timeout 5 docket due >../out 2>../err
 	test "$(cat ../err)" = "$big_msg"
-	grep -q "^2026-12-01  in 9 days  *a1  *file-the-claim  *bob  *File the claim$" ../out
+	grep -q "^2026-12-01  in 9 days  *a1  *file-claim  *bob  *File the claim$" ../out
 	test_must_fail timeout 5 docket report --json >../out 2>../err
 	python3 - ../out <<-\PY
 	import json, sys

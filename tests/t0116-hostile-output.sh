@@ -49,8 +49,8 @@ test_expect_success 'log: note file names, summaries and authors escaped' '
 	    + notes/20261122T130000Z-call-bob\n\e[2Jforged.md
 	    ~ case.client: Ann One -> Evil\e[2JCorp\u0085x\n- forged | item
 	    ~ escalation.1.what: check the arm -> check\u202eevil
-	    ~ due.call-the-adjuster.what: Call the adjuster -> Call \e]0;title\x07 now\tthen
-	    ~ due.call-the-adjuster.who: carol -> ca\x7frol
+	    ~ due.call-adjuster.what: Call the adjuster -> Call \e]0;title\x07 now\tthen
+	    ~ due.call-adjuster.who: carol -> ca\x7frol
 	EOF
 	test_cmp ../expect ../got
 '
@@ -59,7 +59,7 @@ test_expect_success 'show: every value escaped' '
 	docket show a1 >../out 2>../err
 	no_raw ../out ../err
 	grep -qxF "  client     Evil\e[2JCorp\u0085x\n- forged | item" ../out
-	grep -qxF "  2026-11-25  in 3 days       call-the-adjuster ca\x7frol Call \e]0;title\x07 now\tthen" ../out
+	grep -qxF "  2026-11-25  in 3 days       call-adjuster        ca\x7frol Call \e]0;title\x07 now\tthen" ../out
 	grep -qxF "  #1 medical to alice by bob, opened 2026-11-22: check\u202eevil" ../out
 '
 
@@ -68,7 +68,7 @@ test_expect_success 'list, due, escalate: escaped' '
 	no_raw ../out ../err
 	docket due >../out 2>../err
 	no_raw ../out ../err
-	grep -qxF "2026-11-25  in 3 days       a1               call-the-adjuster ca\x7frol Call \e]0;title\x07 now\tthen" ../out
+	grep -qxF "2026-11-25  in 3 days       a1               call-adjuster        ca\x7frol Call \e]0;title\x07 now\tthen" ../out
 	docket escalate >../out 2>../err
 	no_raw ../out ../err
 	grep -qF " check\u202eevil" ../out

@@ -86,7 +86,7 @@ test_expect_success 'a rollback that fails too: the journal stays, the next writ
 	test "$(git rev-parse HEAD)" = "$head"
 	DOCKET_NOW=2026-11-24 docket due a1 +3d "Call the client" >/dev/null 2>../err
 	grep -q "was interrupted; its unfinished change to 1 file was undone" ../err
-	test "$(git log -1 --format=%s)" = "due(a1): add call-the-client 2026-11-27"
+	test "$(git log -1 --format=%s)" = "due(a1): add call-client 2026-11-27"
 	test "$(git show HEAD:cases/2026/a1/case.ini | grep "^phone")" = "phone = $old"
 	test_not grep -q 555-9999 cases/2026/a1/case.ini
 	test_repo_clean

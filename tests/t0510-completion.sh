@@ -33,13 +33,14 @@ test_expect_success '__complete options: read from the usage, with the value nam
 	-m	TEXT
 	-F	FILE
 	--kind	KIND
+	--with	WHO
 	--at	TIME
 	--move	NOTE
 	--help
 	EOT
 	test_cmp expect out
 	docket __complete options due | cut -f1 | sort >out
-	printf "%s\n" --done --help --ics --json --name --overdue --sol --who --within | sort >expect
+	printf "%s\n" --done --help --ics --json --move --name --overdue --sol --who --within -m | sort >expect
 	test_cmp expect out
 	docket __complete options no-such-command >out
 	test ! -s out

@@ -1,5 +1,6 @@
 #!/bin/sh
-# due --ics: an RFC 5545 calendar of the open deadlines, checked octet by
+# due --ics: an RFC 5545 calendar of the open deadlines (with reminders;
+# those done in the last 30 days cancelled), checked octet by
 # octet and read back by a real iCalendar parser (ical.js, from npm,
 # installed under the build directory when it is not there yet).
 . "$(dirname "$0")/lib.sh"
@@ -31,8 +32,8 @@ test_expect_success 'due --ics: a calendar of the open deadlines' '
 	tail -n 1 cal.ics | tr -d "\r" >tail
 	echo END:VCALENDAR >expect
 	test_cmp expect tail
-	test "$(grep -c "^BEGIN:VEVENT" cal.ics)" = 3
-	test "$(grep -c "^END:VEVENT" cal.ics)" = 3
+	test "$(grep -c "^BEGIN:VEVENT" cal.ics)" = 4
+	test "$(grep -c "^END:VEVENT" cal.ics)" = 4
 '
 
 test_expect_success 'every line ends in CRLF, is at most 75 octets, and is whole UTF-8' '
@@ -87,22 +88,37 @@ const cal = new ICAL.Component(ICAL.parse(text));
 console.log("calendar: " + cal.getFirstPropertyValue("x-wr-calname"));
 for (const v of cal.getAllSubcomponents("vevent")) {
 	const e = new ICAL.Event(v);
+	const alarms = v.getAllSubcomponents("valarm").map(a =>
+		a.getFirstPropertyValue("action") + " " +
+		a.getFirstPropertyValue("trigger").toString());
 	console.log([e.uid, e.startDate.toString(), e.endDate.toString(),
 		e.startDate.isDate ? "all-day" : "timed", e.summary,
-		JSON.stringify(e.description)].join(" | "));
+		JSON.stringify(e.description),
+		v.getFirstPropertyValue("status") || "-",
+		alarms.join(", ") || "no alarm"].join(" | "));
 }
 EOF
 
-test_expect_success 'ical.js reads every event back: uid, date, all-day, summary' '
+test_expect_success 'ical.js reads every event back: uid, date, all-day, summary, status, alarms' '
 	ical_js parse.js <cal.ics >out
 	firm=$(git -C firm rev-list --max-parents=0 HEAD | cut -c1-12)
 	sed "s/@docket /@$firm.docket /" >expect <<-\EOT
 	calendar: Example Injury Law deadlines
-	smith-7k2p+radiology@docket | 2026-11-20 | 2026-11-21 | all-day | Überprüfung der Röntgenbilder — the radiology review that is already late (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: radiology\nWho: carol"
-	smith-7k2p+records@docket | 2026-11-25 | 2026-11-26 | all-day | Send records request, then call; the adjuster \ now (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: records\nWho: bob"
-	smith-7k2p+sol@docket | 2028-10-03 | 2028-10-04 | all-day | Statute of limitations (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: sol\nWho: alice"
+	smith-7k2p+radiology@docket | 2026-11-20 | 2026-11-21 | all-day | Überprüfung der Röntgenbilder — the radiology review that is already late (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: radiology\nWho: carol" | - | DISPLAY -P1D
+	smith-7k2p+records@docket | 2026-11-25 | 2026-11-26 | all-day | Send records request, then call; the adjuster \ now (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: records\nWho: bob" | - | DISPLAY -P1D
+	smith-7k2p+done@docket | 2026-12-01 | 2026-12-02 | all-day | Done already (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: done\nWho: bob" | CANCELLED | no alarm
+	smith-7k2p+sol@docket | 2028-10-03 | 2028-10-04 | all-day | Statute of limitations (smith-7k2p) | "Case smith-7k2p: Smith v. Acme Freight\nDeadline: sol\nWho: alice" | - | DISPLAY -P30D, DISPLAY -P7D, DISPLAY -P1D
 	EOT
 	test_cmp expect out
+'
+
+test_expect_success 'a deadline done stays cancelled for 30 days after the day it was done, then leaves' '
+	DOCKET_NOW=2026-12-22 docket -C firm due --ics | ical_js parse.js >out
+	grep -q "^smith-7k2p+done@[0-9a-f]\{12\}\.docket | 2026-12-01 | .* | CANCELLED | no alarm$" out
+	DOCKET_NOW=2026-12-23 docket -C firm due --ics | ical_js parse.js >out
+	test_not grep -q "+done@" out
+	docket -C firm due >out
+	test_not grep -q " done " out
 '
 
 test_expect_success 'a moved deadline keeps its UID, so a re-import updates it' '
@@ -110,15 +126,16 @@ test_expect_success 'a moved deadline keeps its UID, so a re-import updates it' 
 	docket -C firm due --ics | ical_js parse.js | grep "+records@" >out
 	grep -q "^smith-7k2p+records@[0-9a-f]\{12\}.docket | 2026-12-02 | 2026-12-03 | all-day" out
 	docket -C firm due --ics | grep -c "^UID:" >n
-	test "$(cat n)" = 3
+	test "$(cat n)" = 4
 '
 
 test_expect_success 'the filters of due apply to --ics' '
 	docket -C firm due --ics --who carol | ical_js parse.js >out
 	test "$(grep -c "\.docket |" out)" = 1
 	grep -q "^smith-7k2p+radiology@[0-9a-f]\{12\}\.docket" out
+	# the overdue one, and the one done (cancelled) that it may have had
 	docket -C firm due --ics --overdue | grep -c "^BEGIN:VEVENT" >n
-	test "$(cat n)" = 1
+	test "$(cat n)" = 2
 '
 
 test_expect_success 'no deadlines: an empty calendar that still parses' '

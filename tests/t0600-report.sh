@@ -205,17 +205,19 @@ test_expect_success 'report --json gives every figure' '
 	    "window_days": 30,
 	    "open": 5,
 	    "contacted": 3,
-	    "pct": 60,
+	    "pct": 75,
 	    "target_pct": 80,
 	    "stale": [
 	      {
 	        "case": "adams-1",
 	        "last_contact": "2026-10-23",
 	        "days": 30
-	      },
+	      }
+	    ],
+	    "awaiting_first_contact": [
 	      {
 	        "case": "hill-8",
-	        "last_contact": null,
+	        "opened": "2026-11-20",
 	        "days": 2
 	      }
 	    ]
@@ -298,8 +300,11 @@ test_expect_success 'a day later: the boundaries move' '
 	assert [(d["name"], d["days"]) for d in r["due_soon"]] == [("demand", 6), ("later", 7)], r["due_soon"]
 	# baker (call on 10-24) is exactly 30 days ago now
 	assert r["contact"]["contacted"] == 2, r["contact"]
-	assert [s["case"] for s in r["contact"]["stale"]] == ["adams-1", "baker-2", "hill-8"]
-	assert r["contact"]["pct"] == 40
+	# hill, opened 3 days ago, awaits its first contact: not stale
+	assert [s["case"] for s in r["contact"]["stale"]] == ["adams-1", "baker-2"]
+	assert r["contact"]["awaiting_first_contact"] == [{"case": "hill-8", "opened": "2026-11-20", "days": 3}]
+	assert r["contact"]["open"] == 5
+	assert r["contact"]["pct"] == 50
 	EOF
 '
 
@@ -360,7 +365,8 @@ test_expect_success '--stage: the cases in one stage' '
 	r = json.load(open("out"))
 	assert (r["open"], r["closed"]) == (2, 0)
 	assert [s["open"] for s in r["stages"]] == [2, 0, 0, 0, 0, 0, 0]
-	assert [s["case"] for s in r["contact"]["stale"]] == ["hill-8"]
+	assert r["contact"]["stale"] == []
+	assert [s["case"] for s in r["contact"]["awaiting_first_contact"]] == ["hill-8"]
 	assert r["resolution"] == {"closed": 0, "avg_days": None, "median_days": None}
 	assert [(c["who"], c["open"]) for c in r["caseload"]] == [("alice", 2), ("bob", 2), ("carol", 0)]
 	EOF

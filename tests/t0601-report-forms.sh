@@ -25,7 +25,8 @@ test_expect_success 'text: exceptions first, within 80 columns' '
 
 	Overdue deadlines (1)
 	  2026-11-20  2 days late    smith-1          adjuster             bob
-	      Call the adjuster about the property damage estimate and the rental car...
+	      Call the adjuster about the property damage estimate and the rental car
+	      before Friday
 
 	Due in the next 7 days (1)
 	  2026-11-24  in 2 days      smith-1          records              bob
@@ -95,8 +96,9 @@ test_expect_success 'text: long names and IDs still fit' '
 		--name a-very-long-deadline-name-indeed
 	docket -C firm report >out &&
 	fits_80 out &&
-	grep -q "^  a-very-long-case-id-from-the-firms-own-numbering-2026-0001$" out &&
-	grep -q "^      Ünïcödé text that goes on and on and on and on and on and on and on and\.\.\.$" out &&
+	grep -q "^  a-very-long-case-id-from-the-firms-own-numbering-2026-0001 opened 0 days ago$" out &&
+	grep -q "^      Ünïcödé text that goes on and on and on and on and on and on and on and$" out &&
+	grep -q "^      on and on$" out &&
 	grep -q "^      a-very-long-deadline-name-indeed bob$" out
 '
 
@@ -118,7 +120,9 @@ test_expect_success 'md: a level-1 heading, then the lists' '
 	grep -q "^- \*\*smith-1\*\* (John Smith): Call the adjuster about the property damage estimate and the rental car before Friday (\`adjuster\`), due 2026-11-20, 2 days late, bob$" out.md &&
 	grep -q "^## Pipeline$" out.md &&
 	grep -q "^- intake: 2 open, 1 over the limit of 14 days$" out.md &&
-	grep -q "^0 of 2 open cases contacted in the last 30 days: \*\*0%\*\* (target 80%, below target)\.$" out.md
+	grep -q "^0 of 1 open cases contacted in the last 30 days: \*\*0%\*\* (target 80%, below target)\.$" out.md &&
+	grep -q "^1 more awaiting first contact\.$" out.md &&
+	grep -q "^## Awaiting first contact (1)$" out.md
 '
 
 test_expect_success 'a hostile client, deadline and note' '
@@ -243,6 +247,7 @@ test_expect_success 'the page in a real browser: it loads, charts and lists are 
 		len(r["escalations"]) +
 		len(r["suggested_escalations"]) + len(r["stuck"]) +
 		len(r["contact"]["stale"]) +
+		len(r["contact"]["awaiting_first_contact"]) +
 		len([c for c in r["caseload"] if c["over"]]))
 	got = len(re.findall(r"<li>", dom))
 	assert got == want, (got, want)

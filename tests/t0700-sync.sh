@@ -295,6 +295,14 @@ test_expect_success 'concurrent escalations: the later one is renumbered, both s
 	ls bob/$notes | grep -c escalation >count
 	echo 2 >expect
 	test_cmp expect count
+	# the renumbered escalation'"'"'s note says its new number
+	head -n 1 bob/$notes/20261124T110200Z-escalation-carol.md >actual
+	echo "Escalation 2 (coverage) to alice:" >expect
+	test_cmp expect actual
+	head -n 1 bob/$notes/20261124T110100Z-escalation-bob.md >actual
+	echo "Escalation 1 (medical) to alice:" >expect
+	test_cmp expect actual
+	test_repo_clean bob
 '
 
 test_expect_success 'a deleted key against a changed key keeps the change' '

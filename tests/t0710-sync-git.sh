@@ -22,13 +22,15 @@ test_expect_success 'setup: a remote, Bob, and Carol who cloned with git' '
 	(cd carol && docket check)
 	test "$(git -C carol config merge.docket.driver)" = \
 		"docket merge-driver %O %A %B %P %L"
+	# a plain git pull merges, with the driver: no flags needed
+	test "$(git -C carol config --local pull.rebase)" = false
 '
 
-test_expect_success 'git pull: different keys on adjacent lines merge cleanly' '
+test_expect_success 'git pull, no flags: different keys on adjacent lines merge cleanly' '
 	at 2026-11-23T09:00:00Z bob docket set smith-7k2p client.phone="+1 555 0101" >/dev/null
 	git -C bob push -q
 	at 2026-11-23T09:01:00Z carol docket set smith-7k2p client.email=js@example.com >/dev/null
-	gitat 2026-11-23T09:02:00Z carol pull -q --no-rebase 2>err
+	gitat 2026-11-23T09:02:00Z carol pull -q 2>err
 	test ! -s err
 	sed -n "/^\\[client\\]/,/^\$/p" carol/$case_ini >actual
 	cat >expect <<-\EOF
@@ -48,7 +50,7 @@ test_expect_success 'git pull: the same key, ours later: ours kept, a note for t
 	at 2026-11-23T10:00:00Z bob docket set smith-7k2p client.phone="+1 555 0102" >/dev/null
 	git -C bob push -q
 	at 2026-11-23T10:05:00Z carol docket set smith-7k2p client.phone="+1 555 0103" >/dev/null
-	gitat 2026-11-23T10:10:00Z carol pull -q --no-rebase 2>out
+	gitat 2026-11-23T10:10:00Z carol pull -q 2>out
 	grep -v "^Auto-merging " out >err
 	echo "docket: smith-7k2p: client.phone: kept \"+1 555 0103\" (Carol Park, 2026-11-23 10:05); \"+1 555 0102\" (Bob Diaz, 2026-11-23 10:00) saved in notes/20261123T101000Z-internal-carol.md ('"'"'docket sync'"'"' commits the note)" >expect
 	test_cmp expect err
@@ -83,7 +85,7 @@ test_expect_success 'git pull: the same key, theirs later: theirs kept' '
 	at 2026-11-24T10:00:00Z carol docket set smith-7k2p insurance.carrier="Great Plains" >/dev/null
 	at 2026-11-24T10:05:00Z bob docket set smith-7k2p insurance.carrier="GP Mutual" >/dev/null
 	git -C bob push -q
-	gitat 2026-11-24T10:10:00Z carol pull -q --no-rebase 2>err
+	gitat 2026-11-24T10:10:00Z carol pull -q 2>err
 	grep -qx "docket: smith-7k2p: insurance.carrier: kept \"GP Mutual\" (Bob Diaz, 2026-11-24 10:05); \"Great Plains\" (Carol Park, 2026-11-24 10:00) saved in notes/20261124T101000Z-internal-carol.md (.docket sync. commits the note)" err
 	grep -qx "carrier = GP Mutual" carol/$case_ini
 	at 2026-11-24T10:11:00Z carol docket sync >/dev/null
@@ -119,7 +121,7 @@ test_expect_success 'docket.ini: the same key on both sides keeps the other valu
 	git -C bob push -q
 	sed -i "s/^sol_years = 2\$/sol_years = 4/" carol/docket.ini
 	gitat 2026-11-26T09:05:00Z carol commit -qam "rules: 4 years"
-	gitat 2026-11-26T09:10:00Z carol pull -q --no-rebase 2>err
+	gitat 2026-11-26T09:10:00Z carol pull -q 2>err
 	grep -qx "docket: docket.ini: rules.sol_years: kept \"4\" (Carol Park, 2026-11-26 09:05); \"3\" (Bob Diaz, 2026-11-26 09:00) kept in a comment above it" err
 	sed -n "/^\\[rules\\]/,/^sol_years/p" carol/docket.ini | tail -n 2 >actual
 	cat >expect <<-\EOF
@@ -136,16 +138,16 @@ test_expect_success 'git pull: two deadlines of one name both stay, the later re
 	git -C bob pull -q
 	at 2026-11-26T10:00:00Z bob docket due smith-7k2p 2026-12-01 "Call adjuster about offer" >/dev/null
 	git -C bob push -q
-	at 2026-11-26T10:05:00Z carol docket due smith-7k2p 2026-12-15 "Call adjuster about MRI bills" >/dev/null
-	gitat 2026-11-26T10:10:00Z carol pull -q --no-rebase 2>out
+	at 2026-11-26T10:05:00Z carol docket due smith-7k2p 2026-12-15 "Call adjuster: offer, MRI bills" >/dev/null
+	gitat 2026-11-26T10:10:00Z carol pull -q 2>out
 	grep -v "^Auto-merging " out >err
-	echo "docket: smith-7k2p: [due \"call-adjuster-about\"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-26 10:05) is now [due \"call-adjuster-about-2\"] ('"'"'docket sync'"'"' commits the note)" >expect
+	echo "docket: smith-7k2p: [due \"call-adjuster-offer\"] was added on both sides as two different deadlines: the later one (Carol Park, 2026-11-26 10:05) is now [due \"call-adjuster-2\"] ('"'"'docket sync'"'"' commits the note)" >expect
 	test_cmp expect err
 	at 2026-11-26T10:11:00Z carol docket due >actual
 	cat >expect <<-\EOF
-	2026-12-01  in 5 days       smith-7k2p       call-adjuster-about bob      Call adjuster about offer
-	2026-12-15  in 19 days      smith-7k2p       call-adjuster-about-2 bob      Call adjuster about MRI bills
-	2028-10-03  in 677 days     smith-7k2p       sol          alice    Statute of limitations
+	2026-12-01  in 5 days       smith-7k2p       call-adjuster-offer  bob      Call adjuster about offer
+	2026-12-15  in 19 days      smith-7k2p       call-adjuster-2      bob      Call adjuster: offer, MRI bills
+	2028-10-03  in 677 days     smith-7k2p       sol                  alice    Statute of limitations
 	EOF
 	test_cmp expect actual
 	at 2026-11-26T10:12:00Z carol docket sync >/dev/null
@@ -171,7 +173,7 @@ test_expect_success 'git merge --abort: the note of the merge that never happene
 	git -C carol add README.txt
 	gitat 2026-11-26T11:03:00Z carol commit -qm "readme: late"
 	internal_notes >before
-	test_must_fail gitat 2026-11-26T11:04:00Z carol pull -q --no-rebase >out 2>err
+	test_must_fail gitat 2026-11-26T11:04:00Z carol pull -q >out 2>err
 	grep -q "CONFLICT (add/add): Merge conflict in README.txt" out
 	grep -q "^docket: smith-7k2p: client.phone: kept \"222\" (Carol Park, 2026-11-26 11:02); \"111\" (Bob Diaz, 2026-11-26 11:01) saved in notes/20261126T110400Z-internal-carol.md" err
 	test -f carol/$notes/20261126T110400Z-internal-carol.md
@@ -205,11 +207,11 @@ test_expect_success 'git pull again after an abort: one note, not two' '
 	echo "Office hours: 11-7" >carol/README.txt
 	gitat 2026-11-26T12:03:00Z carol commit -qam "readme: later"
 	internal_notes >before
-	test_must_fail gitat 2026-11-26T12:04:00Z carol pull -q --no-rebase >out 2>err
+	test_must_fail gitat 2026-11-26T12:04:00Z carol pull -q >out 2>err
 	test -f carol/$notes/20261126T120400Z-internal-carol.md
 	git -C carol merge --abort
 	git -C carol reset -q --hard HEAD~1
-	gitat 2026-11-26T12:05:00Z carol pull -q --no-rebase 2>out
+	gitat 2026-11-26T12:05:00Z carol pull -q 2>out
 	grep -v "^Auto-merging " out >err
 	cat >expect <<-\EOF
 	docket: removed 1 note left by an earlier git merge that did not take effect
@@ -275,7 +277,7 @@ test_expect_success 'git pull: a file that does not parse stays a conflict, with
 	git -C bob push -q
 	at 2026-11-27T09:01:00Z carol docket set smith-7k2p client.phone=555 >/dev/null
 	cp carol/$case_ini before
-	test_must_fail gitat 2026-11-27T09:02:00Z carol pull -q --no-rebase >out 2>err
+	test_must_fail gitat 2026-11-27T09:02:00Z carol pull -q >out 2>err
 	grep -q "^docket: $case_ini (theirs):[0-9]*: expected .key = value. (a file that does not parse cannot be merged)" err
 	grep -q "CONFLICT (content): Merge conflict in $case_ini" out
 	test_cmp before carol/$case_ini

@@ -157,10 +157,10 @@ test_expect_success 'show and due --sol show the basis' '
 	docket show gov-ca >out
 	cat >expect <<-\EOF
 	Deadlines
-	  2028-10-03  in 681 days     sol          alice    Statute of limitations
-	               basis: CA: 2y from incident 2026-10-03 (Cal. Code Civ. Proc. § 335.1)
-	  2027-04-03  in 132 days     notice-of-claim alice    Notice of claim (government defendant) (a Saturday)
+	  2027-04-03  in 132 days     notice-of-claim      alice    Notice of claim (government defendant) (a Saturday)
 	               basis: CA: 6m from incident 2026-10-03; government defendant city (Cal. Gov. Code § 911.2)
+	  2028-10-03  in 681 days     sol                  alice    Statute of limitations
+	               basis: CA: 2y from incident 2026-10-03 (Cal. Code Civ. Proc. § 335.1)
 	EOF
 	sed -n "/^Deadlines/,/^\$/p" out >actual
 	test_cmp expect actual
@@ -168,9 +168,9 @@ test_expect_success 'show and due --sol show the basis' '
 	docket due --sol --who alice >out
 	head -n 4 out >actual
 	cat >expect <<-\EOF
-	2027-01-01  in 40 days      gov-nj           notice-of-claim alice    Notice of claim (government defendant) (a holiday: New Year'"'"'s Day)
+	2027-01-01  in 40 days      gov-nj           notice-of-claim      alice    Notice of claim (government defendant) (a holiday: New Year'"'"'s Day)
 	            NJ: 90d from incident 2026-10-03; government defendant city (N.J. Stat. Ann. § 59:8-8)
-	2027-01-01  in 40 days      gov-ny           notice-of-claim alice    Notice of claim (government defendant) (a holiday: New Year'"'"'s Day)
+	2027-01-01  in 40 days      gov-ny           notice-of-claim      alice    Notice of claim (government defendant) (a holiday: New Year'"'"'s Day)
 	            NY: 90d from incident 2026-10-03; government defendant city (N.Y. Gen. Mun. Law § 50-e)
 	EOF
 	test_cmp expect actual

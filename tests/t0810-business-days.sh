@@ -58,7 +58,7 @@ test_expect_success 'add --incident -2bd' '
 
 test_expect_success 'a bad date names +5bd among the forms' '
 	test_refused docket due smith-7k2p someday "Text"
-	echo "docket: '"'"'someday'"'"' is not a date (use YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m or +5bd)" >expect
+	echo "docket: '"'"'someday'"'"' is not a date (use YYYY-MM-DD, today, tomorrow, yesterday, friday, next friday, +3d, +2w, +1m or +5bd)" >expect
 	test_cmp expect "$TRASH/err"
 	test_refused docket due smith-7k2p +5db "Text"
 	sed "s/someday/+5db/" expect >expect.db
@@ -128,11 +128,11 @@ test_expect_success 'a computed SOL on a day off: flagged, never moved' '
 	test "$(ini_get cases/2026/jul-1/case.ini due.sol.date)" = 2028-07-04
 	docket due --sol --who alice >out
 	cat >expect <<-\EOF
-	2028-07-04  in 589 days     jul-1            sol          alice    Statute of limitations (a holiday: Independence Day)
+	2028-07-04  in 589 days     jul-1            sol                  alice    Statute of limitations (a holiday: Independence Day)
 	            CA: 2y from incident 2026-07-04 (Cal. Code Civ. Proc. § 335.1)
-	2028-09-30  in 677 days     sat-1            sol          alice    Statute of limitations (a Saturday)
+	2028-09-30  in 677 days     sat-1            sol                  alice    Statute of limitations (a Saturday)
 	            CA: 2y from incident 2026-09-30 (Cal. Code Civ. Proc. § 335.1)
-	2028-10-03  in 680 days     smith-7k2p       sol          alice    Statute of limitations
+	2028-10-03  in 680 days     smith-7k2p       sol                  alice    Statute of limitations
 	            firm default: 2y from incident 2026-10-03; the case has no state
 	EOF
 	test_cmp expect out

@@ -97,7 +97,7 @@ test_expect_success 'json: sol_watch_days from docket.ini' '
 
 test_expect_success 'text: right after the overdue deadlines, missed first and loudest' '
 	docket -C firm report >out
-	sed -n "/^MISSED: statutes/,/^Clients not contacted/p" out >actual
+	sed -n "/^MISSED: statutes/,/^Awaiting first contact/p" out >actual
 	cat >expect <<-\EOF
 	MISSED: statutes of limitations past their date (1)
 	  2026-11-01  21 days ago    miss-1           (a Sunday)
@@ -123,7 +123,7 @@ test_expect_success 'text: right after the overdue deadlines, missed first and l
 	  manual-7         sol             2027-06-01; the rules give 2027-02-01
 	      CA: 2y from incident 2025-02-01 (Cal. Code Civ. Proc. § 335.1)
 
-	Clients not contacted in 30 days (8)
+	Awaiting first contact (8)
 	EOF
 	test_cmp expect actual
 	# the overdue deadlines come just before
@@ -142,7 +142,7 @@ test_expect_success 'text: the missed ones in red, on a terminal' '
 
 test_expect_success 'md: the same sections' '
 	docket -C firm report --md >out
-	sed -n "/^## MISSED: statutes/,/^## Clients not contacted/p" out >actual
+	sed -n "/^## MISSED: statutes/,/^## Awaiting first contact/p" out >actual
 	cat >expect <<-\EOF
 	## MISSED: statutes of limitations past their date (1)
 
@@ -165,7 +165,7 @@ test_expect_success 'md: the same sections' '
 
 	- **manual-7** (Max Manual): `sol` set to 2027-06-01; the rules give **2027-02-01**: CA: 2y from incident 2025-02-01 \(Cal. Code Civ. Proc. § 335.1\)
 
-	## Clients not contacted in 30 days (8)
+	## Awaiting first contact (8)
 	EOF
 	test_cmp expect actual
 '
@@ -196,12 +196,9 @@ test_expect_success 'html: the lists, missed first, every value escaped' '
 test_expect_success 'html: empty lists say so' '
 	make_firm empty
 	docket -C empty report --html "$TRASH/empty.html"
-	sed -n "/id=\"notice-watch\"/,/<\\/section>/p" empty.html >actual
+	grep "id=\"notice-watch\"" empty.html >actual
 	cat >expect <<-\EOF
-	<section class="list" id="notice-watch">
-	<h2>Notices of claim: missed, and in the next 180 days <span class="muted">(0)</span></h2>
-	<p class="none">None.</p>
-	</section>
+	<section class="empty" id="notice-watch"><h2>Notices of claim: missed, and in the next 180 days: <span class="muted">none</span></h2></section>
 	EOF
 	test_cmp expect actual
 	docket -C empty report >out

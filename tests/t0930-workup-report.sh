@@ -100,7 +100,7 @@ test_expect_success 'report --json: demands_due, treatment_gaps, demand_turnarou
 	note = [x["note"] for x in r["suggested_escalations"] if x["case"] == "note-14"][0]
 	assert s == [("comm-11", "complexity", "commercial policy", None),
 	             ("truck-10", "complexity", "type truck", None),
-	             ("note-14", "complexity", "18-wheeler", note)], s
+	             ("note-14", "complexity", "18-wheeler*", note)], s
 	assert note.endswith("-call-bob.md"), note
 	EOF
 '

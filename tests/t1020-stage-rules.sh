@@ -44,15 +44,15 @@ test_expect_success 'add enters the first stage: its tasks are deadlines, in bus
 	cd firm
 	at 2026-11-20
 	q add --id x --client "Xavier X" --attorney alice --manager bob
-	test "$(due call-the-client)" = "2026-11-23 bob "
-	test "$(due send-letters-of)" = "2026-11-24 bob "
-	test "$(ini_get cases/2026/x/case.ini due.call-the-client.what)" = "Call the client: introduce yourself and the process"
+	test "$(due call-client)" = "2026-11-23 bob "
+	test "$(due send-letters)" = "2026-11-24 bob "
+	test "$(ini_get cases/2026/x/case.ini due.call-client.what)" = "Call the client: introduce yourself and the process"
 	test "$(git show --name-only --format= HEAD)" = cases/2026/x/case.ini
 	# without a manager, the attorney; the day after Thanksgiving
 	at 2026-11-25
 	q add --id y --client "Yan Y" --attorney alice --manager ""
-	test "$(due call-the-client y)" = "2026-11-27 alice "
-	test "$(due send-letters-of y)" = "2026-11-30 alice "
+	test "$(due call-client y)" = "2026-11-27 alice "
+	test "$(due send-letters y)" = "2026-11-30 alice "
 	test_repo_clean
 '
 
@@ -60,12 +60,12 @@ test_expect_success 'moving on marks the stage'"'"'s tasks done and adds the nex
 	cd firm
 	at 2026-11-20
 	docket advance-stage x >out
-	printf "%s\n" "x: intake -> treatment" "x: deadline check-in-on 2026-11-27" >expect
+	printf "%s\n" "x: intake -> treatment" "x: deadline check-treatment 2026-11-27" >expect
 	test_cmp expect out
-	test "$(due call-the-client)" = "2026-11-23 bob 2026-11-20"
-	test "$(due send-letters-of)" = "2026-11-24 bob 2026-11-20"
-	test "$(due check-in-on)" = "2026-11-27 bob "
-	test "$(git log -1 --format=%s)" = "advance-stage(x): intake -> treatment; deadlines: check-in-on 2026-11-27"
+	test "$(due call-client)" = "2026-11-23 bob 2026-11-20"
+	test "$(due send-letters)" = "2026-11-24 bob 2026-11-20"
+	test "$(due check-treatment)" = "2026-11-27 bob "
+	test "$(git log -1 --format=%s)" = "advance-stage(x): intake -> treatment; deadlines: check-treatment 2026-11-27"
 	test_repo_clean
 '
 
@@ -74,15 +74,15 @@ test_expect_success 'entering a stage again: an open task due sooner keeps its d
 	at 2026-11-25
 	q advance-stage x intake --force
 	# moving back leaves the tasks of the stage left open
-	test "$(due check-in-on)" = "2026-11-27 bob "
+	test "$(due check-treatment)" = "2026-11-27 bob "
 	# and reopens those of the stage entered
-	test "$(due call-the-client)" = "2026-11-27 bob "
+	test "$(due call-client)" = "2026-11-27 bob "
 	q advance-stage x treatment
-	test "$(due check-in-on)" = "2026-11-27 bob "
-	q set x due.check-in-on.date=2027-01-10
+	test "$(due check-treatment)" = "2026-11-27 bob "
+	q set x due.check-treatment.date=2027-01-10
 	q advance-stage x intake --force
 	q advance-stage x treatment
-	test "$(due check-in-on)" = "2026-12-02 bob "
+	test "$(due check-treatment)" = "2026-12-02 bob "
 	test_repo_clean
 '
 
@@ -150,7 +150,7 @@ test_expect_success 'the requirements of the last stages at their edges: settled
 	test "$(cat "$TRASH/err")" = "docket: y cannot enter settlement: settled (no recovery recorded) (--force moves it anyway)"
 	q set y settlement.bi.date=2026-11-25 settlement.bi.amount=85000.00
 	q advance-stage y settlement
-	test "$(due send-the-client y)" = "2026-12-01 alice "
+	test "$(due send-client y)" = "2026-12-01 alice "
 	q escalate y --reason other -m "Client wants to reopen"
 	q set y lien.medicare.type=medicare lien.medicare.asserted=8200.00
 	test_refused docket advance-stage y closed
@@ -161,7 +161,7 @@ test_expect_success 'the requirements of the last stages at their edges: settled
 	for d in lor-bi records-mercy; do q due y --done $d; done
 	docket advance-stage y closed >out
 	test "$(cat out)" = "y: settlement -> closed (closed)"
-	test "$(due send-the-client y)" = "2026-12-01 alice 2026-11-25"
+	test "$(due send-client y)" = "2026-12-01 alice 2026-11-25"
 	test "$(ini_get cases/2026/y/case.ini case.status)" = closed
 	test_repo_clean
 '
@@ -170,7 +170,7 @@ test_expect_success 'liens-final holds with no lien at all' '
 	cd firm
 	at 2026-11-25
 	q add --id z --client "Zoe Z" --attorney alice --manager bob
-	for d in call-the-client send-letters-of; do q due z --done $d; done
+	for d in call-client send-letters; do q due z --done $d; done
 	q advance-stage z closed
 	test "$(ini_get cases/2026/z/case.ini case.status)" = closed
 '
@@ -189,10 +189,10 @@ test_expect_success 'check rejects a condition, a task or an urgency it does not
 	line=$(grep -n "^task = soon" docket.ini | cut -d: -f1)
 	test_must_fail docket check 2>err
 	test "$(cat err)" = "docket: docket.ini:$line: [stage \"treatment\"] task: '"'"'soon Check in'"'"' is not '"'"'<1bd|3d|2w> <what to do>'"'"'"
-	sed -i "s/^task = soon Check in$/task = 2w Check in on the doctor/" docket.ini
+	sed -i "s/^task = soon Check in$/task = 2w Check the treatment/" docket.ini
 	test_must_fail docket check 2>err
-	test "$(cat err)" = "docket: docket.ini:$line: [stage \"treatment\"] task: '"'"'Check in on the doctor'"'"' makes the deadline name '"'"'check-in-on'"'"', as the task at line $((line - 1)) does; word one of them differently"
-	sed -i "s/^task = 2w Check in on the doctor$/task = 2w SOL/" docket.ini
+	test "$(cat err)" = "docket: docket.ini:$line: [stage \"treatment\"] task: '"'"'Check the treatment'"'"' makes the deadline name '"'"'check-treatment'"'"', as the task at line $((line - 1)) does; word one of them differently"
+	sed -i "s/^task = 2w Check the treatment$/task = 2w SOL/" docket.ini
 	test_must_fail docket check 2>err
 	grep -q "would be the deadline '"'"'sol'"'"', which docket computes" err
 	git checkout -q docket.ini

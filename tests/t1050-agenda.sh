@@ -22,6 +22,9 @@ test_expect_success 'a firm with one exception of each kind, and cases of others
 	# p4: an old offer told to the client, and a new one not yet
 	q add --id p4 --client "Pat Four" --attorney alice --manager bob
 	at 2026-09-26; q advance-stage p4 treatment
+	# p7: never contacted (only its adjuster was called)
+	q add --id p7 --client "Poe Seven" --attorney alice --manager bob
+	q advance-stage p7 treatment
 	q policy p4 bi --coverage bi --carrier "Great Plains" --lor-sent 2026-09-26
 	at 2026-10-01; q offer p4 25000 --policy bi
 	q due p4 --done offer-1
@@ -38,13 +41,13 @@ test_expect_success 'a firm with one exception of each kind, and cases of others
 	q add --id p1 --client "Pru One" --attorney alice --manager bob
 	q add --id p2 --client "Phil Two" --attorney alice --manager bob
 	q add --id p5 --client "Pen Five" --incident 2025-01-15 --attorney alice --manager bob
-	q add --id p7 --client "Poe Seven" --attorney alice --manager bob
 	q add --id p8 --client "Peg Eight" --incident 2025-04-01 --attorney alice --manager bob
 	at 2026-11-18; q records p3 mercy --receive
 	at 2026-11-19; q escalate p1 --reason medical -m "Client reports numbness"
 	at 2026-11-20
 	q offer p4 60000 --policy bi
 	for c in p1 p3 p4 p5 p6 p8 q1 r1; do called $c; done
+	q note p7 --kind call --with adjuster -m "The adjuster has the photos"
 	called p2 "The client is frustrated with the adjuster"
 	test_repo_clean
 '
@@ -58,7 +61,7 @@ test_expect_success 'agenda ATTORNEY MANAGER: the exceptions of the cases they s
 
 	Escalations (2)
 	  p1        medical, open 3 days (escalation 1 to alice): Client reports numbness
-	  p2        suggested: communication ("frustrated" in 20261120T090000Z-call-bob.md)
+	  p2        suggested: communication ("frustrated" in the call note of 2026-11-20 09:00)
 
 	Demands due (1)
 	  p3        records complete 2026-11-18, demand due 2026-11-21, 1 day late
@@ -73,7 +76,7 @@ test_expect_success 'agenda ATTORNEY MANAGER: the exceptions of the cases they s
 	  p6        52 days in intake (limit 14)
 
 	Clients not contacted (1)
-	  p7        never contacted; opened 7 days ago
+	  p7        never contacted; opened 57 days ago
 
 	Caseload
 	  bob (manager): 9 open cases of 150
@@ -105,7 +108,7 @@ test_expect_success 'agenda --md: the same lines, escaped, for the invitation' '
 	echo "# Agenda: alice and bob, 2026-11-22" >../expect
 	test_cmp ../expect ../got
 	grep -qx "## Escalations (2)" ../out
-	grep -qx -- "- \*\*p2\*\* (Phil Two): suggested: communication (\"frustrated\" in 20261120T090000Z-call-bob.md)" ../out
+	grep -qx -- "- \*\*p2\*\* (Phil Two): suggested: communication (\"frustrated\" in the call note of 2026-11-20 09:00)" ../out
 	grep -qx -- "- \*\*p4\*\* (Pat Four): offer 2 from bi on 2026-11-20: 60,000.00; the client is not told yet" ../out
 	grep -qx -- "- bob (manager): 9 open cases of 150" ../out
 '
@@ -126,7 +129,7 @@ test_expect_success 'agenda --json: every list, money as a string' '
 	assert [(s["case"], s["days"]) for s in a["sol"]] == [("p5", 54)], a
 	assert a["notice"] == [], a
 	assert [s["case"] for s in a["stuck"]] == ["p6"], a
-	assert a["not_contacted"] == [{"case": "p7", "last_contact": None, "days": 7}], a
+	assert a["not_contacted"] == [{"case": "p7", "last_contact": None, "days": 57}], a
 	assert a["caseload"] == [
 	    {"who": "bob", "role": "manager", "open": 9, "max": 150, "over": False},
 	    {"who": "alice", "role": "attorney", "open": 9, "max": 100, "over": False}], a

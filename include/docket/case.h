@@ -52,6 +52,15 @@ struct escalation {
 	int line;
 };
 
+/* [dismissed "REASON"]: a suggested escalation for REASON looked at and
+ * found to need none (escalate --dismiss); quiet until a later note. */
+struct dismissal {
+	const char *reason;
+	long date;
+	const char *by, *why;
+	int line;
+};
+
 struct dcase {
 	char *id;
 	char *dir;		/* "cases/2026/smith-7k2p", relative to the firm */
@@ -69,6 +78,8 @@ struct dcase {
 	size_t ndue;
 	struct escalation *esc;
 	size_t nesc;
+	struct dismissal *dis;
+	size_t ndis;
 	struct defendant *def;
 	size_t ndef;
 	struct workup *wu;	/* providers, policies, demands, offers
@@ -131,8 +142,8 @@ int case_save(const struct firm *firm, const struct dcase *c);
 void case_text(const struct dcase *c, struct sb *out);
 
 const struct deadline *case_deadline(const struct dcase *c, const char *name);
-/* A deadline name not used yet in the case, made from text. New string. */
-char *case_new_deadline_name(const struct dcase *c, const char *text);
+/* The day reason's suggestion was last dismissed, or NO_DATE. */
+long case_dismissed(const struct dcase *c, const char *reason);
 /* The next escalation number, as a new string. */
 char *case_next_escalation(const struct dcase *c);
 

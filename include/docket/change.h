@@ -71,6 +71,10 @@ int change_remove_file(struct change *ch, const char *rel);
  * message "<command>(<id>): <summary>". */
 int change_commit_id(struct change *ch, const char *id, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same, of a note with someone (note.h's with; NULL: not said). */
+int change_add_note_with(struct change *ch, const struct dcase *c,
+			 const char *kind, const char *with, const char *text,
+			 size_t len, time_t when, char **path);
 /* Commit with the message "<command>(<id>): <summary>".  On failure every
  * file is put back as it was. */
 int change_commit(struct change *ch, const struct dcase *c, const char *fmt,

@@ -129,6 +129,15 @@ char *recomputed_summary(const struct strv *changes, const char *id);
 /* A change (change.h) by the command: its name begins the commit
  * message, notes are written as ctx_user(). */
 void change_init(struct change *ch, struct ctx *ctx);
+/* A deadline's date typed in calendar days (+Nd, +Nw, +Nm; not +Nbd)
+ * that falls on a Saturday or Sunday: a warning on stderr naming the
+ * day. */
+void warn_weekend(const char *arg, long date);
+/* The word of list that arg is, in any case (--kind Call is a call): 0
+ * and *out the list's word; or DK_EINVAL, "unknown WHAT 'arg'; did you
+ * mean 'x'?" when one is within two edits, else "(whats: a, b, c)". */
+int pick_word(const char *const *list, const char *arg, const char *what,
+	      const char *whats, const char **out);
 
 /* After the case's manager or attorney changed (from old_manager,
  * old_attorney), the open deadlines (and, for the attorney, the open

@@ -20,8 +20,10 @@ void date_to_ymd(long date, int *y, int *m, int *d);
 /* Strict YYYY-MM-DD: 0 or -1. */
 int date_parse_iso(long *out, const char *s);
 /*
- * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, +Nd, +Nw,
- * +Nm, +Nbd, -Nd, -Nw, -Nm, -Nbd, relative to today.  For +Nbd and -Nbd,
+ * What a user may type: YYYY-MM-DD, today, tomorrow, yesterday, a weekday
+ * (monday..sunday, or its first three letters or more: the next one after today, never today;
+ * "next friday": the one a week after "friday"), +Nd, +Nw, +Nm, +Nbd, -Nd,
+ * -Nw, -Nm, -Nbd, relative to today; words in any case.  For +Nbd and -Nbd,
  * N business days, *out is today and *business_days is N (-N), for the
  * calendar to count: date_parse_cal and date_parse (holiday.h) do.
  * 0, or DK_EINVAL with a message.
@@ -43,6 +45,10 @@ int time_parse(time_t *out, const char *s);
 long date_of_time(time_t t);
 /* "YYYY-MM-DDTHH:MM:SSZ" of t in UTC into buf (21 bytes). */
 char *time_fmt_utc(char *buf, time_t t);
+/* "YYYY-MM-DD HH:MM" of t in local time (TZ), what people read, into buf
+ * (TIME_LOCAL_LEN bytes); returns buf. */
+#define TIME_LOCAL_LEN 32
+char *time_fmt_local(char *buf, time_t t);
 /* The offset of local time from UTC at t, in minutes. */
 int tz_offset_minutes(time_t t);
 

@@ -7,7 +7,9 @@
  * Every computed deadline carries a one-line `basis` that says how.  No
  * printing and no git here.  The rules (periods, [sol] read, looked up
  * and checked, and the defaults `init` writes) are src/sol-rules.c; the
- * deadlines computed from them, src/deadline.c.
+ * deadlines computed from them, src/deadline.c, which also names a case's
+ * deadlines: the name one made from its text gets, and the deadline a
+ * name or a prefix of one means.
  *
  * Ownership: sol_rules_load fills firm->sol, which firm_free releases
  * (sol_rules_free).  A struct due_calc owns its basis (due_calc_clear).
@@ -22,6 +24,7 @@
 
 struct cfg;
 struct dcase;
+struct deadline;
 struct firm;
 
 #define DUE_SOL "sol"
@@ -104,6 +107,17 @@ enum due_state {
 enum due_state deadline_state(const struct dcase *c, const char *name);
 /* Is name one of the deadlines docket computes? */
 int deadline_is_computed_name(const char *name);
+
+/* A deadline name not used yet in case c, made from text (a new string):
+ * its first three significant words, in DEADLINE_NAME_AUTO characters at
+ * most, "-2" and the like included. */
+char *deadline_new_name(const struct dcase *c, const char *text);
+#define DEADLINE_NAME_AUTO 20	/* one given with --name: NAME_MAX_LEN */
+/* The deadline of c name names: its whole name, or a prefix of one
+ * deadline's (or of one open deadline's).  0, DK_ENOTFOUND or DK_EINVAL
+ * (more than one), with a message that lists the names. */
+int deadline_find(const struct dcase *c, const char *name,
+		  const struct deadline **out);
 
 /* The facts the computed deadlines depend on, as one string: equal for
  * two versions of a case.ini that give the same deadlines.  New string. */

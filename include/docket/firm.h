@@ -86,6 +86,9 @@ void firm_free_own(struct firm *f);
 
 /* The stage's index in the pipeline, or -1. */
 int firm_stage(const struct firm *firm, const char *stage);
+/* The stage name is, in any case: 0 and *out its index; or DK_EINVAL,
+ * "unknown stage 'x'; did you mean 'y'?" or the stages listed. */
+int firm_stage_pick(const struct firm *firm, const char *name, int *out);
 /* "intake, treatment, ..." as a new string. */
 char *firm_stage_list(const struct firm *firm);
 const struct staff *firm_staff(const struct firm *firm, const char *handle);
@@ -97,8 +100,10 @@ const struct staff *firm_staff_near(const struct firm *firm,
 const struct staff *firm_staff_by_email(const struct firm *firm,
 					const char *email);
 
-/* The text of a new docket.ini; NULL when pipeline is unknown. */
+/* The text of a new docket.ini, its one staff member of role (attorney,
+ * manager); NULL when pipeline is unknown. */
 char *firm_default_ini(const char *pipeline, const char *firm_name,
-		       const char *handle, const char *name, const char *email);
+		       const char *handle, const char *name, const char *email,
+		       const char *role);
 
 #endif

@@ -53,9 +53,11 @@ struct ics {
 
 void ics_begin(struct ics *w, FILE *f, time_t stamp, const char *calname);
 /* One all-day event on date (a day number); uid stays the same for the
- * same thing, so a calendar that imports it again updates it. */
+ * same thing, so a calendar that imports it again updates it.  alarms:
+ * the days before date to remind (a VALARM each), 0-terminated, or NULL;
+ * cancelled: STATUS:CANCELLED, so a calendar that has it removes it. */
 void ics_event(struct ics *w, const char *uid, long date, const char *summary,
-	       const char *description);
+	       const char *description, const int *alarms, int cancelled);
 void ics_end(struct ics *w);
 /* One content line "name:value", folded, with CRLF. */
 void ics_line(struct ics *w, const char *name, const char *value);
@@ -123,6 +125,11 @@ void print_lines(FILE *f, const char *s);
 char *fmt_num(char *buf, size_t size, double v);
 const char *plural(long n, const char *one, const char *many);
 const char *days_phrase(char *buf, size_t size, long days);
+/* A column of names: s padded to width columns, or cut to width - 1 and
+ * "…" when it is longer, so the columns after it stay in line.  A new
+ * string.  s is a name (ASCII, one column a byte). */
+#define NAME_COLUMN 20
+char *name_cell(const char *s, size_t width);
 
 /*
  * printf for human output: every %s argument is escaped (its precision

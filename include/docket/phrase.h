@@ -4,8 +4,12 @@
  *
  * Text is matched in a normal form: ASCII letters lowercased and every run
  * of white space one space, so "Loss of\n  consciousness" matches "loss of
- * consciousness".  Phrases are bucketed by their first byte, so the text
- * is read once whatever the number of phrases.
+ * consciousness".  A phrase matches whole words: "complaint" is not in
+ * "complaints"; a phrase ending in '*' matches any word it starts
+ * ("complain*" is in "complaints").  A word is a run of ASCII letters and
+ * digits and bytes beyond ASCII; "-" and "'" end one.  Phrases are bucketed
+ * by their first byte, so the text is read once whatever the number of
+ * phrases.
  *
  * Ownership: a struct matcher owns its phrases (matcher_free).
  */
@@ -15,8 +19,9 @@
 #include <stddef.h>
 
 struct phrase {
-	char *s;
-	size_t len;
+	char *s;	/* normal form, with its '*' when it has one */
+	size_t len;	/* the bytes to match: s without the '*' */
+	int prefix;	/* it ended in '*': the last word may go on */
 	int reason;	/* index into firm->ind */
 	int order;	/* its place among its reason's phrases */
 };

@@ -27,7 +27,9 @@ struct strv;
 
 /* Register docket's merge driver in .git/config when no config level
  * defines merge.docket.driver yet, and bring the registration of an
- * older docket up to date.  The command layer calls it whenever it opens
+ * older docket up to date; either time, set pull.rebase = false there
+ * too unless .git/config sets pull.rebase already, so that a plain `git
+ * pull` merges (with the driver) rather than stopping to ask.  The command layer calls it whenever it opens
  * a firm for a command (src/main.c), and init and clone for theirs. */
 void repo_register_driver(struct repo *r);
 /* The conflict marker size git uses for path (its conflict-marker-size
@@ -97,6 +99,11 @@ int repo_merge_resolve(struct repo_merge *m, const char *path, int side,
 int repo_merge_has(struct repo_merge *m, const char *path);
 int repo_merge_add(struct repo_merge *m, const char *path, const char *text,
 		   size_t len);
+/* path's text in the merge so far, appended to out: 0, DK_ENOTFOUND. */
+int repo_merge_read(struct repo_merge *m, const char *path, struct sb *out);
+/* The paths of the files right in dir (not below), merged, into out. */
+void repo_merge_paths(struct repo_merge *m, const char *dir,
+		      struct strv *out);
 /* The merge commit (its parents ours and theirs), not yet on any branch
  * (also the virtual base of a criss-cross merge, on none ever). */
 int repo_merge_commit(struct repo_merge *m, const char *message, time_t when,

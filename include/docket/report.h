@@ -133,7 +133,7 @@ struct roffer {		/* offers of open cases of the last 14 days */
  * An action of `docket next` (workflow.h's enum action), made by the scan
  * at the very point a figure above counts the same fact: a stale client
  * is both in contact.stale and a `contact` action, never one without the
- * other.  work.h orders them and says why.
+ * other (and a new client awaiting the first call, in contact.awaiting).  work.h orders them and says why.
  */
 struct raction {
 	size_t c;
@@ -220,9 +220,15 @@ struct report {
 	struct {
 		int window_days, target_pct;
 		long open, contacted;
-		double pct;		/* < 0 when there is no open case */
+		double pct;		/* 100 x contacted / (open - awaiting);
+					 * < 0 when that is no case */
 		struct rstale *stale;
 		size_t nstale;
+		/* opened fewer than window_days ago, never contacted:
+		 * neither stale nor counted in pct (last_contact NO_DATE,
+		 * days since opened) */
+		struct rstale *awaiting;
+		size_t nawaiting;
 	} contact;
 	struct rload *load;
 	size_t nload;

@@ -60,6 +60,14 @@ int strv_has(const struct strv *sv, const char *s);
 
 /* Is w one of a NULL-terminated list of words? */
 int word_in(const char *const *list, const char *w);
+/* The word of a NULL-terminated list that w is, in any case of ASCII
+ * letters; or NULL. */
+const char *word_find(const char *const *list, const char *w);
+/* The word of a NULL-terminated list closest to w (two edits at most),
+ * for "did you mean"; or NULL. */
+const char *word_nearest(const char *const *list, const char *w);
+/* s with ASCII letters lowercased; a new string. */
+char *str_lower(const char *s);
 /* "a, b, c" of a NULL-terminated list, for messages; a new string. */
 char *list_join(const char *const *list);
 

@@ -47,7 +47,8 @@ def own(case, name):
 
 
 same("contact", [x["case"] for x in acts["contact"]],
-     [s["case"] for s in r["contact"]["stale"]])
+     [s["case"] for s in r["contact"]["stale"] +
+      r["contact"]["awaiting_first_contact"]])
 same("stuck", [x["case"] for x in acts["stuck"]],
      [s["case"] for s in r["stuck"]])
 same("treatment", [(x["case"], first(x["why"], ":")) for x in acts["treatment"]],

@@ -60,6 +60,26 @@ main(void)
 	CHECK(date_parse(&d, "tomorrow", today) == 0 && d == today + 1);
 	CHECK(date_parse(&d, "yesterday", today) == 0 && d == today - 1);
 	CHECK(date_parse(&d, "+3d", today) == 0 && d == today + 3);
+	/* weekdays: the next one after today, never today */
+	{
+		long fri = iso("2026-11-27");	/* a Friday */
+
+		CHECK(date_parse(&d, "friday", fri - 1) == 0 && d == fri);
+		CHECK(date_parse(&d, "Friday", fri) == 0 && d == fri + 7);
+		CHECK(date_parse(&d, "fri", fri + 1) == 0 && d == fri + 7);
+		CHECK(date_parse(&d, "next friday", fri - 1) == 0 &&
+		      d == fri + 7);
+		CHECK(date_parse(&d, "NEXT  fri", fri) == 0 && d == fri + 14);
+		CHECK(date_parse(&d, "mon", fri) == 0 && d == fri + 3);
+		CHECK(date_parse(&d, "thurs", fri) == 0 && d == fri + 6);
+		CHECK(date_parse(&d, "sunday", fri) == 0 && d == fri + 2);
+		CHECK(date_parse(&d, "saturday", fri) == 0 && d == fri + 1);
+		CHECK(date_parse(&d, "fr", fri) < 0);
+		CHECK(date_parse(&d, "fridays", fri) < 0);
+		CHECK(date_parse(&d, "next", fri) < 0);
+		CHECK(date_parse(&d, "last friday", fri) < 0);
+		CHECK(date_parse(&d, "TODAY", fri) == 0 && d == fri);
+	}
 	CHECK(date_parse(&d, "+2w", today) == 0 && d == today + 14);
 	CHECK(date_parse(&d, "-1w", today) == 0 && d == today - 7);
 	CHECK(date_parse(&d, "+1m", today) == 0);
