@@ -67,6 +67,17 @@ write_templates(const char *root, struct strv *paths, struct strv *made)
 	return r < 0 ? dk_errno(DK_EIO, r, "cannot write %s", TEMPLATES_DIR) : 0;
 }
 
+/* Is there a git repository at dir (one init would adopt)? */
+static int
+git_dir_in(const char *dir)
+{
+	char *git = path_join(dir, ".git");
+	int r = path_exists(git);
+
+	free(git);
+	return r;
+}
+
 int
 cmd_init(struct ctx *ctx, int argc, char **argv)
 {
@@ -123,10 +134,10 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		if (!*firm_name || !strcmp(firm_name, "."))
 			firm_name = "Our Firm";
 	}
+	/* the identity is checked before anything is made; a repository
+	 * adopted may have its own, which its commits will use */
 	if ((r = cfg_value_check("--name", "name", firm_name)) ||
-	    (r = repo_identity(NULL, &name, &email)) ||
-	    (r = cfg_value_check("user.name", "name", name)) ||
-	    (r = cfg_value_check("user.email", "email", email))) {
+	    ((r = repo_identity(NULL, &name, &email)) && !git_dir_in(dir))) {
 		status = fail(r);
 		goto out;
 	}
@@ -140,6 +151,14 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	repo_register_driver(repo);
+	free(name);
+	free(email);
+	if ((r = repo_identity(repo, &name, &email)) ||
+	    (r = cfg_value_check("user.name", "name", name)) ||
+	    (r = cfg_value_check("user.email", "email", email))) {
+		status = fail(r);
+		goto out;
+	}
 	ini = path_join(repo_root(repo), FIRM_FILE);
 	if (path_exists(ini)) {
 		status = fail(dk_err(DK_EEXISTS, "'%s' is a docket firm already "

@@ -119,9 +119,11 @@ struct match {
 	char *dir, *client, *title;
 };
 
-/* The cases whose client's name matches what. */
+/* The cases whose client's name matches what, or (by_id) whose ID starts
+ * with it. */
 static void
-by_client(struct match **out, size_t *n, const char *root, const char *what)
+matching(struct match **out, size_t *n, const char *root, const char *what,
+	 int by_id)
 {
 	struct strv dirs = STRV_INIT;
 	size_t cap = 0;
@@ -134,9 +136,11 @@ by_client(struct match **out, size_t *n, const char *root, const char *what)
 		struct cfg *cfg = NULL;
 		const char *client;
 
-		if (!cfg_load(&cfg, path, path) &&
+		if (by_id && strncmp(case_dir_id(dirs.v[i]), what, strlen(what)))
+			;
+		else if (!cfg_load(&cfg, path, path) &&
 		    (client = cfg_get(cfg, "case", "client")) &&
-		    lookup_name_matches(client, what)) {
+		    (by_id || lookup_name_matches(client, what))) {
 			const char *title = cfg_get(cfg, "case", "title");
 
 			GROW(*out, cap, *n + 1);
@@ -151,6 +155,17 @@ by_client(struct match **out, size_t *n, const char *root, const char *what)
 	strv_free(&dirs);
 }
 
+/* "ID (client: title)", or "ID (client)" of a case whose title is none
+ * or the client's name (add's default). */
+static void
+describe(struct sb *sb, const struct match *m, size_t i)
+{
+	int title = *m->title && strcmp(m->title, m->client);
+
+	sb_addf(sb, "%s%s (%s%s%s)", i ? ", " : "", case_dir_id(m->dir),
+		m->client, title ? ": " : "", title ? m->title : "");
+}
+
 int
 lookup_case(struct lookup *out, const char *root, const char *what)
 {
@@ -163,12 +178,26 @@ lookup_case(struct lookup *out, const char *root, const char *what)
 	if (!what || !strcmp(what, "."))
 		return here(out, root);
 	r = case_find(&out->dir, root, what);
-	if (r != DK_ENOTFOUND && r != DK_EINVAL)
+	if (r != DK_ENOTFOUND && r != DK_EINVAL && r != DK_EAMBIG)
 		return r;
-	/* no case by that ID: a client's name, then */
 	why = xstrdup(dk_errmsg());
-	by_client(&m, &n, root, what);
-	if (n == 1) {
+	/* an ID's prefix that fits several: which clients they are; no case
+	 * by that ID: a client's name, then */
+	matching(&m, &n, root, what, r == DK_EAMBIG);
+	if (r == DK_EAMBIG) {
+		struct sb sb = SB_INIT;
+
+		for (size_t i = 0; i < n && i < 20; i++)
+			describe(&sb, &m[i], i);
+		if (n > 20)
+			sb_addf(&sb, " and %zu more", n - 20);
+		if (n > 1)
+			r = dk_err(DK_EAMBIG, "case ID '%s' is ambiguous: %s",
+				   what, sb_str(&sb));
+		else
+			r = dk_err(r, "%s", why);
+		sb_free(&sb);
+	} else if (n == 1) {
 		out->dir = m[0].dir;
 		out->client = m[0].client;
 		m[0].dir = m[0].client = NULL;
@@ -177,8 +206,7 @@ lookup_case(struct lookup *out, const char *root, const char *what)
 		struct sb sb = SB_INIT;
 
 		for (size_t i = 0; i < n; i++)
-			sb_addf(&sb, "%s%s (%s: %s)", i ? ", " : "",
-				case_dir_id(m[i].dir), m[i].client, m[i].title);
+			describe(&sb, &m[i], i);
 		r = dk_err(DK_EAMBIG, "'%s' matches %zu clients: %s", what, n,
 			   sb_str(&sb));
 		sb_free(&sb);

@@ -77,6 +77,18 @@ test_expect_success 'init adopts an existing repository, leaving its work alone'
 	test_cmp expect st
 '
 
+test_expect_success 'init adopts a repository with its own identity: that one is the staff handle' '
+	git init -q own
+	git -C own config user.name "Dana Own"
+	git -C own config user.email dana@own.example
+	HOME=$TRASH/nohome docket init own --name Y >out
+	test "$(cat out)" = "Adopted the git repository as a docket firm in $TRASH/own/ (pi pipeline, you are '"'dana'"')"
+	printf "%s\n" "[staff \"dana\"]" "name = Dana Own" "email = dana@own.example" "role = attorney" >expect
+	grep -A3 "^\[staff " own/docket.ini >got
+	test_cmp expect got
+	test "$(git -C own log -1 --format="%an <%ae>")" = "Dana Own <dana@own.example>"
+'
+
 test_expect_success 'init refuses a firm that exists, and changes nothing' '
 	git -C firm rev-parse HEAD >before
 	test_must_fail docket init firm 2>err

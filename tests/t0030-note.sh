@@ -33,7 +33,7 @@ test_expect_success 'a unique prefix is enough; an ambiguous one lists the candi
 	DOCKET_NOW=2026-11-23T09:15:00Z docket note jon --kind text -m "texted" >../out
 	test "$(cat ../out)" = "cases/2026/jones-9xyz/notes/20261123T091500Z-text-bob.md"
 	test_refused docket note sm -m x
-	test "$(cat ../err)" = "docket: case ID '"'sm'"' is ambiguous: smith-7k2p, smyth-2abc"
+	test "$(cat ../err)" = "docket: case ID '"'sm'"' is ambiguous: smith-7k2p (John Smith), smyth-2abc (Jo Smyth)"
 	test_refused docket note nobody -m x
 	test "$(cat ../err)" = "docket: no case '"'nobody'"' (see '"'docket list'"')"
 '
