@@ -10,32 +10,16 @@
 int
 cmd_close(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "message", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct firm *f = ctx->firm;
-	const char *m = NULL;
+	const char *id, *m;
 	char *args[6];
-	int opt, status = EXIT_OK;
+	int status;
 
-	while ((opt = next_opt(ctx, argc, argv, "m:", longopts, &status)) != -1) {
-		if (opt == OPT_EXIT)
-			return status;
-		if (opt == 'm')
-			m = optarg;
-	}
-	if (optind >= argc)
-		return usage_error(ctx, "which case? (a case ID)");
-	if (argc - optind > 1)
-		return usage_error(ctx, "unexpected argument '%s'",
-				   argv[optind + 1]);
-	if (!m || !*m)
-		return usage_error(ctx, "why? (-m REASON)");
+	if (id_and_reason(ctx, argc, argv, &id, &m, &status))
+		return status;
 	/* advance-stage ID LAST -m REASON, as this command */
 	args[0] = argv[0];
-	args[1] = argv[optind];
+	args[1] = (char *)id;
 	args[2] = (char *)f->stages[f->nstages - 1].name;
 	args[3] = (char *)"-m";
 	args[4] = (char *)m;

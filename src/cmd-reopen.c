@@ -30,30 +30,14 @@ closed_from(const struct firm *f, const struct dcase *c)
 int
 cmd_reopen(struct ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "message", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *m = NULL;
+	const char *id, *m;
 	struct dcase *c = NULL;
 	char *args[7];
-	int opt, status = EXIT_OK, r;
+	int status, r;
 
-	while ((opt = next_opt(ctx, argc, argv, "m:", longopts, &status)) != -1) {
-		if (opt == OPT_EXIT)
-			return status;
-		if (opt == 'm')
-			m = optarg;
-	}
-	if (optind >= argc)
-		return usage_error(ctx, "which case? (a case ID)");
-	if (argc - optind > 1)
-		return usage_error(ctx, "unexpected argument '%s'",
-				   argv[optind + 1]);
-	if (!m || !*m)
-		return usage_error(ctx, "why? (-m REASON)");
-	if ((r = load_case(ctx, argv[optind], &c)))
+	if (id_and_reason(ctx, argc, argv, &id, &m, &status))
+		return status;
+	if ((r = load_case(ctx, id, &c)))
 		return fail(r);
 	if (c->open) {
 		r = dk_err(DK_EINVAL, "%s is open (in stage %s): nothing to "

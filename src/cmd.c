@@ -116,6 +116,37 @@ next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 	return c;
 }
 
+int
+id_and_reason(struct ctx *ctx, int argc, char **argv, const char **id,
+	      const char **m, int *status)
+{
+	static const struct option longopts[] = {
+		{ "message", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt;
+
+	*id = *m = NULL;
+	*status = EXIT_OK;
+	while ((opt = next_opt(ctx, argc, argv, "m:", longopts, status)) != -1) {
+		if (opt == OPT_EXIT)
+			return -1;
+		if (opt == 'm')
+			*m = optarg;
+	}
+	if (optind >= argc)
+		*status = usage_error(ctx, "which case? (a case ID)");
+	else if (argc - optind > 1)
+		*status = usage_error(ctx, "unexpected argument '%s'",
+				      argv[optind + 1]);
+	else if (!*m || !**m)
+		*status = usage_error(ctx, "why? (-m REASON)");
+	else
+		*id = argv[optind];
+	return *id ? 0 : -1;
+}
+
 char *
 handle_from_email(const char *email)
 {

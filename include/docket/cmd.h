@@ -75,6 +75,12 @@ void print_usage(FILE *f, const struct command *cmd);
 int next_opt(struct ctx *ctx, int argc, char **argv, const char *shortopts,
 	     const struct option *longopts, int *status);
 
+/* The arguments of "CMD ID -m REASON" (close, reopen): 0 with *id and *m
+ * set, or -1 when the command is over (--help, a usage error) with its
+ * exit status in *status. */
+int id_and_reason(struct ctx *ctx, int argc, char **argv, const char **id,
+		  const char **m, int *status);
+
 /* The acting staff handle: DOCKET_USER, else the staff entry whose email
  * is the git identity's, else the email's local part (with a warning). */
 int ctx_user(struct ctx *ctx, const char **handle);
