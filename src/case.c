@@ -64,6 +64,41 @@ is_case_dir(const char *root, const char *year, const char *id)
 	return r;
 }
 
+/* cases/ and cases/YEAR (yd) are real directories. */
+static int
+real_dirs(const char *root, const char *yd)
+{
+	char *cases = path_join(root, CASES_DIR);
+	struct stat st;
+	int r = lstat(cases, &st) == 0 && S_ISDIR(st.st_mode) &&
+		lstat(yd, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(cases);
+	return r;
+}
+
+/* is_case_dir for an entry of a year directory real_dirs checked: the
+ * entry's type as readdir gives it saves a stat a case, the lstat of
+ * case.ini remains (a firm of 10,000 cases lists in 10,000 stats, not
+ * 40,000). */
+static int
+is_case_entry(const char *root, const char *year, const struct dirent *e)
+{
+	char *p;
+	struct stat st;
+	int r;
+
+	if (e->d_type == DT_UNKNOWN)
+		return is_case_dir(root, year, e->d_name);
+	if (e->d_type != DT_DIR)
+		return 0;
+	p = xasprintf("%s%s/%s/%s/%s", root, CASES_DIR, year, e->d_name,
+		      CASE_FILE);
+	r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+	free(p);
+	return r;
+}
+
 /* Cases whose ID starts with prefix (all cases for ""), as "cases/Y/ID". */
 static void
 scan(struct strv *out, const char *root, const char *prefix)
@@ -74,7 +109,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 	list_years(&years, root);
 	for (size_t y = 0; y < years.n; y++) {
 		char *yd = xasprintf("%s%s/%s", root, CASES_DIR, years.v[y]);
-		DIR *d = opendir(yd);
+		DIR *d = real_dirs(root, yd) ? opendir(yd) : NULL;
 		struct dirent *e;
 
 		free(yd);
@@ -83,7 +118,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 		while ((e = readdir(d))) {
 			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
 			    id_check(e->d_name) < 0 ||
-			    !is_case_dir(root, years.v[y], e->d_name))
+			    !is_case_entry(root, years.v[y], e))
 				continue;
 			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
 						       years.v[y], e->d_name));
