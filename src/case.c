@@ -10,6 +10,8 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,21 +84,20 @@ real_dirs(const char *root, const char *yd)
  * case.ini remains (a firm of 10,000 cases lists in 10,000 stats, not
  * 40,000). */
 static int
-is_case_entry(const char *root, const char *year, const struct dirent *e)
+is_case_entry(const char *root, const char *year, DIR *d,
+	      const struct dirent *e)
 {
-	char *p;
+	char p[NAME_MAX + sizeof(CASE_FILE) + 2];
 	struct stat st;
-	int r;
 
 	if (e->d_type == DT_UNKNOWN)
 		return is_case_dir(root, year, e->d_name);
 	if (e->d_type != DT_DIR)
 		return 0;
-	p = xasprintf("%s%s/%s/%s/%s", root, CASES_DIR, year, e->d_name,
-		      CASE_FILE);
-	r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
-	free(p);
-	return r;
+	/* from the year's directory: a short path to walk */
+	snprintf(p, sizeof(p), "%s/%s", e->d_name, CASE_FILE);
+	return fstatat(dirfd(d), p, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISREG(st.st_mode);
 }
 
 /* Cases whose ID starts with prefix (all cases for ""), as "cases/Y/ID". */
@@ -118,7 +119,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 		while ((e = readdir(d))) {
 			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
 			    id_check(e->d_name) < 0 ||
-			    !is_case_entry(root, years.v[y], e))
+			    !is_case_entry(root, years.v[y], d, e))
 				continue;
 			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
 						       years.v[y], e->d_name));
@@ -387,6 +388,23 @@ case_parse(struct dcase **out, const struct firm *firm, const char *dir,
 
 	if (!r)
 		r = case_view(c, firm, NULL);
+	if (r) {
+		case_free(c);
+		c = NULL;
+	}
+	*out = c;
+	return r;
+}
+
+int
+case_from_cfg(struct dcase **out, const struct firm *firm, const char *dir,
+	      struct cfg *cfg)
+{
+	struct dcase *c = case_alloc(dir);
+	int r;
+
+	c->cfg = cfg;
+	r = case_view(c, firm, NULL);
 	if (r) {
 		case_free(c);
 		c = NULL;

@@ -9,6 +9,7 @@
 #include "docket/note.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/status.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -237,7 +238,7 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 	for (size_t i = 0; i < dirs.n && !r; i++) {
 		struct dcase *c = NULL;
 
-		if (case_load(&c, ctx->firm, dirs.v[i])) {
+		if (status_case(&c, ctx->firm, dirs.v[i])) {
 			tfprintf(stderr, "docket: %s\n", dk_errmsg());
 			(*errors)++;
 			continue;

@@ -105,6 +105,10 @@ int case_load(struct dcase **out, const struct firm *firm, const char *dir);
 /* Parse text as the case.ini of dir (no file read). */
 int case_parse(struct dcase **out, const struct firm *firm, const char *dir,
 	       const char *text, size_t len);
+/* The case of dir from its case.ini already parsed (the status cache's):
+ * takes cfg, freed with the case or here on failure.  As case_parse. */
+int case_from_cfg(struct dcase **out, const struct firm *firm,
+		  const char *dir, struct cfg *cfg);
 /* A new case in memory, opened (in cases/YYYY) that day; only [case] id
  * is set. */
 struct dcase *case_new(const char *id, long opened);
