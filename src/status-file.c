@@ -394,7 +394,6 @@ stf_get_entry(struct entry *e)
 			(const unsigned char *)e->raw.buf + e->raw.len, 0 };
 	const char *s;
 	size_t n = 0;
-	uint64_t nn, nind;
 
 	stf_get_mem(&r, &n);	/* the dir */
 	get_fst(&r, &e->ini);
@@ -402,6 +401,31 @@ stf_get_entry(struct entry *e)
 	sb_reset(&e->cfg);
 	if ((s = get_bytes(&r, &n)))
 		sb_add(&e->cfg, s, n);
+	if (r.bad)
+		return -1;
+	e->notes_at = (size_t)(r.p - (const unsigned char *)e->raw.buf);
+	e->decoded = 1;
+	return 0;
+}
+
+int
+stf_get_notes(struct entry *e)
+{
+	struct rd r = { (const unsigned char *)e->raw.buf + e->notes_at,
+			(const unsigned char *)e->raw.buf + e->raw.len, 0 };
+	uint64_t nn, nind;
+
+	if (e->notes_decoded)
+		return 0;
+	if (!e->decoded)
+		return -1;
+	note_list_free(e->nv, e->nn);
+	free(e->found);
+	free(e->known);
+	e->nv = NULL;
+	e->found = NULL;
+	e->known = NULL;
+	e->nn = 0;
 	nind = get_uv(&r);
 	nn = get_uv(&r);
 	if (r.bad || nind > 1024 || nn > e->raw.len)
@@ -432,7 +456,7 @@ stf_get_entry(struct entry *e)
 	}
 	if (r.bad || r.p != r.end)
 		return -1;
-	e->decoded = 1;
+	e->notes_decoded = 1;
 	return 0;
 }
 

@@ -34,6 +34,8 @@ struct entry {
 	struct sb raw;		/* that frame's payload, as read */
 	uint64_t hash;
 	int decoded, changed;
+	size_t notes_at;	/* where the notes begin in raw */
+	int notes_decoded;	/* nv..known are there */
 	struct fst ini, notes;
 	struct sb cfg;		/* case.ini's lines, encoded */
 	struct note *nv;
@@ -69,9 +71,12 @@ int stf_eq(const struct fst *a, const struct fst *b);
 void stf_put_cfg(struct sb *b, const struct cfg *cfg);
 struct cfg *stf_get_cfg(const struct sb *bytes, const char *name);
 
-/* An entry's payload; its decoding from e->raw (0, or -1 when bad). */
+/* An entry's payload; its decoding from e->raw (0, or -1 when bad): up
+ * to case.ini's lines, then (stf_get_notes, only when they are needed)
+ * the notes. */
 void stf_put_entry(struct sb *b, const struct entry *e);
 int stf_get_entry(struct entry *e);
+int stf_get_notes(struct entry *e);
 /* Empty e (its off -1); _reset keeps its buffers for the next case. */
 void stf_entry_clear(struct entry *e);
 void stf_entry_reset(struct entry *e);

@@ -26,6 +26,7 @@ static struct status {
 	FILE *in;		/* the old file, while it reads well */
 	int infd;		/* the same, to copy frames from */
 	time_t in_mtime;	/* when it was written: the racy line */
+	long in_pos;		/* where it is read */
 	long in_start, clean_end;	/* the entries copied as they were */
 	struct entry old;	/* its next entry; old.dir NULL at its end */
 	struct entry cur;	/* the case given last */
@@ -34,6 +35,8 @@ static struct status {
 	struct sb obuf;		/* what is to be written to it */
 	int lockfd, nowrite;
 	int rootfd;		/* the firm's top, for short paths */
+	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
+	size_t nyears;
 	char *tmp;
 	struct sb buf;
 } S = { .infd = -1, .lockfd = -1, .rootfd = -1, .out = -1 };
@@ -68,7 +71,7 @@ read_frame(struct sb *out, uint64_t *hash, long *off)
 
 	if (!S.in)
 		return 1;
-	*off = ftell(S.in);
+	*off = S.in_pos;
 	got = fread(h, 1, sizeof(h), S.in);
 	if (got == 0 && feof(S.in)) {
 		close_in();
@@ -83,6 +86,7 @@ read_frame(struct sb *out, uint64_t *hash, long *off)
 		goto bad;
 	out->len = size;
 	out->buf[size] = '\0';
+	S.in_pos += FRAME_HEAD + (long)size;
 	*hash = stf_le64(h + 4);
 	if (stf_hash(out->buf, size) != *hash)
 		goto bad;
@@ -151,7 +155,7 @@ open_old(void)
 	    memcmp(got.buf, want.buf, want.len) || !fst_trusted(&S.firm)) {
 		close_in();
 	} else {
-		S.in_start = S.clean_end = ftell(S.in);
+		S.in_start = S.clean_end = S.in_pos;
 		S.infd = open(S.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 		if (S.infd < 0)
 			close_in();
@@ -276,7 +280,7 @@ emit(struct entry *e)
 		return;
 	if (!e->changed && e->off >= 0) {
 		write_frame(e->raw.buf, e->raw.len, e->hash);
-	} else {
+	} else if (!stf_get_notes(e)) {
 		struct sb b = SB_INIT;
 
 		stf_put_entry(&b, e);
@@ -344,6 +348,9 @@ status_end(void)
 		close(S.lockfd);
 	if (S.rootfd >= 0)
 		close(S.rootfd);
+	for (size_t i = 0; i < S.nyears; i++)
+		if (S.years[i].fd >= 0)
+			close(S.years[i].fd);
 	stf_entry_clear(&S.old);
 	stf_entry_clear(&S.cur);
 	free(S.path);
@@ -355,6 +362,41 @@ status_end(void)
 	sb_free(&S.obuf);
 	memset(&S, 0, sizeof(S));
 	S.infd = S.lockfd = S.rootfd = S.out = -1;
+}
+
+/* A directory to stat dir's files from, and dir's path from there: its
+ * year's directory (cases/YYYY), kept open, for short paths to walk. */
+static int
+dir_fd(const char *dir, const char **rel)
+{
+	size_t i;
+
+	if (S.rootfd < 0)
+		S.rootfd = open(S.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	*rel = dir;
+	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
+	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
+		return S.rootfd;
+	for (i = 0; i < S.nyears; i++)
+		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4))
+			break;
+	if (i == S.nyears) {
+		if (i == sizeof(S.years) / sizeof(*S.years) || S.rootfd < 0)
+			return S.rootfd;
+		char yd[sizeof(CASES_DIR) + 5];
+
+		memcpy(yd, dir, sizeof(yd) - 1);
+		yd[sizeof(yd) - 1] = '\0';
+		memcpy(S.years[i].year, dir + sizeof(CASES_DIR), 4);
+		S.years[i].year[4] = '\0';
+		S.years[i].fd = openat(S.rootfd, yd, O_RDONLY | O_DIRECTORY |
+				       O_CLOEXEC | O_NOFOLLOW);
+		S.nyears++;
+	}
+	if (S.years[i].fd < 0)
+		return S.rootfd;
+	*rel = dir + sizeof(CASES_DIR) + 5;
+	return S.years[i].fd;
 }
 
 /* case_list_dirs' order: by ID, then by directory. */
@@ -378,6 +420,11 @@ relist_notes(const char *dir, const struct fst *nst)
 
 	if (note_list(&nv, &nn, S.root, dir))
 		return -1;
+	if (S.cur.decoded && stf_get_notes(&S.cur)) {
+		note_list_free(S.cur.nv, S.cur.nn);
+		S.cur.nv = NULL;
+		S.cur.nn = 0;	/* none known: all read again */
+	}
 	found = xcalloc(nn * nind + 1, sizeof(*found));
 	known = xcalloc(nn + 1, 1);
 	for (size_t i = 0; i < nn; i++) {
@@ -398,6 +445,7 @@ relist_notes(const char *dir, const struct fst *nst)
 	S.cur.found = found;
 	S.cur.known = known;
 	S.cur.notes = *nst;
+	S.cur.notes_decoded = 1;
 	S.cur.changed = 1;
 	return 0;
 }
@@ -408,7 +456,8 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	struct fst ini, nst;
 	mode_t imode, nmode;
 	char *p;
-	int r, cached = 0;
+	const char *rel;
+	int r, at, cached = 0;
 
 	if (!S.begun)
 		return case_load(out, firm, dir);
@@ -417,12 +466,11 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		open_old();
 	/* the stat data first, then the files: a change in between is seen
 	 * next time */
-	if (S.rootfd < 0)
-		S.rootfd = open(S.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	p = stf_concat(dir, "/" CASE_FILE, NULL);
-	stf_stat(&ini, S.rootfd, p, &imode);
-	strcpy(p + strlen(dir) + 1, NOTES_DIR);
-	stf_stat(&nst, S.rootfd, p, &nmode);
+	at = dir_fd(dir, &rel);
+	p = stf_concat(rel, "/" CASE_FILE, NULL);
+	stf_stat(&ini, at, p, &imode);
+	strcpy(p + strlen(rel) + 1, NOTES_DIR);
+	stf_stat(&nst, at, p, &nmode);
 	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
 		read_old();	/* a case that is gone */
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
@@ -434,7 +482,7 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		if (stf_get_entry(&S.cur))
 			stf_entry_clear(&S.cur);
 	}
-	if (S.rootfd < 0 || imode != S_IFREG || (nmode && nmode != S_IFDIR)) {
+	if (at < 0 || imode != S_IFREG || (nmode && nmode != S_IFDIR)) {
 		free(p);
 		stf_entry_clear(&S.cur);	/* case_load says what is wrong */
 		return case_load(out, firm, dir);
@@ -442,7 +490,8 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini)) {
 		struct cfg *cfg;
 
-		strcpy(p + strlen(dir) + 1, CASE_FILE);
+		free(p);
+		p = stf_concat(dir, "/" CASE_FILE, NULL);
 		cfg = stf_get_cfg(&S.cur.cfg, p);
 		cached = cfg && !case_from_cfg(out, firm, dir, cfg);
 	}
@@ -469,10 +518,17 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	return 0;
 }
 
+/* Is dir the case given last, with its notes at hand? */
 static int
 is_cur(const char *dir)
 {
-	return S.begun && S.has_cur && !strcmp(S.cur.dir, dir);
+	if (!S.begun || !S.has_cur || strcmp(S.cur.dir, dir))
+		return 0;
+	if (stf_get_notes(&S.cur)) {
+		S.has_cur = 0;	/* not kept: read from the files */
+		return 0;
+	}
+	return 1;
 }
 
 int
