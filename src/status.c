@@ -414,7 +414,7 @@ static int
 relist_notes(const char *dir, const struct fst *nst)
 {
 	struct note *nv = NULL;
-	size_t nn = 0, nind = S.cur.nind, j = 0;
+	size_t nn = 0, nind, j = 0;
 	int *found;
 	unsigned char *known;
 
@@ -425,6 +425,7 @@ relist_notes(const char *dir, const struct fst *nst)
 		S.cur.nv = NULL;
 		S.cur.nn = 0;	/* none known: all read again */
 	}
+	nind = S.cur.nind;
 	found = xcalloc(nn * nind + 1, sizeof(*found));
 	known = xcalloc(nn + 1, 1);
 	for (size_t i = 0; i < nn; i++) {
