@@ -411,14 +411,16 @@ stf_get_entry(struct entry *e)
 int
 stf_get_notes(struct entry *e)
 {
-	struct rd r = { (const unsigned char *)e->raw.buf + e->notes_at,
-			(const unsigned char *)e->raw.buf + e->raw.len, 0 };
+	struct rd r;
 	uint64_t nn, nind;
 
 	if (e->notes_decoded)
 		return 0;
-	if (!e->decoded)
+	if (!e->decoded || !e->raw.buf)
 		return -1;
+	r.p = (const unsigned char *)e->raw.buf + e->notes_at;
+	r.end = (const unsigned char *)e->raw.buf + e->raw.len;
+	r.bad = 0;
 	note_list_free(e->nv, e->nn);
 	free(e->found);
 	free(e->known);
