@@ -156,7 +156,8 @@ open_old(void)
 		close_in();
 	} else {
 		S.in_start = S.clean_end = S.in_pos;
-		S.infd = open(S.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		/* the same file (pread: its offset is not moved) */
+		S.infd = fcntl(fileno(S.in), F_DUPFD_CLOEXEC, 0);
 		if (S.infd < 0)
 			close_in();
 	}
