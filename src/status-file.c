@@ -29,20 +29,40 @@
  */
 
 
+/* Room for n more bytes at the end of b (and its NUL); where they go.
+ * (The encoder runs for every line of every case: no call a byte.) */
+static unsigned char *
+room(struct sb *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 1024;
+
+		while (c < b->len + n + 1)
+			c *= 2;
+		b->buf = xrealloc(b->buf, c);
+		b->cap = c;
+	}
+	return (unsigned char *)b->buf + b->len;
+}
+
+static unsigned char *
+uv_at(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
 void
 stf_put_uv(struct sb *b, uint64_t v)
 {
-	unsigned char c[10];
-	size_t n = 0;
+	unsigned char *p = room(b, 10);
 
-	do {
-		c[n] = (unsigned char)(v & 0x7f);
-		v >>= 7;
-		if (v)
-			c[n] |= 0x80;
-		n++;
-	} while (v);
-	sb_add(b, c, n);
+	b->len += (size_t)(uv_at(p, v) - p);
+	b->buf[b->len] = '\0';
 }
 
 static void
@@ -54,8 +74,12 @@ put_sv(struct sb *b, int64_t v)
 static void
 put_mem(struct sb *b, const char *s, size_t n)
 {
-	stf_put_uv(b, n);
-	sb_add(b, s, n);
+	unsigned char *p = room(b, 10 + n), *e = uv_at(p, n);
+
+	if (n)
+		memcpy(e, s, n);
+	b->len += (size_t)(e - p) + n;
+	b->buf[b->len] = '\0';
 }
 
 void

@@ -31,8 +31,10 @@ static struct status {
 	struct entry old;	/* its next entry; old.dir NULL at its end */
 	struct entry cur;	/* the case given last */
 	int has_cur;
+	int notes_checked;	/* its notes are known good */
 	int out;		/* the new file, once something changed */
 	struct sb obuf;		/* what is to be written to it */
+	struct sb enc;		/* an entry encoded */
 	int lockfd, nowrite;
 	int rootfd;		/* the firm's top, for short paths */
 	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
@@ -282,11 +284,9 @@ emit(struct entry *e)
 	if (!e->changed && e->off >= 0) {
 		write_frame(e->raw.buf, e->raw.len, e->hash);
 	} else if (!stf_get_notes(e)) {
-		struct sb b = SB_INIT;
-
-		stf_put_entry(&b, e);
-		write_frame(b.buf, b.len, stf_hash(b.buf, b.len));
-		sb_free(&b);
+		sb_reset(&S.enc);
+		stf_put_entry(&S.enc, e);
+		write_frame(S.enc.buf, S.enc.len, stf_hash(S.enc.buf, S.enc.len));
 	}
 }
 
@@ -361,6 +361,7 @@ status_end(void)
 	free(S.tmp);
 	sb_free(&S.buf);
 	sb_free(&S.obuf);
+	sb_free(&S.enc);
 	memset(&S, 0, sizeof(S));
 	S.infd = S.lockfd = S.rootfd = S.out = -1;
 }
@@ -398,6 +399,40 @@ dir_fd(const char *dir, const char **rel)
 		return S.rootfd;
 	*rel = dir + sizeof(CASES_DIR) + 5;
 	return S.years[i].fd;
+}
+
+/* case_load, case.ini read from at (its year's directory) by a short
+ * path: the stat taken says it is a file of a size docket reads; for
+ * anything else, or a file that cannot be opened, case_load itself says
+ * what is wrong. */
+static int
+read_case(struct dcase **out, const struct firm *firm, const char *dir,
+	  int at, const char *rel, const struct fst *ini)
+{
+	char *p = stf_concat(rel, "/" CASE_FILE, NULL);
+	int fd = ini->size <= CFG_MAX_FILE ?
+		 openat(at, p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1;
+	ssize_t n = 1;
+	int r;
+
+	free(p);
+	if (fd < 0)
+		return case_load(out, firm, dir);
+	sb_reset(&S.buf);
+	while (n > 0 && S.buf.len <= CFG_MAX_FILE) {
+		GROW(S.buf.buf, S.buf.cap, S.buf.len + 65536 + 1);
+		n = read(fd, S.buf.buf + S.buf.len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n > 0)
+			S.buf.len += (size_t)n;
+	}
+	close(fd);
+	if (n < 0 || S.buf.len > CFG_MAX_FILE)
+		return case_load(out, firm, dir);
+	S.buf.buf[S.buf.len] = '\0';
+	r = case_parse(out, firm, dir, S.buf.buf, S.buf.len);
+	return r;
 }
 
 /* case_list_dirs' order: by ID, then by directory. */
@@ -455,8 +490,8 @@ relist_notes(const char *dir, const struct fst *nst)
 int
 status_case(struct dcase **out, const struct firm *firm, const char *dir)
 {
-	struct fst ini, nst;
-	mode_t imode, nmode;
+	struct fst ini;
+	mode_t imode;
 	char *p;
 	const char *rel;
 	int r, at, cached = 0;
@@ -471,8 +506,6 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	at = dir_fd(dir, &rel);
 	p = stf_concat(rel, "/" CASE_FILE, NULL);
 	stf_stat(&ini, at, p, &imode);
-	strcpy(p + strlen(rel) + 1, NOTES_DIR);
-	stf_stat(&nst, at, p, &nmode);
 	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
 		read_old();	/* a case that is gone */
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
@@ -484,7 +517,7 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		if (stf_get_entry(&S.cur))
 			stf_entry_clear(&S.cur);
 	}
-	if (at < 0 || imode != S_IFREG || (nmode && nmode != S_IFDIR)) {
+	if (at < 0 || imode != S_IFREG) {
 		free(p);
 		stf_entry_clear(&S.cur);	/* case_load says what is wrong */
 		return case_load(out, firm, dir);
@@ -499,7 +532,7 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	}
 	free(p);
 	if (!cached) {
-		if ((r = case_load(out, firm, dir))) {
+		if ((r = read_case(out, firm, dir, at, rel, &ini))) {
 			stf_entry_clear(&S.cur);
 			return r;
 		}
@@ -512,11 +545,15 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		S.cur.ini = ini;
 		S.cur.changed = 1;
 	}
-	S.has_cur = 1;
-	if ((!S.cur.decoded || !stf_eq(&S.cur.notes, &nst) ||
-	     !fst_trusted(&nst)) && relist_notes(dir, &nst))
-		S.has_cur = 0;	/* status_notes will say why */
+	if (!S.cur.decoded) {
+		/* the notes are listed when a command asks for them */
+		memset(&S.cur.notes, 0, sizeof(S.cur.notes));
+		S.cur.notes.size = -2;	/* never a stat's */
+		S.cur.notes_decoded = 1;
+	}
 	S.cur.decoded = 1;
+	S.has_cur = 1;
+	S.notes_checked = 0;
 	return 0;
 }
 
@@ -524,12 +561,30 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 static int
 is_cur(const char *dir)
 {
+	struct fst nst;
+	mode_t nmode;
+
 	if (!S.begun || !S.has_cur || strcmp(S.cur.dir, dir))
 		return 0;
-	if (stf_get_notes(&S.cur)) {
+	if (S.notes_checked)
+		return 1;
+	/* the notes as listed last, if notes/ is as it was then; else
+	 * listed again (its stat taken first) */
+	{
+		const char *rel;
+		int at = dir_fd(dir, &rel);
+		char *p = stf_concat(rel, "/" NOTES_DIR, NULL);
+
+		stf_stat(&nst, at, p, &nmode);
+		free(p);
+	}
+	if (stf_get_notes(&S.cur) || (nmode && nmode != S_IFDIR) ||
+	    ((!stf_eq(&S.cur.notes, &nst) || !fst_trusted(&nst)) &&
+	     relist_notes(dir, &nst))) {
 		S.has_cur = 0;	/* not kept: read from the files */
 		return 0;
 	}
+	S.notes_checked = 1;
 	return 1;
 }
 
