@@ -28,7 +28,8 @@ as_ini(const uint8_t *data, size_t size)
 		abort();
 	cfg_write(c, &a);
 	cfg_write(back, &b);
-	if (a.len != b.len || memcmp(a.buf, b.buf, a.len) || back->n != c->n)
+	if (a.len != b.len || (a.len && memcmp(a.buf, b.buf, a.len)) ||
+	    back->n != c->n)
 		abort();
 	for (size_t i = 0; i < c->n; i++)
 		if (c->lines[i].kind != back->lines[i].kind ||
@@ -66,7 +67,8 @@ as_entry(const uint8_t *data, size_t size)
 				abort();
 			again.dir = xstrdup(e.dir);
 			stf_put_entry(&enc2, &again);
-			if (enc.len != enc2.len || memcmp(enc.buf, enc2.buf, enc.len))
+			if (enc.len != enc2.len ||
+			    (enc.len && memcmp(enc.buf, enc2.buf, enc.len)))
 				abort();
 		}
 	}
