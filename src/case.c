@@ -85,7 +85,7 @@ real_dirs(const char *root, const char *yd)
  * 40,000). */
 static int
 is_case_entry(const char *root, const char *year, DIR *d,
-	      const struct dirent *e)
+	      const struct dirent *e, int ini)
 {
 	char p[NAME_MAX + sizeof(CASE_FILE) + 2];
 	struct stat st;
@@ -94,6 +94,8 @@ is_case_entry(const char *root, const char *year, DIR *d,
 		return is_case_dir(root, year, e->d_name);
 	if (e->d_type != DT_DIR)
 		return 0;
+	if (!ini)
+		return 1;
 	/* from the year's directory: a short path to walk */
 	snprintf(p, sizeof(p), "%s/%s", e->d_name, CASE_FILE);
 	return fstatat(dirfd(d), p, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -102,7 +104,7 @@ is_case_entry(const char *root, const char *year, DIR *d,
 
 /* Cases whose ID starts with prefix (all cases for ""), as "cases/Y/ID". */
 static void
-scan(struct strv *out, const char *root, const char *prefix)
+scan(struct strv *out, const char *root, const char *prefix, int ini)
 {
 	struct strv years = STRV_INIT;
 	size_t plen = strlen(prefix);
@@ -119,7 +121,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 		while ((e = readdir(d))) {
 			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
 			    id_check(e->d_name) < 0 ||
-			    !is_case_entry(root, years.v[y], d, e))
+			    !is_case_entry(root, years.v[y], d, e, ini))
 				continue;
 			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
 						       years.v[y], e->d_name));
@@ -168,7 +170,16 @@ cmp_by_id(const void *a, const void *b)
 int
 case_list_dirs(struct strv *dirs, const char *root)
 {
-	scan(dirs, root, "");
+	scan(dirs, root, "", 1);
+	if (dirs->n > 1)
+		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
+	return 0;
+}
+
+int
+case_list_maybe(struct strv *dirs, const char *root)
+{
+	scan(dirs, root, "", 0);
 	if (dirs->n > 1)
 		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
 	return 0;
@@ -323,7 +334,7 @@ case_find(char **dir, const char *root, const char *id)
 							  years.v[y], id));
 	strv_free(&years);
 	if (!found.n)
-		scan(&found, root, id);
+		scan(&found, root, id, 1);
 	if (found.n == 1) {
 		*dir = xstrdup(found.v[0]);
 	} else if (!found.n) {

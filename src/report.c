@@ -626,13 +626,16 @@ report_build(struct report **out, const struct firm *f, const char *root,
 					 att ? f->attorney_max : f->manager_max);
 		}
 
-	case_list_dirs(&dirs, root);
+	case_list_maybe(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
+		int e;
 
 		if (progress && (i % 64 == 0 || i + 1 == dirs.n))
 			progress(i + 1, dirs.n);
-		if (status_case(&c, f, dirs.v[i])) {
+		if ((e = status_case(&c, f, dirs.v[i])) == DK_ENOTFOUND)
+			continue;	/* no case.ini: no case */
+		if (e) {
 			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);
 
 			add_error(r, file);

@@ -2,6 +2,8 @@
 #include "docket/status.h"
 #include "docket/case.h"
 #include "docket/cfg.h"
+#include "docket/error.h"
+#include "docket/firm.h"
 #include "docket/note.h"
 #include "docket/util.h"
 
@@ -496,8 +498,15 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	const char *rel;
 	int r, at, cached = 0;
 
-	if (!S.begun)
-		return case_load(out, firm, dir);
+	*out = NULL;
+	if (!S.begun) {
+		struct stat st;
+
+		p = stf_concat(firm->root, dir, "/" CASE_FILE, NULL);
+		r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+		free(p);
+		return r ? case_load(out, firm, dir) : DK_ENOTFOUND;
+	}
 	flush_cur();
 	if (!S.opened)
 		open_old();
@@ -519,8 +528,10 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	}
 	if (at < 0 || imode != S_IFREG) {
 		free(p);
-		stf_entry_clear(&S.cur);	/* case_load says what is wrong */
-		return case_load(out, firm, dir);
+		stf_entry_clear(&S.cur);
+		if (at >= 0)
+			return DK_ENOTFOUND;	/* no case here */
+		return case_load(out, firm, dir);	/* it says why */
 	}
 	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini)) {
 		struct cfg *cfg;

@@ -89,6 +89,9 @@ char *case_dir_of(const char *path);
 const char *case_dir_id(const char *dir);
 /* Every case directory ("cases/YYYY/ID"), sorted by ID. */
 int case_list_dirs(struct strv *dirs, const char *root);
+/* The same, but for the lstat of each case.ini: the directories that are
+ * cases if their case.ini is a file (status_case looks, and says). */
+int case_list_maybe(struct strv *dirs, const char *root);
 /* Is an ID in use in any year? */
 int case_id_taken(const char *root, const char *id);
 /*

@@ -41,7 +41,10 @@ void status_begin(const char *path, const char *root, const char *firm_file,
  * another process), and forget it. */
 void status_end(void);
 
-/* case_load, from the cache when the case's entry is good. */
+/* case_load of a directory of case_list_maybe, from the cache when the
+ * case's entry is good; DK_ENOTFOUND (no message) when dir's case.ini is
+ * not a file: dir is no case, and is passed over as case_list_dirs
+ * does. */
 int status_case(struct dcase **out, const struct firm *firm, const char *dir);
 /* note_list of the case status_case gave last, from the cache when good
  * (else, or for another case, note_list itself). */
