@@ -51,8 +51,8 @@ ifndef DOCKET_DEPS_DONE
 # Only that sub-make asks pkg-config for the flags: a make that asked before
 # the packages were there would link without them.
 GOALS := $(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all))
-DEPS  := $(if $(filter check bench fuzz fuzz-build build-fuzz/%,$(GOALS)),check,$(if \
-           $(filter demo,$(GOALS)),demo,build))
+DEPS  := $(or $(strip $(if $(filter check fuzz fuzz-build build-fuzz/%,$(GOALS)),check) \
+           $(if $(filter bench,$(GOALS)),bench) $(if $(filter demo,$(GOALS)),demo)),build)
 ifneq ($(strip $(GOALS)),)
 $(GOALS): deps-then-make
 	@:
@@ -144,7 +144,9 @@ endif
 demo: docket
 	@sh scripts/demo.sh
 
-# not part of check: synthetic firms of 10,000 and 50,000 cases, a few minutes
+# not part of check: synthetic firms of 10,000 and 50,000 cases, a few
+# minutes; taskwarrior's `task next` on 10,000 tasks is the read commands'
+# baseline (BENCH_BEFORE=path/to/an/older/docket: its times too)
 bench: docket
 	@python3 scripts/bench.py
 

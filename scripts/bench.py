@@ -9,6 +9,11 @@ same run against a baseline:
   - the report's peak memory,
   - `docket note` against `git add` + `git commit` of one file in the same
     repository, on firms of 40, 10,000 and 50,000 cases,
+  - the read commands (list, due, escalate, next, report --json, agenda,
+    records, ID completion) at 10,000 and 50,000 cases, with no status
+    cache (cold) and with it (warm), and their peak memory, against
+    taskwarrior's `task next` on 10,000 pending tasks with annotations
+    (and, with BENCH_BEFORE=path, an older docket's times),
   - hostile sizes: `list`, `due`, `report --json`, `show` and `set` on a
     firm with one case.ini of 1, 2 and 3.9 MB (many keys, many sections, a
     value of many lines) and of 10 MB (refused), and with a docket.ini of
@@ -52,10 +57,28 @@ def run(cmd, cwd=None, env=None, out=subprocess.DEVNULL):
     return subprocess.run(cmd, cwd=cwd, env=env or ENV, stdout=out, check=True)
 
 
+# the processor time (user + system) of each command timed, in order: on
+# a machine others share, steadier than the time on the clock
+CPU = []
+
+
 def timed(cmd, cwd, env=None):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     run(cmd, cwd=cwd, env=env)
-    return time.perf_counter() - t
+    t = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
+    return t
+
+
+def medians(f, n):
+    """f (a timed run) n times: the median time and processor time."""
+    w, c = [], []
+    for _ in range(n):
+        w.append(f())
+        c.append(CPU[-1])
+    return statistics.median(w), statistics.median(c)
 
 
 def peak_kib(cmd, cwd, env):
@@ -145,6 +168,118 @@ def bench_report(firm, reps):
           % (r["open"], r["closed"], len(r["overdue"]),
              len(r["suggested_escalations"]), len(r["contact"]["stale"]),
              r["contact"]["pct"]))
+
+
+def taskwarrior_next(n, reps):
+    """The baseline: `task next` on n pending tasks, each with annotations,
+    in a scratch TASKDATA (imported from JSON: quicker than n `task add`)."""
+    task = shutil.which("task")
+    if not task:
+        sys.exit("bench: taskwarrior is not installed (%s)" % subprocess.run(
+            ["sh", os.path.join(TOP, "scripts", "deps.sh"), "--line", "bench"],
+            stdout=subprocess.PIPE, text=True).stdout.strip())
+    top = os.path.join(BENCH, "taskwarrior-%d" % n)
+    shutil.rmtree(top, ignore_errors=True)
+    os.makedirs(os.path.join(top, "data"))
+    rnd = __import__("random").Random(n)
+    with open(os.path.join(top, "tasks.json"), "w") as f:
+        for i in range(n):
+            t = {"uuid": "%08x-0000-4000-8000-%012x" % (i, i),
+                 "status": "pending", "entry": "20240101T000000Z",
+                 "description": "Follow up with client %d about the records "
+                                "and the adjuster" % i,
+                 "project": "case%d" % (i % 500), "tags": ["pi"],
+                 "annotations": [{"entry": "2024%02d01T000000Z" % (k + 1),
+                                  "description": "Called the client, left a "
+                                                 "voicemail %d" % k}
+                                 for k in range(rnd.randint(1, 5))]}
+            if i % 3 == 0:
+                t["due"] = "2026%02d%02dT000000Z" % (rnd.randint(1, 12),
+                                                    rnd.randint(1, 28))
+            f.write(json.dumps(t) + "\n")
+    open(os.path.join(top, "taskrc"), "w").close()
+    env = dict(ENV, TASKRC=os.path.join(top, "taskrc"),
+               TASKDATA=os.path.join(top, "data"))
+    base = [task, "rc.confirmation=off", "rc.verbose=nothing",
+            "rc.hooks=off"]
+    subprocess.run(base + ["import", os.path.join(top, "tasks.json")],
+                   env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    count = subprocess.run(base + ["count"], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True).stdout.strip()
+    ver = subprocess.run([task, "--version"], env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True).stdout.strip()
+    cmd = base + ["next"]
+    timed(cmd, top, env)
+    t, c = medians(lambda: timed(cmd, top, env), reps)
+    print("\nbaseline: taskwarrior %s, task next on %s pending tasks with "
+          "annotations: %.3f s (processor %.3f s)" % (ver, count, t, c))
+    return t, c
+
+
+# the read commands, as each is measured: (name, argv after docket)
+READS = [("list", ["list"]), ("due", ["due"]), ("escalate", ["escalate"]),
+         ("next", ["next", "--all"]), ("report --json", ["report", "--json"]),
+         ("agenda", ["agenda", "a00"]), ("records", ["records"]),
+         ("completion (IDs)", ["__complete", "cases", "s"])]
+
+
+def bench_reads(firm, n, reps, task_next, before=None, at10k=None):
+    """Each read command with no cache (cold) and with it (warm), with
+    its peak memory; against task next, an older docket, and 10,000
+    cases.  Returns the warm times."""
+    env = dict(ENV, DOCKET_NOW=AS_OF)
+    cache = os.path.join(firm, ".git", "docket", "status")
+
+    def cold(argv):
+        def f():
+            if os.path.exists(cache):
+                os.unlink(cache)
+            return timed([DOCKET] + argv, firm, env)
+        return f
+
+    def warm(argv):
+        return lambda: timed([DOCKET] + argv, firm, env)
+
+    print("  read commands, %d cases (the median of %d runs; warm: the "
+          "cache written more than a second before):" % (n, reps))
+    # the files and the cache a second old: racy entries are read again
+    run([DOCKET, "list"], cwd=firm, env=env)
+    time.sleep(1.1)
+    run([DOCKET, "report", "--json"], cwd=firm, env=env)
+    time.sleep(1.1)
+    print("  %-17s %7s %7s %7s %8s  %-22s %s" % (
+        "command", "cold", "warm", "(cpu)", "peak",
+        "warm/task next (cpu)", "cold/before" if before else
+        ("warm/10k" if at10k else "")))
+    out = {}
+    size = 0
+    for name, argv in READS:
+        tc = statistics.median(cold(argv)() for _ in range(max(3, reps // 2)))
+        run([DOCKET] + argv, cwd=firm, env=env)
+        time.sleep(1.1)
+        warm(argv)()
+        tw, cw = medians(warm(argv), reps)
+        if name == "report --json":
+            size = os.path.getsize(cache)
+        peak = max(peak_kib([DOCKET] + argv, firm, env),
+                   peak_kib(["sh", "-c", "rm -f \"$0\"; exec \"$@\"", cache,
+                             DOCKET] + argv, firm, env))
+        extra = ""
+        if before:
+            tb = statistics.median(timed([before] + argv, firm, env)
+                                   for _ in range(max(3, reps // 2)))
+            extra = "%.3f s before: %.2f" % (tb, tc / tb)
+        elif at10k and name in at10k:
+            extra = "%.2f (cases x%.0f)" % (tw / at10k[name], n / 10000)
+        rw, rc = tw / task_next[0], cw / task_next[1]
+        print("  %-17s %6.3fs %6.3fs %6.3fs %5.1fMiB  %5.2f (%4.2f) %-9s %s" % (
+            name, tc, tw, cw, peak / 1024, rw, rc,
+            "<= 0.25" if max(rw, rc) <= 0.25 else "> 0.25", extra))
+        out[name] = tw
+    print("  (the cache after report: %.1f MB; peak memory target: 32 MiB)"
+          % (size / 1e6))
+    return out
 
 
 def bench_note(firm, reps):
@@ -267,12 +402,20 @@ def main():
     os.makedirs(BENCH, exist_ok=True)
     machine()
     print("every time: the median of %d runs, after one to warm up" % reps)
+    before = os.environ.get("BENCH_BEFORE")
+    task_next = taskwarrior_next(10000, reps) if max(sizes) >= 10000 else None
     if os.environ.get("BENCH_HOSTILE", "1") != "0":
         bench_hostile(min(reps, 5))
+    at10k = None
     for n in sizes:
         firm = make_firm(n)
         if n >= 1000:
             bench_report(firm, reps)
+        if n >= 10000:
+            w = bench_reads(firm, n, reps, task_next,
+                            before if n == 10000 else None, at10k)
+            if n == 10000:
+                at10k = w
         bench_note(firm, reps)
 
 

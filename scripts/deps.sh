@@ -1,8 +1,9 @@
 #!/bin/sh
-# deps.sh build|demo|check - install what docket needs to build (build), to
-# make the sample firm (demo: git too, for the staff commit), or to run its
-# tests (check), from Debian's packages: with apt-get when root, else print
-# the line to run and fail.  The Makefile runs it before it asks pkg-config
+# deps.sh build|demo|check|bench... - install what docket needs to build
+# (build), to make the sample firm (demo: git too, for the staff commit), to
+# run its tests (check), or its benchmark (bench: taskwarrior too), from
+# Debian's packages: with apt-get when root, else print the line to run and
+# fail.  The Makefile runs it before it asks pkg-config
 # for any flag.  deps.sh --line KIND: only print that line.
 set -e
 need_build="gcc make pkg-config libgit2-dev libinih-dev libcmark-dev libssl-dev"
@@ -18,17 +19,25 @@ if [ "${1:-}" = --line ]; then
 	shift
 fi
 # npm comes with some builds of nodejs (NodeSource's), else on its own
-if [ "${1:-}" = check ] && ! command -v npm >/dev/null 2>&1; then
+if echo " $* " | grep -q " check " && ! command -v npm >/dev/null 2>&1; then
 	need_check="$need_check npm"
 fi
 # chromium, for the HTML report in a real browser (tests/t0601)
 need_check="$need_check chromium"
-case "${1:-build}" in
-build) want=$need_build ;;
-demo) want="$need_build git" ;;
-check) want=$need_check ;;
-*) echo "usage: deps.sh [--line] build|demo|check" >&2; exit 2 ;;
-esac
+# the benchmark: taskwarrior is its baseline (task next on 10,000 tasks)
+need_bench="$need_build git python3 taskwarrior"
+want=
+for kind in "${@:-build}"; do
+	case $kind in
+	build) want="$want $need_build" ;;
+	demo) want="$want $need_build git" ;;
+	check) want="$want $need_check" ;;
+	bench) want="$want $need_bench" ;;
+	*) echo "usage: deps.sh [--line] build|demo|check|bench..." >&2; exit 2 ;;
+	esac
+done
+want=$(echo $want | tr " " "\n" | awk '!seen[$0]++' | tr "\n" " ")
+want=${want% }
 if [ -n "$line" ]; then
 	echo "sudo apt-get install -y $want"
 	exit 0

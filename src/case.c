@@ -10,6 +10,8 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,9 +66,45 @@ is_case_dir(const char *root, const char *year, const char *id)
 	return r;
 }
 
+/* cases/ and cases/YEAR (yd) are real directories. */
+static int
+real_dirs(const char *root, const char *yd)
+{
+	char *cases = path_join(root, CASES_DIR);
+	struct stat st;
+	int r = lstat(cases, &st) == 0 && S_ISDIR(st.st_mode) &&
+		lstat(yd, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(cases);
+	return r;
+}
+
+/* is_case_dir for an entry of a year directory real_dirs checked: the
+ * entry's type as readdir gives it saves a stat a case, the lstat of
+ * case.ini remains (a firm of 10,000 cases lists in 10,000 stats, not
+ * 40,000). */
+static int
+is_case_entry(const char *root, const char *year, DIR *d,
+	      const struct dirent *e, int ini)
+{
+	char p[NAME_MAX + sizeof(CASE_FILE) + 2];
+	struct stat st;
+
+	if (e->d_type == DT_UNKNOWN)
+		return is_case_dir(root, year, e->d_name);
+	if (e->d_type != DT_DIR)
+		return 0;
+	if (!ini)
+		return 1;
+	/* from the year's directory: a short path to walk */
+	snprintf(p, sizeof(p), "%s/%s", e->d_name, CASE_FILE);
+	return fstatat(dirfd(d), p, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISREG(st.st_mode);
+}
+
 /* Cases whose ID starts with prefix (all cases for ""), as "cases/Y/ID". */
 static void
-scan(struct strv *out, const char *root, const char *prefix)
+scan(struct strv *out, const char *root, const char *prefix, int ini)
 {
 	struct strv years = STRV_INIT;
 	size_t plen = strlen(prefix);
@@ -74,7 +112,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 	list_years(&years, root);
 	for (size_t y = 0; y < years.n; y++) {
 		char *yd = xasprintf("%s%s/%s", root, CASES_DIR, years.v[y]);
-		DIR *d = opendir(yd);
+		DIR *d = real_dirs(root, yd) ? opendir(yd) : NULL;
 		struct dirent *e;
 
 		free(yd);
@@ -83,7 +121,7 @@ scan(struct strv *out, const char *root, const char *prefix)
 		while ((e = readdir(d))) {
 			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
 			    id_check(e->d_name) < 0 ||
-			    !is_case_dir(root, years.v[y], e->d_name))
+			    !is_case_entry(root, years.v[y], d, e, ini))
 				continue;
 			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
 						       years.v[y], e->d_name));
@@ -132,7 +170,16 @@ cmp_by_id(const void *a, const void *b)
 int
 case_list_dirs(struct strv *dirs, const char *root)
 {
-	scan(dirs, root, "");
+	scan(dirs, root, "", 1);
+	if (dirs->n > 1)
+		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
+	return 0;
+}
+
+int
+case_list_maybe(struct strv *dirs, const char *root)
+{
+	scan(dirs, root, "", 0);
 	if (dirs->n > 1)
 		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
 	return 0;
@@ -287,7 +334,7 @@ case_find(char **dir, const char *root, const char *id)
 							  years.v[y], id));
 	strv_free(&years);
 	if (!found.n)
-		scan(&found, root, id);
+		scan(&found, root, id, 1);
 	if (found.n == 1) {
 		*dir = xstrdup(found.v[0]);
 	} else if (!found.n) {
@@ -355,6 +402,23 @@ case_parse(struct dcase **out, const struct firm *firm, const char *dir,
 
 	if (!r)
 		r = case_view(c, firm, NULL);
+	if (r) {
+		case_free(c);
+		c = NULL;
+	}
+	*out = c;
+	return r;
+}
+
+int
+case_from_cfg(struct dcase **out, const struct firm *firm, const char *dir,
+	      struct cfg *cfg)
+{
+	struct dcase *c = case_alloc(dir);
+	int r;
+
+	c->cfg = cfg;
+	r = case_view(c, firm, NULL);
 	if (r) {
 		case_free(c);
 		c = NULL;

@@ -10,6 +10,7 @@
 #include "docket/note.h"
 #include "docket/out.h"
 #include "docket/repo.h"
+#include "docket/status.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -337,11 +338,14 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 	struct strv dirs = STRV_INIT;
 	int r = 0;
 
-	case_list_dirs(&dirs, ctx->root);
+	case_list_maybe(&dirs, ctx->root);
 	for (size_t i = 0; i < dirs.n && !r; i++) {
 		struct dcase *c = NULL;
+		int e = status_case(&c, ctx->firm, dirs.v[i]);
 
-		if (case_load(&c, ctx->firm, dirs.v[i])) {
+		if (e == DK_ENOTFOUND)
+			continue;	/* no case.ini: no case */
+		if (e) {
 			tfprintf(stderr, "docket: %s\n", dk_errmsg());
 			(*errors)++;
 			continue;

@@ -6,6 +6,7 @@
 #include "docket/out.h"
 #include "docket/repo.h"
 #include "docket/repo-merge.h"
+#include "docket/status.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -250,6 +251,20 @@ print_notices(struct ctx *ctx)
 	strv_free(&notes);
 }
 
+/* A command that only reads reads the cases through the status cache
+ * (status.h); begun before docket.ini is read, so a docket.ini changed
+ * since is seen by the cache's check of it. */
+static void
+begin_status(const struct ctx *ctx)
+{
+	char *path = repo_git_path(ctx->repo, STATUS_FILE);
+	char *firm = path_join(ctx->root, FIRM_FILE);
+
+	status_begin(path, ctx->root, firm, DOCKET_VERSION);
+	free(path);
+	free(firm);
+}
+
 static int
 run(const struct command *cmd, int argc, char **argv)
 {
@@ -276,6 +291,8 @@ run(const struct command *cmd, int argc, char **argv)
 			 * git's merges too */
 			repo_register_driver(ctx.repo);
 			ctx.root = repo_root(ctx.repo);
+			if (!(cmd->flags & WRITES))
+				begin_status(&ctx);
 			r = firm_load(&ctx.firm, ctx.root, NULL);
 		}
 		if (!r && (cmd->flags & WRITES))
@@ -288,6 +305,7 @@ run(const struct command *cmd, int argc, char **argv)
 	}
 	status = cmd->fn(&ctx, argc, argv);
 out:
+	status_end();
 	print_notices(&ctx);
 	firm_free(ctx.firm);
 	repo_free(ctx.repo);

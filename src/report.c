@@ -11,6 +11,7 @@
 #include "docket/note.h"
 #include "docket/phrase.h"
 #include "docket/settle.h"
+#include "docket/status.h"
 #include "docket/util.h"
 #include "docket/workflow.h"
 #include "docket/workup.h"
@@ -179,6 +180,16 @@ read_note(struct scan *s, struct report *r, const struct dcase *c,
 	return (int)phrase_normalize(s->norm, sb_str(&s->text), s->text.len);
 }
 
+/* Phrases found as the cache remembers them are phrases of s->m. */
+static int
+found_ok(const struct scan *s, const int *found, size_t nind)
+{
+	for (size_t k = 0; k < nind; k++)
+		if (found[k] < -1 || (found[k] >= 0 && (size_t)found[k] >= s->m.nph))
+			return 0;
+	return 1;
+}
+
 /* Contact and suggested escalations: what the case's notes say. */
 static void
 scan_notes(struct scan *s, struct report *r, const struct dcase *c,
@@ -191,7 +202,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 	int open_esc = 0, left;
 
 	*last_contact = NO_DATE;
-	if (note_list(&notes, &nn, s->root, c->dir)) {
+	if (status_notes(&notes, &nn, s->root, c->dir)) {
 		add_error(r, c->dir);
 		return;
 	}
@@ -219,9 +230,13 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 			break;
 		if (!strcmp(n->kind, "escalation"))
 			continue;
-		if ((len = read_note(s, r, c, n)) < 0)
-			continue;
-		matcher_run(&s->m, s->norm, (size_t)len, found);
+		if (!status_note_found(c->dir, i, n->name, found, f->nind) ||
+		    !found_ok(s, found, f->nind)) {
+			if ((len = read_note(s, r, c, n)) < 0)
+				continue;
+			matcher_run(&s->m, s->norm, (size_t)len, found);
+			status_note_keep(c->dir, i, n->name, found, f->nind);
+		}
 		for (int k = 0; k < (int)f->nind; k++) {
 			struct rsugg *e;
 			long dis;
@@ -639,13 +654,16 @@ report_build(struct report **out, const struct firm *f, const char *root,
 					 att ? f->attorney_max : f->manager_max);
 		}
 
-	case_list_dirs(&dirs, root);
+	case_list_maybe(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
+		int e;
 
 		if (progress && (i % 64 == 0 || i + 1 == dirs.n))
 			progress(i + 1, dirs.n);
-		if (case_load(&c, f, dirs.v[i])) {
+		if ((e = status_case(&c, f, dirs.v[i])) == DK_ENOTFOUND)
+			continue;	/* no case.ini: no case */
+		if (e) {
 			char *file = xasprintf("%s/%s", dirs.v[i], CASE_FILE);
 
 			add_error(r, file);

@@ -100,6 +100,9 @@ char *case_dir_of(const char *path);
 const char *case_dir_id(const char *dir);
 /* Every case directory ("cases/YYYY/ID"), sorted by ID. */
 int case_list_dirs(struct strv *dirs, const char *root);
+/* The same, but for the lstat of each case.ini: the directories that are
+ * cases if their case.ini is a file (status_case looks, and says). */
+int case_list_maybe(struct strv *dirs, const char *root);
 /* Is an ID in use in any year? */
 int case_id_taken(const char *root, const char *id);
 /*
@@ -116,6 +119,10 @@ int case_load(struct dcase **out, const struct firm *firm, const char *dir);
 /* Parse text as the case.ini of dir (no file read). */
 int case_parse(struct dcase **out, const struct firm *firm, const char *dir,
 	       const char *text, size_t len);
+/* The case of dir from its case.ini already parsed (the status cache's):
+ * takes cfg, freed with the case or here on failure.  As case_parse. */
+int case_from_cfg(struct dcase **out, const struct firm *firm,
+		  const char *dir, struct cfg *cfg);
 /* A new case in memory, opened (in cases/YYYY) that day; only [case] id
  * is set. */
 struct dcase *case_new(const char *id, long opened);

@@ -1,0 +1,64 @@
+/*
+ * status.h - the status cache, .git/docket/status: what the read commands
+ * read of each case (case.ini as parsed, the notes' names, the indicator
+ * phrases found in each note), kept with the stat data of case.ini and of
+ * the notes directory, as git's index keeps a file's.  The files are the
+ * truth: a case is taken from the cache only when its stat data match and
+ * are older than the cache (git's "racy" rule); anything else is read from
+ * the files and its entry refreshed.  A cache that does not parse, from
+ * another format or version, or made with another docket.ini, is rebuilt
+ * from the files without a word; one that cannot be written is only read.
+ *
+ * One cache a process: the command layer begins it (status_begin) before
+ * the firm is loaded and ends it (status_end) when the command is done;
+ * without it (a writer, a unit test) every call below reads the files.
+ * The cases are asked for in case_list_dirs' order: the cache is read and
+ * written alongside, one case in memory at a time, so memory stays small
+ * however many cases the firm has.
+ *
+ * Ownership: status_case gives the caller a case (case_free), status_notes
+ * an array (note_list_free), as case_load and note_list do.  Nothing
+ * here prints.
+ */
+#ifndef DOCKET_STATUS_H
+#define DOCKET_STATUS_H
+
+#include <stddef.h>
+
+struct dcase;
+struct firm;
+struct note;
+
+/* The cache's name in the git directory. */
+#define STATUS_FILE "docket/status"
+
+/* Begin the process's cache at path (in the git directory) for the firm
+ * at root (ending in '/'), whose docket.ini is firm_file; version: docket's.
+ * Nothing is read yet. */
+void status_begin(const char *path, const char *root, const char *firm_file,
+		  const char *version);
+/* Write the cache if anything changed and it can be (never waiting for
+ * another process), and forget it. */
+void status_end(void);
+
+/* case_load of a directory of case_list_maybe, from the cache when the
+ * case's entry is good; DK_ENOTFOUND (no message) when dir's case.ini is
+ * not a file: dir is no case, and is passed over as case_list_dirs
+ * does. */
+int status_case(struct dcase **out, const struct firm *firm, const char *dir);
+/* note_list of the case status_case gave last, from the cache when good
+ * (else, or for another case, note_list itself). */
+int status_notes(struct note **out, size_t *n, const char *root,
+		 const char *dir);
+/*
+ * The indicator phrases found in note i (named name) of the case
+ * status_case gave last: 1 with found[0..nind) as the report's matcher
+ * gives them (-1: none of that reason) when the cache knows; else 0.
+ * status_note_keep tells the cache what was found.
+ */
+int status_note_found(const char *dir, size_t i, const char *name,
+		      int *found, size_t nind);
+void status_note_keep(const char *dir, size_t i, const char *name,
+		      const int *found, size_t nind);
+
+#endif

@@ -1,0 +1,500 @@
+/* status-file.c - the status cache's file (see status-file.h). */
+#include "status-file.h"
+#include "docket/cfg.h"
+#include "docket/note.h"
+#include "docket/util.h"
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/*
+ * The file is a run of frames: a u32 size (little-endian), a u64 hash of
+ * the payload, the payload.  The first frame is the header, each other a
+ * case, in the order the cases were asked for (case_list_dirs').  In a
+ * payload numbers are varints (LEB128; signed ones zigzagged) and a
+ * string is its length, then its bytes.
+ *
+ *   header: "DKSTATUS", format, docket's version, docket.ini's stat
+ *   case:   dir, case.ini's stat, notes/'s stat, case.ini as parsed (the
+ *           cfg's lines), the number of indicator reasons, the notes:
+ *           name, whether the phrases found are known, those found
+ *
+ * STATUS_FORMAT changes whenever any of this does, or what cfg_parse or
+ * the phrase matcher make of a text: a cache of another format is not
+ * read.  What case.ini means (the case's view) is never kept: it is made
+ * again from the lines each time, by the docket that runs.
+ */
+
+
+/* Room for n more bytes at the end of b (and its NUL); where they go.
+ * (The encoder runs for every line of every case: no call a byte.) */
+static unsigned char *
+room(struct sb *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 1024;
+
+		while (c < b->len + n + 1)
+			c *= 2;
+		b->buf = xrealloc(b->buf, c);
+		b->cap = c;
+	}
+	return (unsigned char *)b->buf + b->len;
+}
+
+static unsigned char *
+uv_at(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+void
+stf_put_uv(struct sb *b, uint64_t v)
+{
+	unsigned char *p = room(b, 10);
+
+	b->len += (size_t)(uv_at(p, v) - p);
+	b->buf[b->len] = '\0';
+}
+
+static void
+put_sv(struct sb *b, int64_t v)
+{
+	stf_put_uv(b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+static void
+put_mem(struct sb *b, const char *s, size_t n)
+{
+	unsigned char *p = room(b, 10 + n), *e = uv_at(p, n);
+
+	if (n)
+		memcpy(e, s, n);
+	b->len += (size_t)(e - p) + n;
+	b->buf[b->len] = '\0';
+}
+
+void
+stf_put_str(struct sb *b, const char *s)
+{
+	put_mem(b, s, strlen(s));
+}
+
+static uint64_t
+get_uv(struct rd *r)
+{
+	uint64_t v = 0;
+
+	for (int sh = 0; r->p < r->end && sh < 64; sh += 7) {
+		unsigned c = *r->p++;
+
+		v |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80))
+			return v;
+	}
+	r->bad = 1;
+	return 0;
+}
+
+static int64_t
+get_sv(struct rd *r)
+{
+	uint64_t u = get_uv(r);
+
+	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
+}
+
+/* Bytes in the payload, not copied; NULL when bad. */
+static const char *
+get_bytes(struct rd *r, size_t *n)
+{
+	uint64_t len = get_uv(r);
+	const char *s = (const char *)r->p;
+
+	if (r->bad || len > (uint64_t)(r->end - r->p)) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += len;
+	*n = (size_t)len;
+	return s;
+}
+
+/* A string in the payload (no NUL in it), not copied; NULL when bad. */
+const char *
+stf_get_mem(struct rd *r, size_t *n)
+{
+	const char *s = get_bytes(r, n);
+
+	if (s && memchr(s, '\0', *n)) {
+		r->bad = 1;
+		return NULL;
+	}
+	return s;
+}
+
+static char *
+get_str(struct rd *r)
+{
+	size_t n;
+	const char *s = stf_get_mem(r, &n);
+
+	return s ? xstrndup(s, n) : NULL;
+}
+
+uint64_t
+stf_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3u;
+		h ^= h >> 31;
+	}
+	while (len--)
+		h = (h ^ *p++) * 0x100000001b3u;
+	return h ^ (h >> 29);
+}
+
+/* A stat as kept: one function pair for struct fst. */
+void
+stf_put_fst(struct sb *b, const struct fst *f)
+{
+	put_sv(b, f->mtime);
+	put_sv(b, f->mtime_ns);
+	put_sv(b, f->ctime);
+	put_sv(b, f->ctime_ns);
+	put_sv(b, f->size);
+	put_sv(b, f->ino);
+	put_sv(b, f->dev);
+}
+
+static void
+get_fst(struct rd *r, struct fst *f)
+{
+	f->mtime = get_sv(r);
+	f->mtime_ns = get_sv(r);
+	f->ctime = get_sv(r);
+	f->ctime_ns = get_sv(r);
+	f->size = get_sv(r);
+	f->ino = get_sv(r);
+	f->dev = get_sv(r);
+}
+
+/* The stat of path (lstat: a symlink is not followed); size -1 and all
+ * else 0 when there is nothing there.  *mode gets the file's type. */
+void
+stf_stat(struct fst *f, int dirfd, const char *path, mode_t *mode)
+{
+	struct stat st;
+
+	memset(f, 0, sizeof(*f));
+	f->size = -1;
+	*mode = 0;
+	if (fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return;
+	f->mtime = (int64_t)st.st_mtim.tv_sec;
+	f->mtime_ns = (int64_t)st.st_mtim.tv_nsec;
+	f->ctime = (int64_t)st.st_ctim.tv_sec;
+	f->ctime_ns = (int64_t)st.st_ctim.tv_nsec;
+	f->size = (int64_t)st.st_size;
+	f->ino = (int64_t)st.st_ino;
+	f->dev = (int64_t)st.st_dev;
+	*mode = st.st_mode & S_IFMT;
+}
+
+int
+stf_eq(const struct fst *a, const struct fst *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+
+/*
+ * A line of case.ini as parsed: one function pair for struct cfg_line.
+ * Its kind, its line number, flags, then what it holds; a key line's raw
+ * text ("key = value") and a section that is the line before's are left
+ * out, to be made again.
+ */
+enum {
+	L_SECTION = 1,		/* the section is written */
+	L_NOSECTION = 2,	/* the line has none */
+	L_KEY = 4, L_VALUE = 8,
+	L_RAW = 16,		/* the raw text is written */
+	L_KVRAW = 32,		/* the raw text is "key = value" */
+};
+
+static int
+raw_is_kv(const struct cfg_line *l)
+{
+	size_t k;
+
+	if (!l->raw || !l->key || !l->value)
+		return 0;
+	k = strlen(l->key);
+	return !strncmp(l->raw, l->key, k) && !strncmp(l->raw + k, " = ", 3) &&
+	       !strcmp(l->raw + k + 3, l->value);
+}
+
+static void
+put_line(struct sb *b, const struct cfg_line *l, const char *prev)
+{
+	unsigned f = 0;
+
+	if (!l->section)
+		f |= L_NOSECTION;
+	else if (l->kind == CFG_SECTION || !prev || strcmp(prev, l->section))
+		f |= L_SECTION;
+	f |= l->key ? L_KEY : 0;
+	f |= l->value ? L_VALUE : 0;
+	f |= raw_is_kv(l) ? L_KVRAW : l->raw ? L_RAW : 0;
+	stf_put_uv(b, (uint64_t)l->kind);
+	stf_put_uv(b, (uint64_t)l->lineno);
+	stf_put_uv(b, f);
+	if (f & L_SECTION)
+		stf_put_str(b, l->section);
+	if (f & L_KEY)
+		stf_put_str(b, l->key);
+	if (f & L_VALUE)
+		stf_put_str(b, l->value);
+	if (f & L_RAW)
+		stf_put_str(b, l->raw);
+}
+
+/* The strings given, up to NULL, as one new string (no printf: this
+ * runs for every line of every case). */
+char *
+stf_concat(const char *a, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	char *s, *p;
+
+	va_start(ap, a);
+	for (const char *x = a; x; x = va_arg(ap, const char *))
+		n += strlen(x);
+	va_end(ap);
+	p = s = xmalloc(n + 1);
+	va_start(ap, a);
+	for (const char *x = a; x; x = va_arg(ap, const char *)) {
+		size_t k = strlen(x);
+
+		memcpy(p, x, k);
+		p += k;
+	}
+	va_end(ap);
+	*p = '\0';
+	return s;
+}
+
+static void
+get_line(struct rd *r, struct cfg_line *l, const char *prev)
+{
+	uint64_t kind = get_uv(r), lineno = get_uv(r), f = get_uv(r);
+
+	if (kind > CFG_CONT || lineno > (uint64_t)CFG_MAX_FILE ||
+	    (f & ~(uint64_t)63) || ((f & L_KVRAW) && !(f & L_KEY && f & L_VALUE)) ||
+	    (!(f & (L_SECTION | L_NOSECTION)) && !prev)) {
+		r->bad = 1;
+		return;
+	}
+	l->kind = (enum cfg_kind)kind;
+	l->lineno = (int)lineno;
+	if (f & L_SECTION)
+		l->section = get_str(r);
+	else if (!(f & L_NOSECTION))
+		l->section = xstrdup(prev);
+	if (f & L_KEY)
+		l->key = get_str(r);
+	if (f & L_VALUE)
+		l->value = get_str(r);
+	if (f & L_RAW)
+		l->raw = get_str(r);
+	else if ((f & L_KVRAW) && l->key && l->value)
+		l->raw = stf_concat(l->key, " = ", l->value, NULL);
+}
+
+void
+stf_put_cfg(struct sb *b, const struct cfg *cfg)
+{
+	stf_put_uv(b, (uint64_t)!!cfg->crlf);
+	stf_put_uv(b, cfg->n);
+	for (size_t i = 0; i < cfg->n; i++)
+		put_line(b, &cfg->lines[i], i ? cfg->lines[i - 1].section : NULL);
+}
+
+struct cfg *
+stf_get_cfg(const struct sb *bytes, const char *name)
+{
+	struct rd r = { (const unsigned char *)bytes->buf,
+			(const unsigned char *)bytes->buf + bytes->len, 0 };
+	struct cfg *cfg = xcalloc(1, sizeof(*cfg));
+	uint64_t n;
+
+	cfg->name = xstrdup(name);
+	cfg->crlf = (int)get_uv(&r);
+	n = get_uv(&r);
+	if (n > bytes->len)	/* each line takes 3 bytes at least */
+		r.bad = 1;
+	if (!r.bad && n) {
+		cfg->lines = xcalloc((size_t)n, sizeof(*cfg->lines));
+		cfg->cap = (size_t)n;
+	}
+	for (size_t i = 0; !r.bad && i < n; i++) {
+		get_line(&r, &cfg->lines[i], i ? cfg->lines[i - 1].section : NULL);
+		cfg->n = i + 1;
+	}
+	if (r.bad || r.p != r.end) {
+		cfg_free(cfg);
+		return NULL;
+	}
+	return cfg;
+}
+
+/* ---- entries ---- */
+
+/* Empty e, keeping its buffers for the next case. */
+void
+stf_entry_reset(struct entry *e)
+{
+	struct sb raw = e->raw, cfg = e->cfg;
+
+	e->raw.buf = e->cfg.buf = NULL;
+	stf_entry_clear(e);
+	e->raw = raw;
+	e->cfg = cfg;
+	sb_reset(&e->raw);
+	sb_reset(&e->cfg);
+}
+
+void
+stf_entry_clear(struct entry *e)
+{
+	free(e->dir);
+	sb_free(&e->raw);
+	sb_free(&e->cfg);
+	note_list_free(e->nv, e->nn);
+	free(e->found);
+	free(e->known);
+	memset(e, 0, sizeof(*e));
+	e->off = -1;
+}
+
+/* The payload of e: one function pair for struct entry. */
+void
+stf_put_entry(struct sb *b, const struct entry *e)
+{
+	stf_put_str(b, e->dir);
+	stf_put_fst(b, &e->ini);
+	stf_put_fst(b, &e->notes);
+	put_mem(b, e->cfg.buf ? e->cfg.buf : "", e->cfg.len);
+	stf_put_uv(b, e->nind);
+	stf_put_uv(b, e->nn);
+	for (size_t i = 0; i < e->nn; i++) {
+		stf_put_str(b, e->nv[i].name);
+		stf_put_uv(b, e->known[i]);
+		for (size_t k = 0; e->known[i] && k < e->nind; k++)
+			put_sv(b, e->found[i * e->nind + k]);
+	}
+}
+
+/* Decode the rest of e->raw (its dir is read); 0, or -1 when it is bad. */
+int
+stf_get_entry(struct entry *e)
+{
+	struct rd r = { (const unsigned char *)e->raw.buf,
+			(const unsigned char *)e->raw.buf + e->raw.len, 0 };
+	const char *s;
+	size_t n = 0;
+
+	stf_get_mem(&r, &n);	/* the dir */
+	get_fst(&r, &e->ini);
+	get_fst(&r, &e->notes);
+	sb_reset(&e->cfg);
+	if ((s = get_bytes(&r, &n)))
+		sb_add(&e->cfg, s, n);
+	if (r.bad)
+		return -1;
+	e->notes_at = (size_t)(r.p - (const unsigned char *)e->raw.buf);
+	e->decoded = 1;
+	return 0;
+}
+
+int
+stf_get_notes(struct entry *e)
+{
+	struct rd r;
+	uint64_t nn, nind;
+
+	if (e->notes_decoded)
+		return 0;
+	if (!e->decoded || !e->raw.buf)
+		return -1;
+	r.p = (const unsigned char *)e->raw.buf + e->notes_at;
+	r.end = (const unsigned char *)e->raw.buf + e->raw.len;
+	r.bad = 0;
+	note_list_free(e->nv, e->nn);
+	free(e->found);
+	free(e->known);
+	e->nv = NULL;
+	e->found = NULL;
+	e->known = NULL;
+	e->nn = 0;
+	nind = get_uv(&r);
+	nn = get_uv(&r);
+	if (r.bad || nind > 1024 || nn > e->raw.len)
+		return -1;
+	e->nind = (size_t)nind;
+	e->nv = xcalloc((size_t)nn + 1, sizeof(*e->nv));
+	e->known = xcalloc((size_t)nn + 1, 1);
+	e->found = xcalloc((size_t)(nn * nind) + 1, sizeof(*e->found));
+	for (size_t i = 0; i < nn; i++) {
+		char *name = get_str(&r);
+		uint64_t known = get_uv(&r);
+
+		if (r.bad || !name || known > 1 ||
+		    note_parse_name(&e->nv[i], name) < 0) {
+			free(name);
+			return -1;
+		}
+		free(name);
+		e->nn = i + 1;
+		e->known[i] = (unsigned char)known;
+		for (size_t k = 0; known && k < nind; k++) {
+			int64_t v = get_sv(&r);
+
+			if (v < -1 || v > 1000000)
+				r.bad = 1;
+			e->found[i * nind + k] = (int)v;
+		}
+	}
+	if (r.bad || r.p != r.end)
+		return -1;
+	e->notes_decoded = 1;
+	return 0;
+}
+
+uint32_t
+stf_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+uint64_t
+stf_le64(const unsigned char *p)
+{
+	return (uint64_t)stf_le32(p) | (uint64_t)stf_le32(p + 4) << 32;
+}

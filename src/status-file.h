@@ -1,0 +1,84 @@
+/*
+ * status-file.h - (private) the status cache's file, shared by status.c
+ * and status-file.c: its frames, what it keeps of a case (struct entry),
+ * and the stat data it checks.  See status-file.c for the format.
+ *
+ * Ownership: a struct entry owns everything in it (stf_entry_clear);
+ * stf_get_cfg gives the caller a struct cfg (cfg_free).
+ */
+#ifndef DOCKET_STATUS_FILE_H
+#define DOCKET_STATUS_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "docket/util.h"
+
+struct cfg;
+struct note;
+
+/* Change it whenever the format changes, or what cfg_parse or the
+ * phrase matcher make of a text: a cache of another format is not read. */
+#define STATUS_FORMAT 1
+#define STATUS_MAGIC "DKSTATUS"
+#define FRAME_MAX (64u * 1024 * 1024)
+
+struct fst {			/* what stat says of a file, as git keeps it */
+	int64_t mtime, mtime_ns, ctime, ctime_ns, size, ino, dev;
+};
+
+struct entry {
+	char *dir;
+	long off;		/* its frame in the old file; -1 if new */
+	struct sb raw;		/* that frame's payload, as read */
+	uint64_t hash;
+	int decoded, changed;
+	size_t notes_at;	/* where the notes begin in raw */
+	int notes_decoded;	/* nv..known are there */
+	struct fst ini, notes;
+	struct sb cfg;		/* case.ini's lines, encoded */
+	struct note *nv;
+	size_t nn, nind;
+	int *found;		/* nn * nind */
+	unsigned char *known;	/* nn */
+};
+
+#define FRAME_HEAD 12		/* a frame's size (u32) and hash (u64) */
+
+/* Encode into b; decode from a payload (bad set on anything wrong). */
+struct rd {
+	const unsigned char *p, *end;
+	int bad;
+};
+void stf_put_uv(struct sb *b, uint64_t v);
+void stf_put_str(struct sb *b, const char *s);
+void stf_put_fst(struct sb *b, const struct fst *f);
+const char *stf_get_mem(struct rd *r, size_t *n);
+uint32_t stf_le32(const unsigned char *p);
+uint64_t stf_le64(const unsigned char *p);
+uint64_t stf_hash(const void *data, size_t len);
+/* The strings given, up to NULL, as one new string. */
+char *stf_concat(const char *a, ...);
+
+/* The stat of path from dirfd (a symlink not followed): size -1 and the
+ * rest 0 when nothing is there; *mode its type (S_IFMT bits). */
+void stf_stat(struct fst *f, int dirfd, const char *path, mode_t *mode);
+int stf_eq(const struct fst *a, const struct fst *b);
+
+/* case.ini as parsed: its lines encoded; a cfg made from them (NULL
+ * when they are bad), named name. */
+void stf_put_cfg(struct sb *b, const struct cfg *cfg);
+struct cfg *stf_get_cfg(const struct sb *bytes, const char *name);
+
+/* An entry's payload; its decoding from e->raw (0, or -1 when bad): up
+ * to case.ini's lines, then (stf_get_notes, only when they are needed)
+ * the notes. */
+void stf_put_entry(struct sb *b, const struct entry *e);
+int stf_get_entry(struct entry *e);
+int stf_get_notes(struct entry *e);
+/* Empty e (its off -1); _reset keeps its buffers for the next case. */
+void stf_entry_clear(struct entry *e);
+void stf_entry_reset(struct entry *e);
+
+#endif

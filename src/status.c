@@ -1,0 +1,652 @@
+/* status.c - the status cache, .git/docket/status (see status.h). */
+#include "docket/status.h"
+#include "docket/case.h"
+#include "docket/cfg.h"
+#include "docket/error.h"
+#include "docket/firm.h"
+#include "docket/note.h"
+#include "docket/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "status-file.h"
+
+static struct status {
+	int begun;
+	char *path, *root, *firm_file, *version;
+	struct fst firm;	/* docket.ini's when begun */
+	int opened;		/* the old file was looked at */
+	FILE *in;		/* the old file, while it reads well */
+	int infd;		/* the same, to copy frames from */
+	time_t in_mtime;	/* when it was written: the racy line */
+	long in_pos;		/* where it is read */
+	long in_start, clean_end;	/* the entries copied as they were */
+	struct entry old;	/* its next entry; old.dir NULL at its end */
+	struct entry cur;	/* the case given last */
+	int has_cur;
+	int notes_checked;	/* its notes are known good */
+	int out;		/* the new file, once something changed */
+	struct sb obuf;		/* what is to be written to it */
+	struct sb enc;		/* an entry encoded */
+	int lockfd, nowrite;
+	int rootfd;		/* the firm's top, for short paths */
+	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
+	size_t nyears;
+	char *tmp;
+	struct sb buf;
+} S = { .infd = -1, .lockfd = -1, .rootfd = -1, .out = -1 };
+
+/* git's racy rule: what changed in the second the cache was written (or
+ * after) may have changed again unseen; it is read from the file. */
+static int
+fst_trusted(const struct fst *f)
+{
+	return f->mtime < (int64_t)S.in_mtime && f->ctime < (int64_t)S.in_mtime;
+}
+
+/* ---- the old file ---- */
+
+
+static void
+close_in(void)
+{
+	if (S.in)
+		fclose(S.in);
+	S.in = NULL;
+}
+
+/* The next frame of the old file into out: 0, 1 at its end, -1 when it
+ * is cut short or bad (and the old file is read no further). */
+static int
+read_frame(struct sb *out, uint64_t *hash, long *off)
+{
+	unsigned char h[FRAME_HEAD];
+	size_t got;
+	uint32_t size;
+
+	if (!S.in)
+		return 1;
+	*off = S.in_pos;
+	got = fread(h, 1, sizeof(h), S.in);
+	if (got == 0 && feof(S.in)) {
+		close_in();
+		return 1;
+	}
+	size = got == sizeof(h) ? stf_le32(h) : 0;
+	sb_reset(out);
+	if (got != sizeof(h) || size > FRAME_MAX)
+		goto bad;
+	GROW(out->buf, out->cap, (size_t)size + 1);
+	if (fread(out->buf, 1, size, S.in) != size)
+		goto bad;
+	out->len = size;
+	out->buf[size] = '\0';
+	S.in_pos += FRAME_HEAD + (long)size;
+	*hash = stf_le64(h + 4);
+	if (stf_hash(out->buf, size) != *hash)
+		goto bad;
+	return 0;
+bad:
+	close_in();
+	sb_reset(out);
+	return -1;
+}
+
+/* Read the old file's next entry into S.old (its dir only). */
+static void
+read_old(void)
+{
+	struct rd r;
+	const char *d;
+	size_t n;
+
+	stf_entry_reset(&S.old);
+	if (read_frame(&S.old.raw, &S.old.hash, &S.old.off))
+		return;
+	r.p = (const unsigned char *)S.old.raw.buf;
+	r.end = r.p + S.old.raw.len;
+	r.bad = 0;
+	d = stf_get_mem(&r, &n);
+	if (!d || !n) {
+		close_in();
+		stf_entry_clear(&S.old);
+		return;
+	}
+	S.old.dir = xstrndup(d, n);
+}
+
+static void
+put_header(struct sb *b)
+{
+	sb_add(b, STATUS_MAGIC, 8);
+	stf_put_uv(b, STATUS_FORMAT);
+	stf_put_str(b, S.version);
+	stf_put_fst(b, &S.firm);
+}
+
+/* Open the old file, if it is one this docket can trust at all: its
+ * header is this format's, this version's, made with this docket.ini. */
+static void
+open_old(void)
+{
+	struct stat st;
+	struct sb want = SB_INIT, got = SB_INIT;
+	uint64_t hash;
+	long off;
+	int fd;
+
+	S.opened = 1;
+	fd = open(S.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    !(S.in = fdopen(fd, "rb"))) {
+		close(fd);
+		return;
+	}
+	S.in_mtime = st.st_mtim.tv_sec;
+	put_header(&want);
+	if (read_frame(&got, &hash, &off) || got.len != want.len ||
+	    memcmp(got.buf, want.buf, want.len) || !fst_trusted(&S.firm)) {
+		close_in();
+	} else {
+		S.in_start = S.clean_end = S.in_pos;
+		/* the same file (pread: its offset is not moved) */
+		S.infd = fcntl(fileno(S.in), F_DUPFD_CLOEXEC, 0);
+		if (S.infd < 0)
+			close_in();
+	}
+	sb_free(&want);
+	sb_free(&got);
+	if (S.in)
+		read_old();
+}
+
+/* ---- the new file ---- */
+
+/* Write what is buffered (all of it, or past 1 MB). */
+static void
+out_flush(int all)
+{
+	const char *p = S.obuf.buf;
+	size_t left = S.obuf.len;
+
+	if (S.out < 0 || (!all && left < (1u << 20)))
+		return;
+	while (left && !S.nowrite) {
+		ssize_t n = write(S.out, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			S.nowrite = 1;
+		else {
+			p += n;
+			left -= (size_t)n;
+		}
+	}
+	sb_reset(&S.obuf);
+}
+
+static void
+write_frame(const char *payload, size_t len, uint64_t hash)
+{
+	unsigned char h[FRAME_HEAD];
+
+	for (int i = 0; i < 4; i++)
+		h[i] = (unsigned char)(len >> (8 * i));
+	for (int i = 0; i < 8; i++)
+		h[4 + i] = (unsigned char)(hash >> (8 * i));
+	sb_add(&S.obuf, h, sizeof(h));
+	sb_add(&S.obuf, payload, len);
+	out_flush(0);
+}
+
+static void
+drop_out(void)
+{
+	if (S.out >= 0) {
+		close(S.out);
+		unlink(S.tmp);
+	}
+	S.out = -1;
+	S.nowrite = 1;
+}
+
+/* Something changed: start the new file (under a lock taken without
+ * waiting), with the old entries copied so far.  0, or -1 when the
+ * cache is not to be written this time. */
+static int
+start_out(void)
+{
+	struct sb hdr = SB_INIT;
+	char *dir, *lock;
+
+	if (S.out >= 0 || S.nowrite)
+		return S.out >= 0 ? 0 : -1;
+	S.nowrite = 1;
+	dir = xstrndup(S.path, (size_t)(strrchr(S.path, '/') - S.path));
+	(void)mkdir(dir, 0700);
+	free(dir);
+	lock = xasprintf("%s.lock", S.path);
+	S.lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	free(lock);
+	if (S.lockfd < 0 || flock(S.lockfd, LOCK_EX | LOCK_NB) < 0)
+		return -1;
+	S.tmp = xasprintf("%s.tmp", S.path);
+	S.out = open(S.tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+		     O_NOFOLLOW, 0600);
+	if (S.out < 0)
+		return -1;
+	S.nowrite = 0;
+	put_header(&hdr);
+	write_frame(hdr.buf, hdr.len, stf_hash(hdr.buf, hdr.len));
+	sb_free(&hdr);
+	/* the old entries given unchanged so far, as they were */
+	for (off_t at = S.in_start; !S.nowrite && at < S.clean_end;) {
+		char buf[65536];
+		size_t want = (size_t)(S.clean_end - at) < sizeof(buf) ?
+			      (size_t)(S.clean_end - at) : sizeof(buf);
+		ssize_t n = pread(S.infd, buf, want, at);
+
+		if (n <= 0)
+			S.nowrite = 1;
+		else
+			sb_add(&S.obuf, buf, (size_t)n);
+		out_flush(0);
+		at += n > 0 ? n : 0;
+	}
+	if (S.nowrite) {
+		drop_out();
+		return -1;
+	}
+	return 0;
+}
+
+/* Put e into the new file (or count it copied, while nothing changed). */
+static void
+emit(struct entry *e)
+{
+	if (!e->changed && e->off >= 0 && S.out < 0 && !S.nowrite &&
+	    e->off == S.clean_end) {
+		S.clean_end += FRAME_HEAD + (long)e->raw.len;
+		return;
+	}
+	if (start_out())
+		return;
+	if (!e->changed && e->off >= 0) {
+		write_frame(e->raw.buf, e->raw.len, e->hash);
+	} else if (!stf_get_notes(e)) {
+		sb_reset(&S.enc);
+		stf_put_entry(&S.enc, e);
+		write_frame(S.enc.buf, S.enc.len, stf_hash(S.enc.buf, S.enc.len));
+	}
+}
+
+static void
+flush_cur(void)
+{
+	if (S.has_cur)
+		emit(&S.cur);
+	S.has_cur = 0;
+	stf_entry_reset(&S.cur);
+}
+
+/* ---- the cases ---- */
+
+void
+status_begin(const char *path, const char *root, const char *firm_file,
+	     const char *version)
+{
+	mode_t mode;
+
+	status_end();
+	S.begun = 1;
+	S.path = xstrdup(path);
+	S.root = xstrdup(root);
+	S.firm_file = xstrdup(firm_file);
+	S.version = xstrdup(version);
+	stf_stat(&S.firm, AT_FDCWD, firm_file, &mode);
+	stf_entry_clear(&S.old);
+	stf_entry_clear(&S.cur);
+}
+
+void
+status_end(void)
+{
+	if (!S.begun)
+		return;
+	flush_cur();
+	/* the entries not asked for (a command that stopped early, cases
+	 * gone) go on as they were, when the file is rewritten anyway */
+	while (S.out >= 0 && S.old.dir) {
+		emit(&S.old);
+		read_old();
+	}
+	if (S.out >= 0) {
+		struct fst now;
+		mode_t mode;
+
+		out_flush(1);
+		stf_stat(&now, AT_FDCWD, S.firm_file, &mode);
+		if (S.nowrite || !stf_eq(&now, &S.firm))
+			drop_out();
+		else if (close(S.out) || rename(S.tmp, S.path))
+			unlink(S.tmp);
+		S.out = -1;
+	}
+	close_in();
+	if (S.infd >= 0)
+		close(S.infd);
+	if (S.lockfd >= 0)
+		close(S.lockfd);
+	if (S.rootfd >= 0)
+		close(S.rootfd);
+	for (size_t i = 0; i < S.nyears; i++)
+		if (S.years[i].fd >= 0)
+			close(S.years[i].fd);
+	stf_entry_clear(&S.old);
+	stf_entry_clear(&S.cur);
+	free(S.path);
+	free(S.root);
+	free(S.firm_file);
+	free(S.version);
+	free(S.tmp);
+	sb_free(&S.buf);
+	sb_free(&S.obuf);
+	sb_free(&S.enc);
+	memset(&S, 0, sizeof(S));
+	S.infd = S.lockfd = S.rootfd = S.out = -1;
+}
+
+/* A directory to stat dir's files from, and dir's path from there: its
+ * year's directory (cases/YYYY), kept open, for short paths to walk. */
+static int
+dir_fd(const char *dir, const char **rel)
+{
+	size_t i;
+
+	if (S.rootfd < 0)
+		S.rootfd = open(S.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	*rel = dir;
+	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
+	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
+		return S.rootfd;
+	for (i = 0; i < S.nyears; i++)
+		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4))
+			break;
+	if (i == S.nyears) {
+		if (i == sizeof(S.years) / sizeof(*S.years) || S.rootfd < 0)
+			return S.rootfd;
+		char yd[sizeof(CASES_DIR) + 5];
+
+		memcpy(yd, dir, sizeof(yd) - 1);
+		yd[sizeof(yd) - 1] = '\0';
+		memcpy(S.years[i].year, dir + sizeof(CASES_DIR), 4);
+		S.years[i].year[4] = '\0';
+		S.years[i].fd = openat(S.rootfd, yd, O_RDONLY | O_DIRECTORY |
+				       O_CLOEXEC | O_NOFOLLOW);
+		S.nyears++;
+	}
+	if (S.years[i].fd < 0)
+		return S.rootfd;
+	*rel = dir + sizeof(CASES_DIR) + 5;
+	return S.years[i].fd;
+}
+
+/* case_load, case.ini read from at (its year's directory) by a short
+ * path: the stat taken says it is a file of a size docket reads; for
+ * anything else, or a file that cannot be opened, case_load itself says
+ * what is wrong. */
+static int
+read_case(struct dcase **out, const struct firm *firm, const char *dir,
+	  int at, const char *rel, const struct fst *ini)
+{
+	char *p = stf_concat(rel, "/" CASE_FILE, NULL);
+	int fd = ini->size <= CFG_MAX_FILE ?
+		 openat(at, p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1;
+	ssize_t n = 1;
+	int r;
+
+	free(p);
+	if (fd < 0)
+		return case_load(out, firm, dir);
+	sb_reset(&S.buf);
+	while (n > 0 && S.buf.len <= CFG_MAX_FILE) {
+		GROW(S.buf.buf, S.buf.cap, S.buf.len + 65536 + 1);
+		n = read(fd, S.buf.buf + S.buf.len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n > 0)
+			S.buf.len += (size_t)n;
+	}
+	close(fd);
+	if (n < 0 || S.buf.len > CFG_MAX_FILE)
+		return case_load(out, firm, dir);
+	S.buf.buf[S.buf.len] = '\0';
+	r = case_parse(out, firm, dir, S.buf.buf, S.buf.len);
+	return r;
+}
+
+/* case_list_dirs' order: by ID, then by directory. */
+static int
+dir_cmp(const char *a, const char *b)
+{
+	int c = strcmp(case_dir_id(a), case_dir_id(b));
+
+	return c ? c : strcmp(a, b);
+}
+
+/* The notes of S.cur listed again from the files; what was known of a
+ * note that was there before is kept (notes are never rewritten). */
+static int
+relist_notes(const char *dir, const struct fst *nst)
+{
+	struct note *nv = NULL;
+	size_t nn = 0, nind, j = 0;
+	int *found;
+	unsigned char *known;
+
+	if (note_list(&nv, &nn, S.root, dir))
+		return -1;
+	if (S.cur.decoded && stf_get_notes(&S.cur)) {
+		note_list_free(S.cur.nv, S.cur.nn);
+		S.cur.nv = NULL;
+		S.cur.nn = 0;	/* none known: all read again */
+	}
+	nind = S.cur.nind;
+	found = xcalloc(nn * nind + 1, sizeof(*found));
+	known = xcalloc(nn + 1, 1);
+	for (size_t i = 0; i < nn; i++) {
+		while (j < S.cur.nn && note_cmp(&S.cur.nv[j], &nv[i]) < 0)
+			j++;
+		if (j < S.cur.nn && !strcmp(S.cur.nv[j].name, nv[i].name) &&
+		    S.cur.known[j]) {
+			known[i] = 1;
+			memcpy(found + i * nind, S.cur.found + j * nind,
+			       nind * sizeof(*found));
+		}
+	}
+	note_list_free(S.cur.nv, S.cur.nn);
+	free(S.cur.found);
+	free(S.cur.known);
+	S.cur.nv = nv;
+	S.cur.nn = nn;
+	S.cur.found = found;
+	S.cur.known = known;
+	S.cur.notes = *nst;
+	S.cur.notes_decoded = 1;
+	S.cur.changed = 1;
+	return 0;
+}
+
+int
+status_case(struct dcase **out, const struct firm *firm, const char *dir)
+{
+	struct fst ini;
+	mode_t imode;
+	char *p;
+	const char *rel;
+	int r, at, cached = 0;
+
+	*out = NULL;
+	if (!S.begun) {
+		struct stat st;
+
+		p = stf_concat(firm->root, dir, "/" CASE_FILE, NULL);
+		r = lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+		free(p);
+		return r ? case_load(out, firm, dir) : DK_ENOTFOUND;
+	}
+	flush_cur();
+	if (!S.opened)
+		open_old();
+	/* the stat data first, then the files: a change in between is seen
+	 * next time */
+	at = dir_fd(dir, &rel);
+	p = stf_concat(rel, "/" CASE_FILE, NULL);
+	stf_stat(&ini, at, p, &imode);
+	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
+		read_old();	/* a case that is gone */
+	if (S.old.dir && !strcmp(S.old.dir, dir)) {
+		struct entry t = S.cur;	/* empty: its buffers go on */
+
+		S.cur = S.old;
+		S.old = t;
+		read_old();
+		if (stf_get_entry(&S.cur))
+			stf_entry_clear(&S.cur);
+	}
+	if (at < 0 || imode != S_IFREG) {
+		free(p);
+		stf_entry_clear(&S.cur);
+		if (at >= 0)
+			return DK_ENOTFOUND;	/* no case here */
+		return case_load(out, firm, dir);	/* it says why */
+	}
+	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini)) {
+		struct cfg *cfg;
+
+		free(p);
+		p = stf_concat(dir, "/" CASE_FILE, NULL);
+		cfg = stf_get_cfg(&S.cur.cfg, p);
+		cached = cfg && !case_from_cfg(out, firm, dir, cfg);
+	}
+	free(p);
+	if (!cached) {
+		if ((r = read_case(out, firm, dir, at, rel, &ini))) {
+			stf_entry_clear(&S.cur);
+			return r;
+		}
+		if (!S.cur.decoded) {
+			stf_entry_clear(&S.cur);
+			S.cur.dir = xstrdup(dir);
+		}
+		sb_reset(&S.cur.cfg);
+		stf_put_cfg(&S.cur.cfg, (*out)->cfg);
+		S.cur.ini = ini;
+		S.cur.changed = 1;
+	}
+	if (!S.cur.decoded) {
+		/* the notes are listed when a command asks for them */
+		memset(&S.cur.notes, 0, sizeof(S.cur.notes));
+		S.cur.notes.size = -2;	/* never a stat's */
+		S.cur.notes_decoded = 1;
+	}
+	S.cur.decoded = 1;
+	S.has_cur = 1;
+	S.notes_checked = 0;
+	return 0;
+}
+
+/* Is dir the case given last, with its notes at hand? */
+static int
+is_cur(const char *dir)
+{
+	struct fst nst;
+	mode_t nmode;
+
+	if (!S.begun || !S.has_cur || strcmp(S.cur.dir, dir))
+		return 0;
+	if (S.notes_checked)
+		return 1;
+	/* the notes as listed last, if notes/ is as it was then; else
+	 * listed again (its stat taken first) */
+	{
+		const char *rel;
+		int at = dir_fd(dir, &rel);
+		char *p = stf_concat(rel, "/" NOTES_DIR, NULL);
+
+		stf_stat(&nst, at, p, &nmode);
+		free(p);
+	}
+	if (stf_get_notes(&S.cur) || (nmode && nmode != S_IFDIR) ||
+	    ((!stf_eq(&S.cur.notes, &nst) || !fst_trusted(&nst)) &&
+	     relist_notes(dir, &nst))) {
+		S.has_cur = 0;	/* not kept: read from the files */
+		return 0;
+	}
+	S.notes_checked = 1;
+	return 1;
+}
+
+int
+status_notes(struct note **out, size_t *n, const char *root, const char *dir)
+{
+	struct note *v;
+
+	if (!is_cur(dir))
+		return note_list(out, n, root, dir);
+	v = xcalloc(S.cur.nn + 1, sizeof(*v));
+	for (size_t i = 0; i < S.cur.nn; i++) {
+		v[i] = S.cur.nv[i];
+		v[i].name = xstrdup(S.cur.nv[i].name);
+		v[i].kind = xstrdup(S.cur.nv[i].kind);
+		v[i].author = xstrdup(S.cur.nv[i].author);
+	}
+	*out = v;
+	*n = S.cur.nn;
+	return 0;
+}
+
+static int
+is_note(const char *dir, size_t i, const char *name)
+{
+	return is_cur(dir) && i < S.cur.nn && !strcmp(S.cur.nv[i].name, name);
+}
+
+int
+status_note_found(const char *dir, size_t i, const char *name, int *found,
+		  size_t nind)
+{
+	if (!is_note(dir, i, name) || !S.cur.known[i] || S.cur.nind != nind)
+		return 0;
+	memcpy(found, S.cur.found + i * nind, nind * sizeof(*found));
+	return 1;
+}
+
+void
+status_note_keep(const char *dir, size_t i, const char *name,
+		 const int *found, size_t nind)
+{
+	if (!is_note(dir, i, name))
+		return;
+	if (S.cur.nind != nind) {
+		free(S.cur.found);
+		S.cur.found = xcalloc(S.cur.nn * nind + 1, sizeof(*found));
+		memset(S.cur.known, 0, S.cur.nn);
+		S.cur.nind = nind;
+	}
+	memcpy(S.cur.found + i * nind, found, nind * sizeof(*found));
+	S.cur.known[i] = 1;
+	S.cur.changed = 1;
+}

@@ -1,0 +1,301 @@
+#!/bin/sh
+# the status cache, .git/docket/status: the files are the truth
+. "$(dirname "$0")/lib.sh"
+
+command -v strace >/dev/null || { echo "strace is needed (make deps-check)" >&2; exit 1; }
+
+# next_second: sleep to just past the next second, so that what follows
+# (a few short commands) happens within one second, and what came before
+# is in an earlier one
+next_second() {
+	python3 -c 'import time; time.sleep(1.02 - time.time() % 1)'
+}
+
+# opened CMD...: run docket CMD (output to ../opened.out) under strace; the
+# IDs of the cases whose case.ini it opened, one a line, in ../opened
+opened() {
+	# (LeakSanitizer cannot run under ptrace: the sanitized build's leaks
+	# are checked by every other command here)
+	ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+		strace -f -qq -e trace=open,openat -o ../trace docket "$@" >../opened.out || return 1
+	sed -n 's|.*[/"]\([a-z0-9._-]*\)/case.ini".*|\1|p' ../trace | sort -u >../opened
+}
+
+# truth CMD...: docket CMD gives what it gives with no cache at all (the
+# cache is set aside for the second run, then put back)
+truth() {
+	docket "$@" >../warm.out || return 1
+	mv .git/docket/status ../status.saved || return 1
+	docket "$@" >../cold.out || return 1
+	mv ../status.saved .git/docket/status || return 1
+	test_cmp ../cold.out ../warm.out
+}
+
+cache=.git/docket/status
+
+make_firm
+cd firm
+DOCKET_NOW=2026-11-01 docket add --id a1 --client "Ann One" --title "One v. Acme" --attorney alice >/dev/null
+DOCKET_NOW=2026-11-02 docket add --id b2 --client "Ben Two" --manager carol >/dev/null
+DOCKET_NOW=2026-11-03 docket add --id c3 --client "Cy Three" >/dev/null
+DOCKET_NOW=2026-11-04T10:00:00Z docket note a1 --kind call -m "Client doing well" >/dev/null
+DOCKET_NOW=2026-11-05T10:00:00Z docket note b2 --kind email -m "Records requested" >/dev/null
+
+test_expect_success 'a read command writes the cache, which git never sees' '
+	test ! -e $cache
+	next_second
+	docket list >../out
+	test -f $cache
+	test "$(stat -c %a $cache)" = 600
+	test "$(stat -c %a .git/docket)" = 700
+	test -z "$(git status --porcelain --ignored)"
+	test_repo_clean
+'
+
+test_expect_success 'warm: the cases come from the cache, not from case.ini' '
+	next_second
+	opened list
+	test_cmp ../out ../opened.out
+	test ! -s ../opened
+	opened report --json
+	test ! -s ../opened
+	truth report --json
+	truth due
+'
+
+test_expect_success 'a case.ini edited by hand, same size, same second: seen' '
+	next_second
+	touch cases/2026/c3/case.ini
+	docket list >/dev/null
+	ini=cases/2026/a1/case.ini
+	python3 - "$ini" <<-\EOF
+	import os, sys
+	p = sys.argv[1]
+	st = os.stat(p)
+	t = open(p).read().replace("One v. Acme", "Uno v. Acme")
+	with open(p, "r+") as f:
+	    f.write(t)
+	os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
+	assert os.stat(p).st_size == st.st_size
+	EOF
+	docket list >../out
+	grep -q "^a1 .*Uno v. Acme$" ../out
+	git checkout -q -- $ini
+	truth list
+'
+
+test_expect_success 'racy: a case.ini of the second the cache was written is read again' '
+	next_second
+	touch cases/2026/b2/case.ini
+	docket list >/dev/null
+	opened list
+	test "$(cat ../opened)" = b2
+	next_second
+	docket list >/dev/null
+	next_second
+	opened list
+	test ! -s ../opened
+'
+
+test_expect_success 'a note added by hand is seen; a writer refreshes its case only' '
+	next_second
+	docket list >/dev/null
+	mkdir cases/2026/c3/notes
+	cat >cases/2026/c3/notes/20261120T090000Z-call-bob.md <<-\EOF
+	Client says the adjuster denied the claim.
+	EOF
+	docket report --json >../out
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../out"))
+	assert ("c3", "coverage") in [(s["case"], s["reason"]) for s in r["suggested_escalations"]], r["suggested_escalations"]
+	assert r["contact"]["contacted"] == 3, r["contact"]
+	EOF
+	git add cases
+	git commit -qm "a note by hand"
+	next_second
+	docket report --json >/dev/null
+	next_second
+	DOCKET_NOW=2026-11-21T10:00:00Z docket note b2 --kind call -m "Client is frustrated" >/dev/null
+	docket set a1 client.phone="+1 555 0100" >/dev/null
+	next_second
+	opened report --json
+	test "$(cat ../opened)" = a1
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../opened.out"))
+	assert ("b2", "communication") in [(s["case"], s["reason"]) for s in r["suggested_escalations"]], r["suggested_escalations"]
+	EOF
+	truth report --json
+'
+
+test_expect_success 'git checkout and git pull change cases: seen' '
+	git clone -q . ../clone
+	git checkout -q -b other
+	DOCKET_NOW=2026-11-06 docket set a1 case.title="Other v. Acme" >/dev/null
+	DOCKET_NOW=2026-11-06 docket add --id d4 --client "Dee Four" >/dev/null
+	git checkout -q main
+	docket list >../out
+	test_not grep -q "Other v. Acme" ../out
+	test_not grep -q "^d4 " ../out
+	truth list
+	git checkout -q other
+	docket list >../out
+	grep -q "^a1 .*Other v. Acme$" ../out
+	grep -q "^d4 " ../out
+	truth list
+	git checkout -q main
+	truth list
+	(cd ../clone && docket list >../clone.before)
+	git merge -q other
+	(cd ../clone && git pull -q && docket list >../clone.after)
+	test_not cmp -s ../clone.before ../clone.after
+	grep -q "^d4 " ../clone.after
+	docket list >../out.main.after
+	test_cmp ../out.main.after ../clone.after
+'
+
+test_expect_success 'a directory whose case.ini is gone, or not a file, is no case' '
+	docket list >../before
+	docket report --json >../before.report
+	mkdir -p cases/2026/zz9/notes cases/2026/zz8 cases/2026/zz7
+	echo "a note of no case" >cases/2026/zz9/notes/20261101T090000Z-call-bob.md
+	ln -s ../a1/case.ini cases/2026/zz8/case.ini
+	mkdir cases/2026/zz7/case.ini
+	docket list >../out 2>../err
+	test_cmp ../before ../out
+	test ! -s ../err
+	docket report --json >../out 2>../err
+	test ! -s ../err
+	test_cmp ../before.report ../out
+	rm -r cases/2026/zz9 cases/2026/zz8 cases/2026/zz7
+'
+
+test_expect_success 'docket.ini edited: everything is read again' '
+	docket report --json >../out
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../out"))
+	assert not [s for s in r["suggested_escalations"] if s["case"] == "a1"], r
+	EOF
+	sed -i "s/^coverage = denied/coverage = doing well, denied/" docket.ini
+	git commit -qam "indicators: doing well"
+	docket report --json >../out
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../out"))
+	assert ("a1", "coverage", "doing well") in [(s["case"], s["reason"], s["match"]) for s in r["suggested_escalations"]], r
+	EOF
+	truth report --json
+'
+
+# break_cache HOW: the cache made bad
+break_cache() {
+	case $1 in
+	truncated) truncate -s $(( $(stat -c %s $cache) / 2 )) $cache ;;
+	zeroed) dd if=/dev/zero of=$cache bs=1 count=$(stat -c %s $cache) conv=notrunc 2>/dev/null ;;
+	garbage) head -c 5000 /dev/urandom >$cache ;;
+	empty) : >$cache ;;
+	flipped) python3 -c '
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) // 2] ^= 0x20
+open(p, "wb").write(b)' $cache ;;
+	older) python3 -c '
+import sys
+# the header frame made again with format 0: a cache of an older docket
+p = sys.argv[1]
+b = open(p, "rb").read()
+n = int.from_bytes(b[:4], "little")
+payload = bytearray(b[12:12 + n])
+assert payload[:8] == b"DKSTATUS" and payload[8] == 1
+payload[8] = 0
+M = (1 << 64) - 1
+def h(d):
+    x = (0x9e3779b97f4a7c15 ^ len(d)) & M
+    i = 0
+    while len(d) - i >= 8:
+        x = ((x ^ int.from_bytes(d[i:i + 8], "little")) * 0x100000001b3) & M
+        x ^= x >> 31
+        i += 8
+    for c in d[i:]:
+        x = ((x ^ c) * 0x100000001b3) & M
+    return x ^ (x >> 29)
+assert h(bytes(b[12:12 + n])) == int.from_bytes(b[4:12], "little"), "hash"
+open(p, "wb").write(n.to_bytes(4, "little") + h(bytes(payload)).to_bytes(8, "little") + payload + b[12 + n:])' $cache ;;
+	esac
+}
+
+for how in truncated zeroed garbage empty flipped older; do
+test_expect_success "a cache $how: read from the files, made again" '
+	next_second
+	docket report --json >/dev/null
+	docket list >../expect.list
+	docket report --json >../expect.report
+	break_cache '$how'
+	docket list >../out
+	test_cmp ../expect.list ../out
+	docket report --json >../out
+	test_cmp ../expect.report ../out
+	next_second
+	opened list
+	test ! -s ../opened
+	test_cmp ../expect.list ../opened.out
+'
+done
+
+test_expect_success 'two readers at once, and a reader while the cache is locked' '
+	rm -f $cache
+	docket report --json >../one &
+	docket report --json >../two
+	wait $!
+	test_cmp ../one ../two
+	truth report --json
+	test_cmp ../one ../warm.out
+	next_second
+	touch cases/2026/c3/case.ini
+	cp $cache ../before
+	flock $cache.lock sh -c "docket list >../out"
+	test_cmp ../before $cache
+	truth list
+'
+
+test_expect_success 'a reader that cannot write to the git directory still answers' '
+	next_second
+	touch cases/2026/a1/case.ini
+	cp $cache ../before
+	if [ "$(id -u)" = 0 ]; then
+		# root writes through a mode: a read-only mount of .git instead
+		unshare -m sh -c "mount --bind -o ro .git .git && docket list >../out && docket report --json >../out.report"
+	else
+		chmod a-w .git/docket .git
+		docket list >../out
+		docket report --json >../out.report
+		chmod u+w .git/docket .git
+	fi
+	test_cmp ../before $cache
+	test ! -e $cache.tmp
+	docket list >../expect
+	test_cmp ../expect ../out
+'
+
+test_expect_success 'docket check reads the files; the cache is never pushed or cloned' '
+	docket list >/dev/null
+	docket check >../check.warm 2>&1
+	cp $cache ../before
+	break_cache garbage
+	cp $cache ../garbage
+	docket check >../check.bad 2>&1
+	test_cmp ../check.warm ../check.bad
+	test_cmp ../garbage $cache
+	git init -q --bare ../remote.git
+	git remote add origin ../remote.git
+	git push -q origin main
+	test ! -e ../remote.git/docket
+	git clone -q ../remote.git ../clone2
+	test ! -e ../clone2/.git/docket
+	test -z "$(git status --porcelain --ignored)"
+'
+
+test_done
