@@ -50,6 +50,16 @@ note_clear(struct note *n)
 	memset(n, 0, sizeof(*n));
 }
 
+void
+note_copy(struct note *out, const struct note *n)
+{
+	*out = *n;
+	out->name = n->name ? xstrdup(n->name) : NULL;
+	out->kind = n->kind ? xstrdup(n->kind) : NULL;
+	out->author = n->author ? xstrdup(n->author) : NULL;
+	out->with = n->with ? xstrdup(n->with) : NULL;
+}
+
 char *
 note_make_name(time_t t, int seq, const char *kind, const char *author,
 	       const char *with)

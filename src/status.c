@@ -607,12 +607,8 @@ status_notes(struct note **out, size_t *n, const char *root, const char *dir)
 	if (!is_cur(dir))
 		return note_list(out, n, root, dir);
 	v = xcalloc(S.cur.nn + 1, sizeof(*v));
-	for (size_t i = 0; i < S.cur.nn; i++) {
-		v[i] = S.cur.nv[i];
-		v[i].name = xstrdup(S.cur.nv[i].name);
-		v[i].kind = xstrdup(S.cur.nv[i].kind);
-		v[i].author = xstrdup(S.cur.nv[i].author);
-	}
+	for (size_t i = 0; i < S.cur.nn; i++)
+		note_copy(&v[i], &S.cur.nv[i]);
 	*out = v;
 	*n = S.cur.nn;
 	return 0;

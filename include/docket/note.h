@@ -51,6 +51,8 @@ int note_with_client(const struct note *n);
 int note_is_client_contact(const struct note *n);
 int note_answers_client(const struct note *n);
 void note_clear(struct note *n);
+/* *out, a copy of n with strings of its own. */
+void note_copy(struct note *out, const struct note *n);
 /* How people name the note of file name: "the call note of 2026-11-20
  * 09:00", its local time (TZ); name itself when it is not a note's.  A
  * new string. */
