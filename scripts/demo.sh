@@ -3,8 +3,10 @@
 # commands at chosen dates, then show what docket shows.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
-docket="$top/docket"
-firm="$top/build/demo-firm"
+# (tests/t0006-demo.sh runs it with its own docket and directory)
+docket="${DEMO_DOCKET:-$top/docket}"
+out="${DEMO_DIR:-$top/build}"
+firm="$out/demo-firm"
 export TZ=UTC
 # the sample firm's people, whatever the user's own git identity is
 export GIT_AUTHOR_NAME="Bob Diaz" GIT_AUTHOR_EMAIL="bob@firm.example"
@@ -12,7 +14,7 @@ export GIT_COMMITTER_NAME="Bob Diaz" GIT_COMMITTER_EMAIL="bob@firm.example"
 unset DOCKET_USER
 
 rm -rf "$firm"
-mkdir -p "$top/build"
+mkdir -p "$out"
 at() { DOCKET_NOW=$1; export DOCKET_NOW; }
 d() { "$docket" -C "$firm" "$@"; }
 
@@ -170,15 +172,15 @@ at 2026-11-20; d policy haddad-2610 pip-metro --coverage pip --carrier "Metro In
 
 # lopez: med-mal, an expert review deadline
 at 2026-08-12; d note lopez-2611 --kind call -m "Intake call; surgical complication." >/dev/null
-at 2026-08-12; d due lopez-2611 --done call-the-client >/dev/null
-at 2026-08-13; d due lopez-2611 --done send-letters-of >/dev/null
-at 2026-04-02; d due diaz-2607 --done call-the-client >/dev/null
-at 2026-04-03; d due diaz-2607 --done send-letters-of >/dev/null
+at 2026-08-12; d due lopez-2611 --done call-client >/dev/null
+at 2026-08-13; d due lopez-2611 --done send-letters >/dev/null
+at 2026-04-02; d due diaz-2607 --done call-client >/dev/null
+at 2026-04-03; d due diaz-2607 --done send-letters >/dev/null
 at 2026-08-20; d due lopez-2611 2026-11-25 "Expert review of the chart" --name expert >/dev/null
 
 # young: brand new
 at 2026-11-03; d note young-2612 --kind call -m "Welcome call; explained the process." >/dev/null
-at 2026-11-03; d due young-2612 --done call-the-client >/dev/null
+at 2026-11-03; d due young-2612 --done call-client >/dev/null
 
 # client inquiries: kim's answered within the day, brown's still open
 at 2026-11-18; d note kim-2608 --kind inquiry --at 2026-11-18T09:10 -m "Voicemail: can I switch PT clinics?" >/dev/null
@@ -202,10 +204,10 @@ show records
 show provider garcia-2602
 show show chen-2603
 show log novak-2606
-d report --html "$top/build/demo-report.html"
+d report --html "$out/demo-report.html"
 cat <<EOF2
 
-The same report as one web page: $top/build/demo-report.html
+The same report as one web page: $out/demo-report.html
 Try it yourself:
   cd $firm && DOCKET_NOW=2026-11-22 $docket report
 EOF2
