@@ -37,7 +37,9 @@ INI
 # intake), and the demand stage's requirements
 sed -i 's/^# task = /task = /; s/^# requires = records-complete, lor-sent$/requires = records-complete, lor-sent/' \
 	"$firm/docket.ini"
-GIT_DIR="$firm/.git" GIT_WORK_TREE="$firm" git -c user.name="Bob Diaz" \
+# (on the day docket's own commits are made, so the demo is the same each run)
+GIT_DIR="$firm/.git" GIT_WORK_TREE="$firm" GIT_AUTHOR_DATE="$DOCKET_NOW 12:00 +0000" \
+	GIT_COMMITTER_DATE="$DOCKET_NOW 12:00 +0000" git -c user.name="Bob Diaz" \
 	-c user.email=bob@firm.example commit -qam "staff: alice, carol; intake tasks"
 
 # id client incident type manager opened defendant state

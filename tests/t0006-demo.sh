@@ -10,6 +10,10 @@ test_expect_success 'the demo makes its firm with docket alone, without a word o
 	test_repo_clean demo/demo-firm
 	docket -C demo/demo-firm check >check.out
 	test -s demo/demo-report.html
+	# every commit on the demo'"'"'s own dates, none on the day it runs
+	git -C demo/demo-firm log --format=%cs --grep="^staff: alice, carol" >date
+	test "$(cat date)" = 2026-01-05
+	test "$(git -C demo/demo-firm log --format=%cs | sort | tail -n 1)" = 2026-11-21
 '
 
 test_expect_success 'it shows the work queue, the agenda and the report, each with its lines' '
