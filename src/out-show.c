@@ -222,7 +222,7 @@ show_md(FILE *f, const struct show_page *p)
 	for (size_t i = 0; i < p->nnotes; i++) {
 		const struct show_note *n = &p->notes[i];
 
-		fprintf(f, "\n### %s, ", time_fmt_utc(t, n->time));
+		fprintf(f, "\n### %s, ", time_fmt_local(t, n->time));
 		md_text(f, n->kind);
 		fputs(", ", f);
 		md_text(f, n->author);
@@ -423,7 +423,7 @@ show_html(FILE *f, const struct show_page *p)
 		const struct show_note *n = &p->notes[i];
 
 		fprintf(f, "<article class=\"note\">\n<h3><time>%s</time> ",
-			time_fmt_utc(t, n->time));
+			time_fmt_local(t, n->time));
 		html_text(f, n->kind);
 		fputs(" &middot; ", f);
 		html_text(f, n->author);

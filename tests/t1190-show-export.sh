@@ -42,7 +42,7 @@ test_expect_success 'show --md: the case as Markdown, values escaped, raw HTML a
 
 	## Notes
 
-	### 2026-11-10T10:00:00Z, call, bob
+	### 2026-11-10 10:00, call, bob
 
 	Client **doing well**.
 
@@ -52,7 +52,7 @@ test_expect_success 'show --md: the case as Markdown, values escaped, raw HTML a
 
 	\<b onclick=x\>raw\</b\> and [a link]()
 
-	### 2026-11-11T12:00:00Z, escalation, bob
+	### 2026-11-11 12:00, escalation, bob
 
 	Escalation 1 (medical) to alice:
 
