@@ -224,7 +224,8 @@ cmd_advance_stage(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	tprintf("%s: %s -> %s%s", c->id, from, f->stages[to].name,
-	       to == last ? " (closed)" : "");
+	       to == last && strcmp(f->stages[to].name, "closed") ?
+	       " (closed)" : "");
 	if (skipped.len)
 		tprintf(" (skipped %s)", skipped.buf);
 	tprintf("\n");

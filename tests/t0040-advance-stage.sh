@@ -35,11 +35,21 @@ test_expect_success 'entering demand adds the 72-hour deadline; leaving it marks
 
 test_expect_success 'a named later stage skips ahead; the last stage closes the case' '
 	DOCKET_NOW=2026-12-01 docket advance-stage c1 closed >../out
-	test "$(cat ../out)" = "c1: negotiation -> closed (closed)"
+	test "$(cat ../out)" = "c1: negotiation -> closed"
 	test "$(ini_get cases/2026/c1/case.ini case.status)" = closed
 	test "$(ini_get cases/2026/c1/case.ini case.closed)" = 2026-12-01
 	test_refused docket advance-stage c1
 	test "$(cat ../err)" = "docket: c1 is in the last stage (closed) already"
+'
+
+test_expect_success 'a last stage not named closed says it closed the case' '
+	cd "$TRASH"
+	docket init gen --pipeline generic >/dev/null
+	cd gen
+	docket add --id g1 --client "Gene Ric" >/dev/null
+	docket advance-stage g1 follow-up >../out
+	test "$(cat ../out)" = "g1: initiation -> follow-up (closed)"
+	test "$(ini_get cases/2026/g1/case.ini case.status)" = closed
 '
 
 test_expect_success 'moving back needs --force, and reopens a closed case' '

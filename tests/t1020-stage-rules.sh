@@ -160,7 +160,7 @@ test_expect_success 'the requirements of the last stages at their edges: settled
 	q escalate y --resolve -m "Told the client no"
 	for d in lor-bi records-mercy; do q due y --done $d; done
 	docket advance-stage y closed >out
-	test "$(cat out)" = "y: settlement -> closed (closed)"
+	test "$(cat out)" = "y: settlement -> closed"
 	test "$(due send-client y)" = "2026-12-01 alice 2026-11-25"
 	test "$(ini_get cases/2026/y/case.ini case.status)" = closed
 	test_repo_clean

@@ -10,7 +10,7 @@ DOCKET_NOW=2026-11-06 docket advance-stage a1 records >/dev/null
 
 test_expect_success 'close: the last stage, a stage note with the reason, one commit' '
 	DOCKET_NOW=2026-11-20T10:00:00Z docket close a1 -m "Client left the firm" >../out
-	echo "a1: records -> closed (closed)" >../expect
+	echo "a1: records -> closed" >../expect
 	test_cmp ../expect ../out
 	test "$(git log -1 --format=%s)" = "close(a1): records -> closed"
 	test "$(ini_get cases/2026/a1/case.ini case.status)" = closed
