@@ -153,9 +153,6 @@ int pick_word(const char *const *list, const char *arg, const char *what,
 int handoff_work(const struct firm *f, struct dcase *c,
 		 const char *old_manager, const char *old_attorney,
 		 struct strv *moved);
-/* docket note ID --move NOTE OTHER-ID [-m WHY], the whole command
- * (cmd-note-move.c). */
-int note_move(struct ctx *ctx, int argc, char **argv);
 
 /* What the workup's commands share (cmd-workup.c). */
 /* The date of something that happened (a visit, a receipt): DATE as
