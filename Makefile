@@ -8,6 +8,7 @@ ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 MAN1     = $(wildcard man/*.1)
 MAN5     = $(wildcard man/*.5)
+MAN7     = $(wildcard man/*.7)
 ifeq ($(origin CC),default)
 CC        = cc
 endif
@@ -173,11 +174,13 @@ fuzz: fuzz-build
 # man/, and the completions where each shell looks for them.
 install: $(BUILD)/docket
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) \
 	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/docket $(DESTDIR)$(BINDIR)/docket
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 completions/docket.bash $(DESTDIR)$(BASHCOMPDIR)/docket
 	install -m 644 completions/_docket $(DESTDIR)$(ZSHCOMPDIR)/_docket
 	install -m 644 completions/docket.fish $(DESTDIR)$(FISHCOMPDIR)/docket.fish
@@ -192,12 +195,13 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/docket
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(MAN5))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(MAN7))
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/docket $(DESTDIR)$(ZSHCOMPDIR)/_docket \
 	    $(DESTDIR)$(FISHCOMPDIR)/docket.fish
 
 # every man page, as mandoc's linter sees it
 lint-man:
-	@mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+	@mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
 
 clean:
 	rm -rf build build-san build-fuzz build-clang docket
