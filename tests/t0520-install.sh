@@ -9,7 +9,7 @@ mk() {
 }
 
 dest=$TRASH/dest
-ls "$SRC_DIR"/man/*.1 "$SRC_DIR"/man/*.5 | sed 's|.*/||' >pages
+ls "$SRC_DIR"/man/*.1 "$SRC_DIR"/man/*.5 "$SRC_DIR"/man/*.7 | sed 's|.*/||' >pages
 
 test_expect_success 'make install PREFIX=/usr DESTDIR=...: every file where it belongs' '
 	mk install PREFIX=/usr DESTDIR="$dest" >out 2>&1 || { cat out; exit 1; }
@@ -17,6 +17,7 @@ test_expect_success 'make install PREFIX=/usr DESTDIR=...: every file where it b
 		echo usr/bin/docket
 		sed -n "s|^\(.*\.1\)$|usr/share/man/man1/\1|p" pages
 		sed -n "s|^\(.*\.5\)$|usr/share/man/man5/\1|p" pages
+		sed -n "s|^\(.*\.7\)$|usr/share/man/man7/\1|p" pages
 		echo usr/share/bash-completion/completions/docket
 		echo usr/share/zsh/site-functions/_docket
 		echo usr/share/fish/vendor_completions.d/docket.fish
