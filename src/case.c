@@ -584,6 +584,10 @@ view_subsections(struct checker *k, const struct firm *firm, struct strv *w)
 		char *kind, *name;
 
 		if (l->kind != CFG_SECTION ||
+		    !(has_prefix(sec, "due \"") ||
+		      has_prefix(sec, "escalation \"") ||
+		      has_prefix(sec, "dismissed \"") ||
+		      has_prefix(sec, "defendant \"")) ||
 		    cfg_split_subsection(sec, &kind, &name) < 0)
 			continue;
 		if (!strcmp(kind, "due")) {

@@ -147,13 +147,21 @@ index_of(const struct cfg *cfg)
 	return c->index;
 }
 
+/* Free a line's string: not one in the cfg's arena (freed whole). */
 static void
-line_clear(struct cfg_line *l)
+str_free(const struct cfg *cfg, char *s)
 {
-	free(l->raw);
-	free(l->section);
-	free(l->key);
-	free(l->value);
+	if ((uintptr_t)s - (uintptr_t)cfg->arena >= cfg->arena_len)
+		free(s);
+}
+
+static void
+line_clear(const struct cfg *cfg, struct cfg_line *l)
+{
+	str_free(cfg, l->raw);
+	str_free(cfg, l->section);
+	str_free(cfg, l->key);
+	str_free(cfg, l->value);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -163,9 +171,10 @@ cfg_free(struct cfg *cfg)
 	if (!cfg)
 		return;
 	for (size_t i = 0; i < cfg->n; i++)
-		line_clear(&cfg->lines[i]);
+		line_clear(cfg, &cfg->lines[i]);
 	free(cfg->lines);
 	free(cfg->name);
+	free(cfg->arena);
 	index_drop(cfg);
 	free(cfg);
 }
@@ -187,7 +196,7 @@ remove_lines(struct cfg *cfg, size_t at, size_t count)
 {
 	index_drop(cfg);
 	for (size_t i = at; i < at + count; i++)
-		line_clear(&cfg->lines[i]);
+		line_clear(cfg, &cfg->lines[i]);
 	memmove(cfg->lines + at, cfg->lines + at + count,
 		(cfg->n - at - count) * sizeof(*cfg->lines));
 	cfg->n -= count;
@@ -682,7 +691,7 @@ remove_conts(struct cfg *cfg, size_t k)
 	for (; i < cfg->n && cfg->lines[i].kind != CFG_KEY &&
 	       cfg->lines[i].kind != CFG_SECTION; i++) {
 		if (cfg->lines[i].kind == CFG_CONT)
-			line_clear(&cfg->lines[i]);
+			line_clear(cfg, &cfg->lines[i]);
 		else
 			cfg->lines[to++] = cfg->lines[i];
 	}
@@ -769,8 +778,8 @@ cfg_set(struct cfg *cfg, const char *section, const char *key,
 			return 0;
 		remove_conts(cfg, (size_t)i);
 		l = &cfg->lines[i];
-		free(l->raw);
-		free(l->value);
+		str_free(cfg, l->raw);
+		str_free(cfg, l->value);
 		l->raw = key_line(key, value);
 		l->value = xstrdup(value);
 		l->lineno = 0;

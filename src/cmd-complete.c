@@ -46,6 +46,7 @@
 #include "docket/note.h"
 #include "docket/repo.h"
 #include "docket/settle.h"
+#include "docket/status.h"
 #include "docket/template.h"
 #include "docket/workflow.h"
 #include "docket/workup.h"
@@ -227,6 +228,14 @@ firm_get(struct firmctx *fc)
 		if (repo_open(&fc->repo))
 			return NULL;
 		fc->root = repo_root(fc->repo);
+		{	/* begun before docket.ini is read, as main.c does */
+			char *sp = repo_git_path(fc->repo, STATUS_FILE);
+			char *fp = path_join(fc->root, FIRM_FILE);
+
+			status_begin(sp, fc->root, fp, DOCKET_VERSION);
+			free(sp);
+			free(fp);
+		}
 		if (firm_load(&fc->firm, fc->root, NULL))
 			fc->firm = NULL;
 	}
@@ -242,7 +251,8 @@ root_get(struct firmctx *fc)
 
 /* Each case ID, described by its client and title; when no ID begins
  * with the word, the IDs of the cases whose client's name does (a name
- * completes to its ID). */
+ * completes to its ID).  Read through the status cache; a case it does
+ * not give (one that does not read as a case) from its case.ini alone. */
 static void
 put_cases(struct firmctx *fc, const struct out *o)
 {
@@ -253,30 +263,41 @@ put_cases(struct firmctx *fc, const struct out *o)
 
 	if (!root)
 		return;
-	case_list_dirs(&dirs, root);
+	case_list_maybe(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++)
 		ids += has_prefix(case_dir_id(dirs.v[i]), o->prefix);
 	for (size_t i = 0; i < dirs.n; i++) {
 		const char *id = case_dir_id(dirs.v[i]);
-		char *path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+		struct dcase *c = NULL;
 		struct cfg *cfg = NULL;
 		const char *client = NULL, *title = NULL;
-		char *desc = NULL;
+		char *desc = NULL, *path = NULL;
+		int e = fc->firm ? status_case(&c, fc->firm, dirs.v[i]) : -1;
 
-		if (!cfg_load(&cfg, path, path)) {
-			client = cfg_get(cfg, "case", "client");
-			title = cfg_get(cfg, "case", "title");
+		if (e == DK_ENOTFOUND)
+			continue;	/* no case.ini: no case */
+		if (!e) {
+			client = *c->client ? c->client : NULL;
+			title = c->title;
+		} else {
+			path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+			if (!cfg_load(&cfg, path, path)) {
+				client = cfg_get(cfg, "case", "client");
+				title = cfg_get(cfg, "case", "title");
+			}
+		}
+		if (!e || cfg)
 			desc = title && *title && !streq(title, client) ?
 			       xasprintf("%s (%s)", client ? client : "",
 					 title) :
 			       xstrdup(client ? client : "");
-		}
 		if (ids)
 			put(o, id, desc);
 		else if (*o->prefix && lookup_name_matches(client, o->prefix))
 			put(&any, id, desc);
 		free(desc);
 		cfg_free(cfg);
+		case_free(c);
 		free(path);
 	}
 	strv_free(&dirs);
@@ -783,6 +804,7 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 		print_usage(stderr, ctx->cmd);
 		return EXIT_USAGE;
 	}
+	status_end();
 	firm_free(fc.firm);
 	repo_free(fc.repo);
 	return fflush(stdout) ? EXIT_FAIL : EXIT_OK;

@@ -15,10 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef DOCKET_VERSION
-#define DOCKET_VERSION "0.1.0"
-#endif
-
 static const struct command commands[] = {
 	{ "init", cmd_init, 0,
 	  "docket init [DIR] [--pipeline pi|generic] [--name FIRM] [--shared]\n"

@@ -14,9 +14,19 @@ json_quote(struct sb *out, const char *s)
 
 	sb_addc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		const unsigned char *q = p;
 		unsigned cp;
 		size_t n;
 
+		/* a run of bytes that stand for themselves, at once */
+		while (*q >= 0x20 && *q < 0x7f && *q != '"' && *q != '\\' &&
+		       *q != '<' && *q != '>' && *q != '&')
+			q++;
+		if (q > p) {
+			sb_add(out, p, (size_t)(q - p));
+			p = q - 1;
+			continue;
+		}
 		if (*p >= 0x80) {
 			/* C1 controls and the like as \u escapes; a byte that
 			 * is not UTF-8 as U+FFFD, so the JSON stays valid */
@@ -66,6 +76,17 @@ indent(struct json *j)
 		fputs("  ", j->f);
 }
 
+/* Does s stand for itself in quotes (the common case, printed at once)? */
+static int
+plain(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\' ||
+		    *p == '<' || *p == '>' || *p == '&')
+			return 0;
+	return 1;
+}
+
 static void
 item(struct json *j, const char *key)
 {
@@ -74,7 +95,11 @@ item(struct json *j, const char *key)
 			fputc(',', j->f);
 		indent(j);
 	}
-	if (key) {
+	if (key && plain(key)) {
+		fputc('"', j->f);
+		fputs(key, j->f);
+		fputs("\": ", j->f);
+	} else if (key) {
 		struct sb sb = SB_INIT;
 
 		json_quote(&sb, key);
@@ -121,6 +146,12 @@ json_str(struct json *j, const char *key, const char *v)
 		return;
 	}
 	item(j, key);
+	if (plain(v)) {
+		fputc('"', j->f);
+		fputs(v, j->f);
+		fputc('"', j->f);
+		return;
+	}
 	json_quote(&sb, v);
 	fputs(sb.buf, j->f);
 	sb_free(&sb);

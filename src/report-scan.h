@@ -56,6 +56,9 @@ struct scan {
  * `docket next`; the median of v (sorted here) and a percentage to two
  * decimals. */
 const char *report_owner(const struct dcase *c);
+/* The strings of the cases' rows and of the actions are the report's:
+ * freed at once by report_strings_free (report_free). */
+void report_strings_free(struct report *r);
 size_t report_add_case(struct report *r, const struct dcase *c);
 struct raction *report_add_action(struct report *r, size_t ci, int action,
 				  const char *who, long date, const char *name,

@@ -699,13 +699,6 @@ report_free(struct report *r)
 	for (size_t i = 0; i < r->ncases; i++) {
 		struct rcase *c = &r->cases[i];
 
-		free(c->id);
-		free(c->dir);
-		free(c->client);
-		free(c->title);
-		free(c->stage);
-		free(c->attorney);
-		free(c->manager);
 		report_notes_free(c->notes, c->nnotes);
 		free(c->notes_error);
 	}
@@ -759,12 +752,8 @@ report_free(struct report *r)
 		free(r->offers[i].policy);
 	}
 	free(r->offers);
-	for (size_t i = 0; i < r->nactions; i++) {
-		free(r->actions[i].who);
-		free(r->actions[i].name);
-		free(r->actions[i].what);
-	}
 	free(r->actions);
+	report_strings_free(r);
 	for (size_t i = 0; i < r->nerrors; i++) {
 		free(r->errors[i].file);
 		free(r->errors[i].message);

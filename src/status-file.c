@@ -299,31 +299,76 @@ stf_concat(const char *a, ...)
 	return s;
 }
 
+/* The arena a cfg's strings are copied into (see struct cfg). */
+struct arena {
+	char *p, *end;
+};
+
+/* n bytes of s, and a NUL, into the arena (sized for all of them). */
+static char *
+a_put(struct arena *a, const char *s, size_t n)
+{
+	char *d = a->p;
+
+	if ((size_t)(a->end - a->p) < n + 1)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	a->p += n + 1;
+	return d;
+}
+
+/* (A NUL in it, in a frame whose hash is right, would only cut the
+ * string short: it is not looked for.) */
+static char *
+a_str(struct rd *r, struct arena *a, size_t *len)
+{
+	size_t n = 0;
+	const char *s = get_bytes(r, &n);
+	char *d = s ? a_put(a, s, n) : NULL;
+
+	if (!d)
+		r->bad = 1;
+	*len = n;
+	return d;
+}
+
 static void
-get_line(struct rd *r, struct cfg_line *l, const char *prev)
+get_line(struct rd *r, struct arena *a, struct cfg_line *l,
+	 const struct cfg_line *prev)
 {
 	uint64_t kind = get_uv(r), lineno = get_uv(r), f = get_uv(r);
+	size_t k = 0, v = 0;	/* the key's length, the value's */
 
 	if (kind > CFG_CONT || lineno > (uint64_t)CFG_MAX_FILE ||
 	    (f & ~(uint64_t)63) || ((f & L_KVRAW) && !(f & L_KEY && f & L_VALUE)) ||
-	    (!(f & (L_SECTION | L_NOSECTION)) && !prev)) {
+	    (!(f & (L_SECTION | L_NOSECTION)) && (!prev || !prev->section))) {
 		r->bad = 1;
 		return;
 	}
 	l->kind = (enum cfg_kind)kind;
 	l->lineno = (int)lineno;
 	if (f & L_SECTION)
-		l->section = get_str(r);
+		l->section = a_str(r, a, &k);
 	else if (!(f & L_NOSECTION))
-		l->section = xstrdup(prev);
+		l->section = prev->section;	/* both in the arena */
 	if (f & L_KEY)
-		l->key = get_str(r);
+		l->key = a_str(r, a, &k);
 	if (f & L_VALUE)
-		l->value = get_str(r);
+		l->value = a_str(r, a, &v);
 	if (f & L_RAW)
-		l->raw = get_str(r);
-	else if ((f & L_KVRAW) && l->key && l->value)
-		l->raw = stf_concat(l->key, " = ", l->value, NULL);
+		l->raw = a_str(r, a, &k);
+	else if ((f & L_KVRAW) && l->key && l->value) {
+		if ((size_t)(a->end - a->p) < k + v + 4) {
+			r->bad = 1;
+			return;
+		}
+		l->raw = a->p;
+		memcpy(a->p, l->key, k);
+		memcpy(a->p + k, " = ", 3);
+		memcpy(a->p + k + 3, l->value, v + 1);
+		a->p += k + v + 4;
+	}
 }
 
 void
@@ -335,12 +380,16 @@ stf_put_cfg(struct sb *b, const struct cfg *cfg)
 		put_line(b, &cfg->lines[i], i ? cfg->lines[i - 1].section : NULL);
 }
 
+/* The strings of the lines go into one block (cfg->arena): a key line's
+ * raw text takes at most its key's and value's bytes again, each string
+ * a NUL more. */
 struct cfg *
 stf_get_cfg(const struct sb *bytes, const char *name)
 {
 	struct rd r = { (const unsigned char *)bytes->buf,
 			(const unsigned char *)bytes->buf + bytes->len, 0 };
 	struct cfg *cfg = xcalloc(1, sizeof(*cfg));
+	struct arena a;
 	uint64_t n;
 
 	cfg->name = xstrdup(name);
@@ -351,9 +400,13 @@ stf_get_cfg(const struct sb *bytes, const char *name)
 	if (!r.bad && n) {
 		cfg->lines = xcalloc((size_t)n, sizeof(*cfg->lines));
 		cfg->cap = (size_t)n;
+		cfg->arena_len = 2 * bytes->len + 8 * (size_t)n + 16;
+		cfg->arena = xmalloc(cfg->arena_len);
 	}
+	a.p = cfg->arena;
+	a.end = cfg->arena + cfg->arena_len;
 	for (size_t i = 0; !r.bad && i < n; i++) {
-		get_line(&r, &cfg->lines[i], i ? cfg->lines[i - 1].section : NULL);
+		get_line(&r, &a, &cfg->lines[i], i ? &cfg->lines[i - 1] : NULL);
 		cfg->n = i + 1;
 	}
 	if (r.bad || r.p != r.end) {

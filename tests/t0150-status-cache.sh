@@ -63,6 +63,34 @@ test_expect_success 'warm: the cases come from the cache, not from case.ini' '
 	truth due
 '
 
+test_expect_success 'ID completion comes from the cache and sees a client edited by hand' '
+	next_second
+	opened __complete cases
+	test ! -s ../opened
+	grep -q "^a1	Ann One (One v. Acme)$" ../opened.out
+	next_second
+	touch cases/2026/c3/case.ini
+	docket __complete cases >/dev/null
+	ini=cases/2026/a1/case.ini
+	python3 - "$ini" <<-\EOF
+	import os, sys
+	p = sys.argv[1]
+	st = os.stat(p)
+	t = open(p).read().replace("Ann One", "Ann Uno")
+	with open(p, "r+") as f:
+	    f.write(t)
+	os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
+	assert os.stat(p).st_size == st.st_size
+	EOF
+	docket __complete cases >../out
+	grep -q "^a1	Ann Uno (One v. Acme)$" ../out
+	docket __complete cases uno >../out
+	test "$(cut -f1 ../out)" = a1
+	git checkout -q -- $ini
+	truth __complete cases
+	truth __complete cases one
+'
+
 test_expect_success 'a case.ini edited by hand, same size, same second: seen' '
 	next_second
 	touch cases/2026/c3/case.ini

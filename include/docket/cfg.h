@@ -49,6 +49,10 @@ struct cfg {
 	size_t n, cap;
 	int crlf;	/* the file used CRLF line ends */
 	struct cfg_index *index;	/* sections and keys by name; cfg.c's */
+	/* one block the lines' strings may point into (the status cache
+	 * makes a cfg so): freed whole, never a string in it alone */
+	char *arena;
+	size_t arena_len;
 };
 
 /* 0, or DK_EPARSE with "name:line: what" (or "name: too large ..." past

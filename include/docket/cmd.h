@@ -10,6 +10,11 @@
 
 #include <getopt.h>
 #include <stdint.h>
+
+/* docket's version (`docket --version`; the status cache keeps it) */
+#ifndef DOCKET_VERSION
+#define DOCKET_VERSION "0.1.0"
+#endif
 #include <stdio.h>
 #include <time.h>
 

@@ -261,8 +261,10 @@ struct report {
 	size_t nactions;
 	struct rerror *errors;
 	size_t nerrors;
-	/* private: the capacities of the lists */
+	/* private: the capacities of the lists; the strings of the cases'
+	 * rows and of the actions, in blocks (report-lists.c) */
 	size_t cap[24];
+	struct report_strings *strings;
 };
 
 #define REPORT_STAYS_DAYS 365

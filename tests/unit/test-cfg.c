@@ -3,6 +3,7 @@
 #include "docket/error.h"
 #include "docket/util.h"
 #include "unit.h"
+#include "../../src/status-file.h"
 
 #include <stdlib.h>
 
@@ -254,6 +255,47 @@ main(void)
 		s = cfg_dotted("due \"sol\"", "date");
 		CHECK_STR(s, "due.sol.date");
 		free(s);
+	}
+	/* through the status cache's encoding (its strings in one block):
+	 * the same text, and edits that replace and remove its strings */
+	{
+		const char *in = "# c\n[case]\nid = x\nstory = a\n  b\n"
+				 "eq=spaced\n[due \"sol\"]\ndate = 2027-01-01\n"
+				 "who = p\n\n[extra]\nk = v\n";
+		struct sb enc = SB_INIT;
+		struct cfg *a = parse(in), *b;
+
+		CHECK(a != NULL);
+		stf_put_cfg(&enc, a);
+		b = stf_get_cfg(&enc, "t.ini");
+		CHECK(b != NULL && b->arena != NULL);
+		t = text_of(b);
+		CHECK_STR(t, in);
+		free(t);
+		CHECK_STR(cfg_get(b, "case", "story"), "a\nb");
+		for (int i = 0; i < 2; i++) {	/* each as the parsed one */
+			struct cfg *e = i ? a : b;
+
+			CHECK(cfg_set(e, "case", "story", "c") == 0);
+			CHECK(cfg_set(e, "case", "id", "y") == 0);
+			CHECK(cfg_unset(e, "extra", "k") == 1);
+			cfg_remove_section(e, "due \"sol\"");
+			CHECK(cfg_set(e, "new", "n", "1") == 0);
+		}
+		t = text_of(b);
+		CHECK_STR(t, "# c\n[case]\nid = y\nstory = c\neq=spaced\n"
+			     "[extra]\n\n[new]\nn = 1\n");
+		free(t);
+		t = text_of(a);
+		CHECK_STR(t, "# c\n[case]\nid = y\nstory = c\neq=spaced\n"
+			     "[extra]\n\n[new]\nn = 1\n");
+		free(t);
+		/* cut short: refused, nothing leaks */
+		enc.len -= 3;
+		CHECK(stf_get_cfg(&enc, "t.ini") == NULL);
+		cfg_free(a);
+		cfg_free(b);
+		sb_free(&enc);
 	}
 	return UNIT_DONE();
 }
