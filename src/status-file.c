@@ -404,7 +404,7 @@ stf_get_cfg(const struct sb *bytes, const char *name)
 		cfg->arena = xmalloc(cfg->arena_len);
 	}
 	a.p = cfg->arena;
-	a.end = cfg->arena + cfg->arena_len;
+	a.end = cfg->arena ? cfg->arena + cfg->arena_len : NULL;
 	for (size_t i = 0; !r.bad && i < n; i++) {
 		get_line(&r, &a, &cfg->lines[i], i ? &cfg->lines[i - 1] : NULL);
 		cfg->n = i + 1;
