@@ -53,7 +53,7 @@ static const struct command commands[] = {
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
 	  "docket escalate ID --resolve [-m DECISION] [--name N]\n"
 	  "docket escalate ID --dismiss R -m WHY",
-	  "list open escalations, escalate a case, or resolve one" },
+	  "list open escalations, escalate a case, resolve or dismiss" },
 	{ "provider", cmd_provider, NEED_FIRM,
 	  "docket provider ID [--json]\n"
 	  "docket provider ID NAME [--type T] [--phone P] [--visit DATE]\n"
