@@ -69,7 +69,7 @@ write_templates(const char *root, struct strv *paths, struct strv *made)
 
 /* Is there a git repository at dir (one init would adopt)? */
 static int
-git_dir_in(const char *dir)
+has_git_dir(const char *dir)
 {
 	char *git = path_join(dir, ".git");
 	int r = path_exists(git);
@@ -137,7 +137,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	/* the identity is checked before anything is made; a repository
 	 * adopted may have its own, which its commits will use */
 	if ((r = cfg_value_check("--name", "name", firm_name)) ||
-	    ((r = repo_identity(NULL, &name, &email)) && !git_dir_in(dir))) {
+	    ((r = repo_identity(NULL, &name, &email)) && !has_git_dir(dir))) {
 		status = fail(r);
 		goto out;
 	}
