@@ -72,8 +72,9 @@ $(error docket: pkg-config does not find $(PKGS) \
   on Debian they come with: $(shell sh scripts/deps.sh --line build))
 endif
 endif
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# -pthread: the status cache stats the cases on a second thread
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 INIH_H     := $(wildcard $(shell pkg-config --variable=includedir inih 2>/dev/null)/ini.h)
 
 all: docket

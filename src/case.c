@@ -158,21 +158,45 @@ case_dir_of(const char *path)
 	return xstrndup(path, (size_t)(strrchr(path, '/') - path));
 }
 
-static int
-cmp_by_id(const void *a, const void *b)
-{
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int c = strcmp(case_dir_id(x), case_dir_id(y));
+struct keyed {
+	const char *id;
+	char *dir;
+};
 
-	return c ? c : strcmp(x, y);
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : strcmp(x->dir, y->dir);
+}
+
+/* dirs by ID, then by directory: each ID found once, not at every
+ * comparison (a firm's whole list is sorted on every read command) */
+static void
+sort_by_id(struct strv *dirs)
+{
+	struct keyed *k;
+
+	if (dirs->n < 2)
+		return;
+	k = xcalloc(dirs->n, sizeof(*k));
+	for (size_t i = 0; i < dirs->n; i++) {
+		k[i].dir = dirs->v[i];
+		k[i].id = case_dir_id(dirs->v[i]);
+	}
+	qsort(k, dirs->n, sizeof(*k), cmp_keyed);
+	for (size_t i = 0; i < dirs->n; i++)
+		dirs->v[i] = k[i].dir;
+	free(k);
 }
 
 int
 case_list_dirs(struct strv *dirs, const char *root)
 {
 	scan(dirs, root, "", 1);
-	if (dirs->n > 1)
-		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
+	sort_by_id(dirs);
 	return 0;
 }
 
@@ -180,8 +204,7 @@ int
 case_list_maybe(struct strv *dirs, const char *root)
 {
 	scan(dirs, root, "", 0);
-	if (dirs->n > 1)
-		qsort(dirs->v, dirs->n, sizeof(*dirs->v), cmp_by_id);
+	sort_by_id(dirs);
 	return 0;
 }
 
@@ -342,7 +365,7 @@ case_find(char **dir, const char *root, const char *id)
 	} else {
 		struct sb sb = SB_INIT;
 
-		qsort(found.v, found.n, sizeof(*found.v), cmp_by_id);
+		sort_by_id(&found);
 		for (size_t i = 0; i < found.n && i < 20; i++)
 			sb_addf(&sb, "%s%s", i ? ", " : "", case_dir_id(found.v[i]));
 		if (found.n > 20)
@@ -357,6 +380,8 @@ case_find(char **dir, const char *root, const char *id)
 
 /* ---- loading ---- */
 
+static void clear_view(struct dcase *c);
+
 void
 case_free(struct dcase *c)
 {
@@ -366,23 +391,11 @@ case_free(struct dcase *c)
 	free(c->dir);
 	free(c->file);
 	cfg_free(c->cfg);
-	for (size_t i = 0; i < c->ndue; i++)
-		free((char *)c->due[i].name);
-	for (size_t i = 0; i < c->nesc; i++)
-		free((char *)c->esc[i].name);
-	for (size_t i = 0; i < c->ndis; i++)
-		free((char *)c->dis[i].reason);
-	for (size_t i = 0; i < c->ndef; i++)
-		free((char *)c->def[i].name);
-	free(c->due);
-	free(c->esc);
-	free(c->dis);
-	free(c->def);
-	workup_free(c->wu);
+	clear_view(c);
 	free(c);
 }
 
-static struct dcase *
+struct dcase *
 case_alloc(const char *dir)
 {
 	struct dcase *c = xcalloc(1, sizeof(*c));
@@ -551,14 +564,16 @@ case_check_handle(const struct firm *firm, const char *what,
 static void
 clear_view(struct dcase *c)
 {
-	for (size_t i = 0; i < c->ndue; i++)
+	for (size_t i = 0; !c->view_text && i < c->ndue; i++)
 		free((char *)c->due[i].name);
-	for (size_t i = 0; i < c->nesc; i++)
+	for (size_t i = 0; !c->view_text && i < c->nesc; i++)
 		free((char *)c->esc[i].name);
-	for (size_t i = 0; i < c->ndis; i++)
+	for (size_t i = 0; !c->view_text && i < c->ndis; i++)
 		free((char *)c->dis[i].reason);
-	for (size_t i = 0; i < c->ndef; i++)
+	for (size_t i = 0; !c->view_text && i < c->ndef; i++)
 		free((char *)c->def[i].name);
+	free(c->view_text);
+	c->view_text = NULL;
 	free(c->due);
 	free(c->esc);
 	free(c->dis);

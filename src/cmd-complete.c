@@ -266,6 +266,8 @@ put_cases(struct firmctx *fc, const struct out *o)
 	case_list_maybe(&dirs, root);
 	for (size_t i = 0; i < dirs.n; i++)
 		ids += has_prefix(case_dir_id(dirs.v[i]), o->prefix);
+	status_views(1);	/* a client and a title: the view's */
+	status_prefetch(dirs.v, dirs.n, 0);
 	for (size_t i = 0; i < dirs.n; i++) {
 		const char *id = case_dir_id(dirs.v[i]);
 		struct dcase *c = NULL;
@@ -300,6 +302,8 @@ put_cases(struct firmctx *fc, const struct out *o)
 		case_free(c);
 		free(path);
 	}
+	status_prefetch_stop();
+	status_views(0);
 	strv_free(&dirs);
 }
 

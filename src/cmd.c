@@ -339,6 +339,7 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 	int r = 0;
 
 	case_list_maybe(&dirs, ctx->root);
+	status_prefetch(dirs.v, dirs.n, 0);
 	for (size_t i = 0; i < dirs.n && !r; i++) {
 		struct dcase *c = NULL;
 		int e = status_case(&c, ctx->firm, dirs.v[i]);
@@ -353,7 +354,20 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 		r = fn(ctx, c, arg);
 		case_free(c);
 	}
+	status_prefetch_stop();
 	strv_free(&dirs);
+	return r;
+}
+
+int
+scan_views(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
+	   void *arg, int *errors)
+{
+	int r;
+
+	status_views(1);
+	r = scan_cases(ctx, fn, arg, errors);
+	status_views(0);
 	return r;
 }
 

@@ -655,6 +655,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 		}
 
 	case_list_maybe(&dirs, root);
+	status_prefetch(dirs.v, dirs.n, 1);
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
 		int e;
@@ -674,6 +675,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 			scan_case(&s, r, c);
 		case_free(c);
 	}
+	status_prefetch_stop();
 	finish(r, &s);
 
 	strv_free(&dirs);

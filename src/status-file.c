@@ -1,5 +1,6 @@
 /* status-file.c - the status cache's file (see status-file.h). */
 #include "status-file.h"
+#include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/note.h"
 #include "docket/util.h"
@@ -19,13 +20,20 @@
  *
  *   header: "DKSTATUS", format, docket's version, docket.ini's stat
  *   case:   dir, case.ini's stat, notes/'s stat, case.ini as parsed (the
- *           cfg's lines), the number of indicator reasons, the notes:
- *           name, whether the phrases found are known, those found
+ *           cfg's lines), the case's view (below), the number of
+ *           indicator reasons, the notes: name, whether the phrases found
+ *           are known, those found
+ *   view:   what case_view made of the lines for this docket and this
+ *           docket.ini (the header's), without the workup: [case]'s
+ *           fields and dates, the deadlines, escalations, dismissals and
+ *           defendants; its strings end in their NUL, so that a case
+ *           made from it points into one copy of it
  *
- * STATUS_FORMAT changes whenever any of this does, or what cfg_parse or
- * the phrase matcher make of a text: a cache of another format is not
- * read.  What case.ini means (the case's view) is never kept: it is made
- * again from the lines each time, by the docket that runs.
+ * STATUS_FORMAT changes whenever any of this does, or what cfg_parse,
+ * case_view or the phrase matcher make of a text: a cache of another
+ * format is not read.  A command that needs no more than the view
+ * (list, due, escalate, completion) is given it; the others have the
+ * lines parsed into a case again, by the docket that runs.
  */
 
 
@@ -422,14 +430,16 @@ stf_get_cfg(const struct sb *bytes, const char *name)
 void
 stf_entry_reset(struct entry *e)
 {
-	struct sb raw = e->raw, cfg = e->cfg;
+	struct sb raw = e->raw, cfg = e->cfg, view = e->view;
 
-	e->raw.buf = e->cfg.buf = NULL;
+	e->raw.buf = e->cfg.buf = e->view.buf = NULL;
 	stf_entry_clear(e);
 	e->raw = raw;
 	e->cfg = cfg;
+	e->view = view;
 	sb_reset(&e->raw);
 	sb_reset(&e->cfg);
+	sb_reset(&e->view);
 }
 
 void
@@ -438,11 +448,209 @@ stf_entry_clear(struct entry *e)
 	free(e->dir);
 	sb_free(&e->raw);
 	sb_free(&e->cfg);
+	sb_free(&e->view);
 	note_list_free(e->nv, e->nn);
 	free(e->found);
 	free(e->known);
 	memset(e, 0, sizeof(*e));
 	e->off = -1;
+}
+
+/* ---- the view: one function pair for struct dcase's view ---- */
+
+static void
+put_z(struct sb *b, const char *s)
+{
+	put_mem(b, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+void
+stf_put_view(struct sb *b, const struct dcase *c)
+{
+	const char *const str[] = { c->title, c->client, c->type, c->stage,
+		c->status, c->attorney, c->manager, c->state };
+	const long date[] = { c->opened, c->incident, c->closed,
+		c->stage_since, c->dob };
+
+	for (size_t i = 0; i < sizeof(str) / sizeof(*str); i++)
+		put_z(b, str[i]);
+	for (size_t i = 0; i < sizeof(date) / sizeof(*date); i++)
+		put_sv(b, date[i]);
+	stf_put_uv(b, (uint64_t)!!c->open);
+	stf_put_uv(b, c->ndue);
+	for (size_t i = 0; i < c->ndue; i++) {
+		const struct deadline *d = &c->due[i];
+
+		put_z(b, d->name);
+		put_z(b, d->what);
+		put_z(b, d->who);
+		put_z(b, d->basis);
+		put_sv(b, d->date);
+		put_sv(b, d->done);
+		put_sv(b, d->line);
+	}
+	stf_put_uv(b, c->nesc);
+	for (size_t i = 0; i < c->nesc; i++) {
+		const struct escalation *e = &c->esc[i];
+
+		put_z(b, e->name);
+		put_z(b, e->by);
+		put_z(b, e->to);
+		put_z(b, e->reason);
+		put_z(b, e->what);
+		put_z(b, e->resolution);
+		put_sv(b, e->opened);
+		put_sv(b, e->resolved);
+		put_sv(b, e->line);
+	}
+	stf_put_uv(b, c->ndis);
+	for (size_t i = 0; i < c->ndis; i++) {
+		const struct dismissal *x = &c->dis[i];
+
+		put_z(b, x->reason);
+		put_z(b, x->by);
+		put_z(b, x->why);
+		put_sv(b, x->date);
+		put_sv(b, x->line);
+	}
+	stf_put_uv(b, c->ndef);
+	for (size_t i = 0; i < c->ndef; i++) {
+		const struct defendant *df = &c->def[i];
+
+		put_z(b, df->name);
+		put_z(b, df->display);
+		put_z(b, df->kind);
+		put_sv(b, df->line);
+	}
+}
+
+/* A string of the view, pointing into it: its bytes end in their only
+ * NUL.  "" when bad (r->bad set). */
+static const char *
+get_z(struct rd *r)
+{
+	size_t n = 0;
+	const char *s = get_bytes(r, &n);
+
+	if (!s || !n || s[n - 1] || memchr(s, '\0', n - 1)) {
+		r->bad = 1;
+		return "";
+	}
+	return s;
+}
+
+static long
+get_date(struct rd *r)
+{
+	int64_t v = get_sv(r);
+
+	if (v != NO_DATE && (v < -1000000 || v > 10000000))
+		r->bad = 1;
+	return (long)v;
+}
+
+static int
+get_line_no(struct rd *r)
+{
+	int64_t v = get_sv(r);
+
+	if (v < 0 || v > (int64_t)CFG_MAX_FILE)
+		r->bad = 1;
+	return (int)v;
+}
+
+/* An array of n (read) items of size each; NULL when there are none,
+ * or more than the view's bytes could hold (r->bad). */
+static void *
+get_array(struct rd *r, size_t *n, size_t size)
+{
+	uint64_t k = get_uv(r);
+
+	*n = 0;
+	if (r->bad || k > (uint64_t)(r->end - r->p)) {
+		r->bad = 1;
+		return NULL;
+	}
+	*n = (size_t)k;
+	return k ? xcalloc((size_t)k, size) : NULL;
+}
+
+struct dcase *
+stf_get_view(const struct sb *bytes, const char *dir)
+{
+	struct dcase *c;
+	struct rd r;
+	const char **str[8];
+	long *date[5];
+
+	if (!bytes->len)
+		return NULL;
+	c = case_alloc(dir);
+	c->view_text = xmalloc(bytes->len + 1);
+	memcpy(c->view_text, bytes->buf, bytes->len);
+	r.p = (const unsigned char *)c->view_text;
+	r.end = r.p + bytes->len;
+	r.bad = 0;
+	str[0] = &c->title; str[1] = &c->client; str[2] = &c->type;
+	str[3] = &c->stage; str[4] = &c->status; str[5] = &c->attorney;
+	str[6] = &c->manager; str[7] = &c->state;
+	date[0] = &c->opened; date[1] = &c->incident; date[2] = &c->closed;
+	date[3] = &c->stage_since; date[4] = &c->dob;
+	for (size_t i = 0; i < 8; i++)
+		*str[i] = get_z(&r);
+	for (size_t i = 0; i < 5; i++)
+		*date[i] = get_date(&r);
+	c->open = get_uv(&r) == 1;
+	c->due = get_array(&r, &c->ndue, sizeof(*c->due));
+	for (size_t i = 0; !r.bad && i < c->ndue; i++) {
+		struct deadline *d = &c->due[i];
+
+		d->name = get_z(&r);
+		d->what = get_z(&r);
+		d->who = get_z(&r);
+		d->basis = get_z(&r);
+		d->date = get_date(&r);
+		d->done = get_date(&r);
+		d->line = get_line_no(&r);
+	}
+	c->esc = get_array(&r, &c->nesc, sizeof(*c->esc));
+	for (size_t i = 0; !r.bad && i < c->nesc; i++) {
+		struct escalation *e = &c->esc[i];
+
+		e->name = get_z(&r);
+		e->by = get_z(&r);
+		e->to = get_z(&r);
+		e->reason = get_z(&r);
+		e->what = get_z(&r);
+		e->resolution = get_z(&r);
+		e->opened = get_date(&r);
+		e->resolved = get_date(&r);
+		e->line = get_line_no(&r);
+	}
+	c->dis = get_array(&r, &c->ndis, sizeof(*c->dis));
+	for (size_t i = 0; !r.bad && i < c->ndis; i++) {
+		struct dismissal *x = &c->dis[i];
+
+		x->reason = get_z(&r);
+		x->by = get_z(&r);
+		x->why = get_z(&r);
+		x->date = get_date(&r);
+		x->line = get_line_no(&r);
+	}
+	c->def = get_array(&r, &c->ndef, sizeof(*c->def));
+	for (size_t i = 0; !r.bad && i < c->ndef; i++) {
+		struct defendant *df = &c->def[i];
+
+		df->name = get_z(&r);
+		df->display = get_z(&r);
+		df->kind = get_z(&r);
+		df->line = get_line_no(&r);
+	}
+	if (r.bad || r.p != r.end) {
+		case_free(c);
+		return NULL;
+	}
+	return c;
 }
 
 /* The payload of e: one function pair for struct entry. */
@@ -453,6 +661,7 @@ stf_put_entry(struct sb *b, const struct entry *e)
 	stf_put_fst(b, &e->ini);
 	stf_put_fst(b, &e->notes);
 	put_mem(b, e->cfg.buf ? e->cfg.buf : "", e->cfg.len);
+	put_mem(b, e->view.buf ? e->view.buf : "", e->view.len);
 	stf_put_uv(b, e->nind);
 	stf_put_uv(b, e->nn);
 	for (size_t i = 0; i < e->nn; i++) {
@@ -478,6 +687,9 @@ stf_get_entry(struct entry *e)
 	sb_reset(&e->cfg);
 	if ((s = get_bytes(&r, &n)))
 		sb_add(&e->cfg, s, n);
+	sb_reset(&e->view);
+	if ((s = get_bytes(&r, &n)))
+		sb_add(&e->view, s, n);
 	if (r.bad)
 		return -1;
 	e->notes_at = (size_t)(r.p - (const unsigned char *)e->raw.buf);

@@ -4,7 +4,8 @@
  * and the stat data it checks.  See status-file.c for the format.
  *
  * Ownership: a struct entry owns everything in it (stf_entry_clear);
- * stf_get_cfg gives the caller a struct cfg (cfg_free).
+ * stf_get_cfg gives the caller a struct cfg (cfg_free), stf_get_view a
+ * struct dcase (case_free).
  */
 #ifndef DOCKET_STATUS_FILE_H
 #define DOCKET_STATUS_FILE_H
@@ -16,11 +17,12 @@
 #include "docket/util.h"
 
 struct cfg;
+struct dcase;
 struct note;
 
 /* Change it whenever the format changes, or what cfg_parse or the
  * phrase matcher make of a text: a cache of another format is not read. */
-#define STATUS_FORMAT 1
+#define STATUS_FORMAT 2
 #define STATUS_MAGIC "DKSTATUS"
 #define FRAME_MAX (64u * 1024 * 1024)
 
@@ -38,6 +40,7 @@ struct entry {
 	int notes_decoded;	/* nv..known are there */
 	struct fst ini, notes;
 	struct sb cfg;		/* case.ini's lines, encoded */
+	struct sb view;		/* the case's view, encoded; empty if none */
 	struct note *nv;
 	size_t nn, nind;
 	int *found;		/* nn * nind */
@@ -70,6 +73,12 @@ int stf_eq(const struct fst *a, const struct fst *b);
  * when they are bad), named name. */
 void stf_put_cfg(struct sb *b, const struct cfg *cfg);
 struct cfg *stf_get_cfg(const struct sb *bytes, const char *name);
+
+/* A case's view (no workup) encoded; a case made from such bytes, for
+ * dir: the view alone (its view_text set), or NULL when they are bad or
+ * empty. */
+void stf_put_view(struct sb *b, const struct dcase *c);
+struct dcase *stf_get_view(const struct sb *bytes, const char *dir);
 
 /* An entry's payload; its decoding from e->raw (0, or -1 when bad): up
  * to case.ini's lines, then (stf_get_notes, only when they are needed)

@@ -6,9 +6,11 @@
 #include "docket/firm.h"
 #include "docket/note.h"
 #include "docket/util.h"
+#include "docket/workup.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,12 +22,19 @@
 
 #include "status-file.h"
 
+/* What the prefetching thread took of a case (status_prefetch). */
+struct pstat {
+	struct fst ini, notes;
+	mode_t imode, nmode;
+};
+
 static struct status {
 	int begun;
 	char *path, *root, *firm_file, *version;
 	struct fst firm;	/* docket.ini's when begun */
 	int opened;		/* the old file was looked at */
 	FILE *in;		/* the old file, while it reads well */
+	char *inbuf;		/* its buffer */
 	int infd;		/* the same, to copy frames from */
 	time_t in_mtime;	/* when it was written: the racy line */
 	long in_pos;		/* where it is read */
@@ -38,12 +47,17 @@ static struct status {
 	struct sb obuf;		/* what is to be written to it */
 	struct sb enc;		/* an entry encoded */
 	int lockfd, nowrite;
+	int views;		/* status_views: the view alone will do */
 	int rootfd;		/* the firm's top, for short paths */
 	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
 	size_t nyears;
+	struct pstat pf;	/* the case given last, as prefetched */
+	int pf_notes;		/* pf.notes is its notes/'s */
 	char *tmp;
 	struct sb buf;
 } S = { .infd = -1, .lockfd = -1, .rootfd = -1, .out = -1 };
+
+#define IN_BUF (1u << 18)
 
 /* git's racy rule: what changed in the second the cache was written (or
  * after) may have changed again unseen; it is read from the file. */
@@ -62,6 +76,8 @@ close_in(void)
 	if (S.in)
 		fclose(S.in);
 	S.in = NULL;
+	free(S.inbuf);
+	S.inbuf = NULL;
 }
 
 /* The next frame of the old file into out: 0, 1 at its end, -1 when it
@@ -153,7 +169,9 @@ open_old(void)
 		close(fd);
 		return;
 	}
-	setvbuf(S.in, NULL, _IOFBF, 1u << 18);	/* fewer reads */
+	/* fewer reads (glibc takes a size only with a buffer) */
+	S.inbuf = xmalloc(IN_BUF);
+	setvbuf(S.in, S.inbuf, _IOFBF, IN_BUF);
 	S.in_mtime = st.st_mtim.tv_sec;
 	put_header(&want);
 	if (read_frame(&got, &hash, &off) || got.len != want.len ||
@@ -324,6 +342,7 @@ status_begin(const char *path, const char *root, const char *firm_file,
 void
 status_end(void)
 {
+	status_prefetch_stop();
 	if (!S.begun)
 		return;
 	flush_cur();
@@ -370,7 +389,26 @@ status_end(void)
 }
 
 /* A directory to stat dir's files from, and dir's path from there: its
- * year's directory (cases/YYYY), kept open, for short paths to walk. */
+ * year's directory (cases/YYYY), as opened (dir_fd), for short paths to
+ * walk.  Opens nothing: the prefetching thread calls it. */
+static int
+dir_at(const char *dir, const char **rel)
+{
+	*rel = dir;
+	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
+	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
+		return S.rootfd;
+	for (size_t i = 0; i < S.nyears; i++)
+		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4)) {
+			if (S.years[i].fd < 0)
+				return S.rootfd;
+			*rel = dir + sizeof(CASES_DIR) + 5;
+			return S.years[i].fd;
+		}
+	return S.rootfd;
+}
+
+/* The same, opening the firm's top and dir's year as needed (kept open). */
 static int
 dir_fd(const char *dir, const char **rel)
 {
@@ -378,16 +416,14 @@ dir_fd(const char *dir, const char **rel)
 
 	if (S.rootfd < 0)
 		S.rootfd = open(S.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	*rel = dir;
 	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
 	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
-		return S.rootfd;
+		return dir_at(dir, rel);
 	for (i = 0; i < S.nyears; i++)
 		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4))
 			break;
-	if (i == S.nyears) {
-		if (i == sizeof(S.years) / sizeof(*S.years) || S.rootfd < 0)
-			return S.rootfd;
+	if (i == S.nyears && i < sizeof(S.years) / sizeof(*S.years) &&
+	    S.rootfd >= 0) {
 		char yd[sizeof(CASES_DIR) + 5];
 
 		memcpy(yd, dir, sizeof(yd) - 1);
@@ -398,10 +434,146 @@ dir_fd(const char *dir, const char **rel)
 				       O_CLOEXEC | O_NOFOLLOW);
 		S.nyears++;
 	}
-	if (S.years[i].fd < 0)
-		return S.rootfd;
-	*rel = dir + sizeof(CASES_DIR) + 5;
-	return S.years[i].fd;
+	return dir_at(dir, rel);
+}
+
+/* ---- the stat data, taken ahead on a second thread ---- */
+
+/*
+ * A stat takes a path walk in the kernel, as long as the rest of a case
+ * read from the cache: while status_case gives case i, a thread stats
+ * the cases after it, at most PF_RING ahead (memory stays small however
+ * many cases there are).  Each stat is still taken before the file is
+ * read, so a change in between is seen, as ever, the next time.
+ */
+#define PF_RING 1024
+#define PF_BATCH 64
+
+static struct prefetch {
+	int on, stop, notes;
+	int waiting;		/* the thread waits for room */
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	char *const *dirs;	/* the caller's, until status_prefetch_stop */
+	size_t n;
+	size_t made, used;	/* stats taken, and given (under mu) */
+	struct pstat *ring;	/* PF_RING */
+} P = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static void
+take_stats(struct pstat *ps, const char *dir, int notes)
+{
+	const char *rel;
+	int at = dir_at(dir, &rel);
+	char p[4096];
+
+	memset(ps, 0, sizeof(*ps));
+	ps->ini.size = ps->notes.size = -1;
+	if (snprintf(p, sizeof(p), "%s/" CASE_FILE, rel) < (int)sizeof(p))
+		stf_stat(&ps->ini, at, p, &ps->imode);
+	if (notes && snprintf(p, sizeof(p), "%s/" NOTES_DIR, rel) < (int)sizeof(p))
+		stf_stat(&ps->notes, at, p, &ps->nmode);
+}
+
+static void *
+prefetch_main(void *arg)
+{
+	size_t i = 0;
+
+	(void)arg;
+	for (;;) {
+		size_t lim;
+		int stop;
+
+		pthread_mutex_lock(&P.mu);
+		P.made = i;
+		pthread_cond_broadcast(&P.cv);
+		while (!P.stop && i < P.n && i - P.used > PF_RING - PF_BATCH) {
+			P.waiting = 1;
+			pthread_cond_wait(&P.cv, &P.mu);
+		}
+		P.waiting = 0;
+		stop = P.stop || i >= P.n;
+		lim = P.used + PF_RING;
+		pthread_mutex_unlock(&P.mu);
+		if (stop)
+			return NULL;
+		if (lim > P.n)
+			lim = P.n;
+		if (lim > i + PF_BATCH)
+			lim = i + PF_BATCH;
+		for (; i < lim; i++)
+			take_stats(&P.ring[i % PF_RING], P.dirs[i], P.notes);
+	}
+}
+
+void
+status_prefetch(char *const *dirs, size_t n, int notes)
+{
+	const char *rel;
+
+	status_prefetch_stop();
+	if (!S.begun || n < PF_BATCH)
+		return;
+	for (size_t i = 0; i < n; i++)
+		(void)dir_fd(dirs[i], &rel);	/* opened here, not there */
+	if (S.rootfd < 0)
+		return;
+	P.dirs = dirs;
+	P.n = n;
+	P.notes = notes;
+	P.made = P.used = 0;
+	P.stop = P.waiting = 0;
+	P.ring = xcalloc(PF_RING, sizeof(*P.ring));
+	if (pthread_create(&P.th, NULL, prefetch_main, NULL)) {
+		free(P.ring);
+		P.ring = NULL;
+		return;
+	}
+	P.on = 1;
+}
+
+void
+status_prefetch_stop(void)
+{
+	if (!P.on)
+		return;
+	pthread_mutex_lock(&P.mu);
+	P.stop = 1;
+	pthread_cond_broadcast(&P.cv);
+	pthread_mutex_unlock(&P.mu);
+	pthread_join(P.th, NULL);
+	free(P.ring);
+	P.ring = NULL;
+	P.on = 0;
+}
+
+/* dir's stat data as prefetched into ps: 1, or 0 when dir is not one of
+ * the cases being prefetched (the caller stats it). */
+static int
+prefetched(const char *dir, struct pstat *ps)
+{
+	size_t k;
+
+	if (!P.on)
+		return 0;
+	pthread_mutex_lock(&P.mu);
+	for (k = P.used; k < P.n && k < P.used + PF_BATCH && P.dirs[k] != dir;
+	     k++)
+		;
+	if (k == P.n || P.dirs[k] != dir) {
+		pthread_mutex_unlock(&P.mu);
+		return 0;
+	}
+	while (P.made <= k)
+		pthread_cond_wait(&P.cv, &P.mu);
+	*ps = P.ring[k % PF_RING];
+	P.used = k + 1;
+	if (P.waiting && P.made - P.used <= PF_RING - PF_BATCH)
+		pthread_cond_broadcast(&P.cv);
+	pthread_mutex_unlock(&P.mu);
+	return 1;
 }
 
 /* case_load, case.ini read from at (its year's directory) by a short
@@ -515,7 +687,14 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	 * next time */
 	at = dir_fd(dir, &rel);
 	p = stf_concat(rel, "/" CASE_FILE, NULL);
-	stf_stat(&ini, at, p, &imode);
+	S.pf_notes = 0;
+	if (prefetched(dir, &S.pf)) {
+		ini = S.pf.ini;
+		imode = S.pf.imode;
+		S.pf_notes = P.notes;
+	} else {
+		stf_stat(&ini, at, p, &imode);
+	}
 	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
 		read_old();	/* a case that is gone */
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
@@ -534,13 +713,34 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 			return DK_ENOTFOUND;	/* no case here */
 		return case_load(out, firm, dir);	/* it says why */
 	}
-	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini)) {
+	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini) &&
+	    S.views && (*out = stf_get_view(&S.cur.view, dir))) {
+		cached = 1;
+	} else if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) &&
+		   fst_trusted(&ini)) {
 		struct cfg *cfg;
 
 		free(p);
 		p = stf_concat(dir, "/" CASE_FILE, NULL);
+		/* the view as kept, the workup made again from the lines */
 		cfg = stf_get_cfg(&S.cur.cfg, p);
-		cached = cfg && !case_from_cfg(out, firm, dir, cfg);
+		if (cfg && (*out = stf_get_view(&S.cur.view, dir))) {
+			(*out)->cfg = cfg;	/* as case_view would */
+			cached = !workup_read(&(*out)->wu, cfg, (*out)->file,
+					      NULL);
+			if (!cached) {
+				case_free(*out);	/* and cfg */
+				*out = NULL;
+				cfg = stf_get_cfg(&S.cur.cfg, p);
+			}
+		}
+		if (!cached && cfg && !case_from_cfg(out, firm, dir, cfg)) {
+			/* a view that does not read: kept again as made */
+			cached = 1;
+			sb_reset(&S.cur.view);
+			stf_put_view(&S.cur.view, *out);
+			S.cur.changed = 1;
+		}
 	}
 	free(p);
 	if (!cached) {
@@ -554,6 +754,8 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		}
 		sb_reset(&S.cur.cfg);
 		stf_put_cfg(&S.cur.cfg, (*out)->cfg);
+		sb_reset(&S.cur.view);
+		stf_put_view(&S.cur.view, *out);
 		S.cur.ini = ini;
 		S.cur.changed = 1;
 	}
@@ -569,6 +771,12 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	return 0;
 }
 
+void
+status_views(int on)
+{
+	S.views = on;
+}
+
 /* Is dir the case given last, with its notes at hand? */
 static int
 is_cur(const char *dir)
@@ -582,7 +790,10 @@ is_cur(const char *dir)
 		return 1;
 	/* the notes as listed last, if notes/ is as it was then; else
 	 * listed again (its stat taken first) */
-	{
+	if (S.pf_notes) {
+		nst = S.pf.notes;
+		nmode = S.pf.nmode;
+	} else {
 		const char *rel;
 		int at = dir_fd(dir, &rel);
 		char *p = stf_concat(rel, "/" NOTES_DIR, NULL);

@@ -232,13 +232,14 @@ b[len(b) // 2] ^= 0x20
 open(p, "wb").write(b)' $cache ;;
 	older) python3 -c '
 import sys
-# the header frame made again with format 0: a cache of an older docket
+# the header frame made again with the format before this one: a cache
+# of an older docket
 p = sys.argv[1]
 b = open(p, "rb").read()
 n = int.from_bytes(b[:4], "little")
 payload = bytearray(b[12:12 + n])
-assert payload[:8] == b"DKSTATUS" and payload[8] == 1
-payload[8] = 0
+assert payload[:8] == b"DKSTATUS" and payload[8] == 2
+payload[8] = 1
 M = (1 << 64) - 1
 def h(d):
     x = (0x9e3779b97f4a7c15 ^ len(d)) & M
@@ -324,6 +325,198 @@ test_expect_success 'docket check reads the files; the cache is never pushed or 
 	git clone -q ../remote.git ../clone2
 	test ! -e ../clone2/.git/docket
 	test -z "$(git status --porcelain --ignored)"
+'
+
+test_expect_success 'list, due, escalate and completion are given the view the cache keeps: what the files give' '
+	cat >>cases/2026/b2/case.ini <<-\EOF
+
+	[due "sol"]
+	date = 2027-03-01
+	what = statute of limitations
+	who = alice
+	basis = manual
+
+	[due "records"]
+	date = 2026-11-10
+	what = records from the clinic
+	who =
+	done = 2026-11-09
+
+	[due "demand"]
+	date = 2026-12-01
+	what = send the demand
+
+	[escalation "1"]
+	opened = 2026-11-06
+	by = carol
+	to = alice
+	reason = coverage
+	what = adjuster denies the claim
+
+	[escalation "2"]
+	opened = 2026-11-02
+	by = carol
+	to = alice
+	reason = communication
+	what = client upset
+	resolved = 2026-11-03
+	resolution = called back
+
+	[dismissed "medical"]
+	date = 2026-11-07
+	by = alice
+	why = rear-ended, no dispute
+
+	[defendant "acme"]
+	name = Acme Freight LLC
+	kind = business
+	EOF
+	git commit -qam "b2: deadlines, escalations, a defendant"
+	next_second
+	docket report --json >/dev/null
+	next_second
+	for cmd in "list --json" "list --status all" "due --json" "due --ics" \
+		   "escalate --json" "report --json" "__complete cases"; do
+		opened $cmd &&
+		test ! -s ../opened &&
+		truth $cmd || return 1
+	done
+	python3 - <<-\EOF
+	import json, subprocess
+	def run(*a):
+	    return json.loads(subprocess.run(["docket", *a], check=True, capture_output=True).stdout)
+	due = [(d["case"], d["name"], d["date"], d["who"]) for d in run("due", "--json")]
+	assert due == [("b2", "demand", "2026-12-01", ""), ("b2", "sol", "2027-03-01", "alice")], due
+	esc = [(e["case"], e["name"], e["reason"], e["to"], e["opened"]) for e in run("escalate", "--json")]
+	assert esc == [("b2", "1", "coverage", "alice", "2026-11-06")], esc
+	b2 = [c for c in run("list", "--json") if c["id"] == "b2"][0]
+	assert b2["next_due"] == {"name": "demand", "date": "2026-12-01", "what": "send the demand"}, b2
+	assert (b2["client"], b2["manager"], b2["stage"]) == ("Ben Two", "carol", "intake"), b2
+	EOF
+'
+
+# the entry of case ID in the cache, given to python code as e (a dict:
+# its fields' bytes), which may change e["view"]; the frame written again
+# with its size and hash
+entry_edit() {
+	python3 - "$cache" "$1" "$2" <<-\EOF
+	import sys
+	path, want, code = sys.argv[1:]
+	M = (1 << 64) - 1
+	def h(d):
+	    x = (0x9e3779b97f4a7c15 ^ len(d)) & M
+	    i = 0
+	    while len(d) - i >= 8:
+	        x = ((x ^ int.from_bytes(d[i:i + 8], "little")) * 0x100000001b3) & M
+	        x ^= x >> 31
+	        i += 8
+	    for c in d[i:]:
+	        x = ((x ^ c) * 0x100000001b3) & M
+	    return x ^ (x >> 29)
+	def uv(b, i):
+	    v = s = 0
+	    while True:
+	        c = b[i]; i += 1
+	        v |= (c & 0x7f) << s; s += 7
+	        if not c & 0x80:
+	            return v, i
+	def put_uv(v):
+	    out = bytearray()
+	    while v >= 0x80:
+	        out.append(v & 0x7f | 0x80); v >>= 7
+	    out.append(v)
+	    return bytes(out)
+	b = open(path, "rb").read()
+	out, i, found = bytearray(), 0, 0
+	while i < len(b):
+	    n = int.from_bytes(b[i:i + 4], "little")
+	    p = b[i + 12:i + 12 + n]
+	    assert h(p) == int.from_bytes(b[i + 4:i + 12], "little")
+	    if i:
+	        j = 0
+	        e = {}
+	        n_, j = uv(p, j); e["dir"] = p[j:j + n_]; j += n_
+	        k = j
+	        for _ in range(14):
+	            _, j = uv(p, j)
+	        e["stat"] = p[k:j]
+	        n_, j = uv(p, j); e["cfg"] = p[j:j + n_]; j += n_
+	        n_, j = uv(p, j); e["view"] = p[j:j + n_]; j += n_
+	        e["rest"] = p[j:]
+	        if e["dir"].decode().endswith("/" + want):
+	            found += 1
+	            exec(code)
+	            p = (put_uv(len(e["dir"])) + e["dir"] + e["stat"] +
+	                 put_uv(len(e["cfg"])) + e["cfg"] +
+	                 put_uv(len(e["view"])) + e["view"] + e["rest"])
+	    out += len(p).to_bytes(4, "little") + h(p).to_bytes(8, "little") + p
+	    i += 12 + n
+	assert found == 1, found
+	open(path, "wb").write(out)
+	EOF
+}
+
+test_expect_success 'a view in the cache that does not read: made again from the lines, and kept' '
+	next_second
+	docket report --json >/dev/null
+	entry_edit b2 "print(e[\"view\"].hex())" >../view.good
+	test -s ../view.good
+	for bad in "b\"\"" "b\"\\x05\"" "e[\"view\"][:-1]" "e[\"view\"] + b\"\\x00\"" \
+		   "b\"\\xff\" * 40"; do
+		entry_edit b2 "e[\"view\"] = $bad" &&
+		opened list &&
+		test ! -s ../opened &&
+		grep -q "^b2 .*Ben Two" ../opened.out &&
+		truth list &&
+		entry_edit b2 "print(e[\"view\"].hex())" >../view.now &&
+		test_cmp ../view.good ../view.now || return 1
+	done
+'
+
+test_expect_success 'a firm of many cases (their stat data taken ahead, on a second thread): every change seen' '
+	for i in $(seq 100 299); do
+		mkdir -p cases/2025/m$i &&
+		sed -e "s/^id = c3$/id = m$i/" -e "s/^client = Cy Three$/client = Many $i/" \
+		    cases/2026/c3/case.ini >cases/2025/m$i/case.ini || return 1
+	done
+	git add cases
+	git commit -qm "200 cases"
+	next_second
+	docket report --json >/dev/null
+	next_second
+	ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+		strace -f -qq -e trace=clone,clone3 -o ../trace docket list >/dev/null
+	grep -q clone ../trace
+	opened report --json
+	test ! -s ../opened
+	sed -i "s/^title = .*/title = Changed v. Acme/" cases/2025/m150/case.ini
+	mkdir cases/2025/m170/notes
+	echo "Client says the adjuster denied the claim." \
+		>cases/2025/m170/notes/20261120T090000Z-call-bob.md
+	rm -r cases/2025/m200
+	mkdir cases/2025/m300
+	sed -e "s/^id = c3$/id = m300/" cases/2026/c3/case.ini >cases/2025/m300/case.ini
+	docket list >../out
+	grep -q "^m150 .*Changed v. Acme$" ../out
+	test_not grep -q "^m200 " ../out
+	grep -q "^m300 " ../out
+	docket report --json >../out
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../out"))
+	assert ("m170", "coverage") in [(s["case"], s["reason"]) for s in r["suggested_escalations"]], r["suggested_escalations"]
+	EOF
+	truth list
+	truth report --json
+	truth due --json
+	next_second
+	docket list >/dev/null
+	opened list
+	test ! -s ../opened
+	git checkout -q -- cases
+	git clean -qfd cases
+	truth list
+	truth report --json
 '
 
 test_done

@@ -84,6 +84,10 @@ struct dcase {
 	size_t ndef;
 	struct workup *wu;	/* providers, policies, demands, offers
 				 * (workup.h) */
+	/* Set when the view is the one the status cache keeps (status.h):
+	 * every string above points into it.  Its cfg and wu are then
+	 * NULL (the view alone) or made again from the lines. */
+	char *view_text;
 };
 
 /*
@@ -123,6 +127,8 @@ int case_parse(struct dcase **out, const struct firm *firm, const char *dir,
  * takes cfg, freed with the case or here on failure.  As case_parse. */
 int case_from_cfg(struct dcase **out, const struct firm *firm,
 		  const char *dir, struct cfg *cfg);
+/* An empty case of dir: its id, dir and file set, nothing else. */
+struct dcase *case_alloc(const char *dir);
 /* A new case in memory, opened (in cases/YYYY) that day; only [case] id
  * is set. */
 struct dcase *case_new(const char *id, long opened);

@@ -46,6 +46,20 @@ void status_end(void);
  * not a file: dir is no case, and is passed over as case_list_dirs
  * does. */
 int status_case(struct dcase **out, const struct firm *firm, const char *dir);
+/*
+ * The cases about to be asked for, dirs[0..n) in that order (the very
+ * strings given to status_case): their stat data (and their notes/'s when
+ * notes) are taken ahead on a second thread.  The caller keeps dirs until
+ * status_prefetch_stop, which it calls before freeing them (also when
+ * it stops early).  Without it, or for a case not among dirs, status_case
+ * takes the stat itself.
+ */
+void status_prefetch(char *const *dirs, size_t n, int notes);
+void status_prefetch_stop(void);
+/* On (1): the command reads no more of a case than its view (case.h:
+ * no cfg, no wu), and status_case may give it the view alone, as the
+ * cache keeps it; off (0, as begun): always a whole case. */
+void status_views(int on);
 /* note_list of the case status_case gave last, from the cache when good
  * (else, or for another case, note_list itself). */
 int status_notes(struct note **out, size_t *n, const char *root,

@@ -2,9 +2,11 @@
  * libFuzzer target: the status cache's file (src/status-file.c).  The
  * input is read two ways: as an INI file, whose lines as parsed must come
  * back from the cache's encoding exactly (written back, byte for byte);
- * and as a case's entry in the cache, which must decode or be refused,
- * and once decoded, encode to what decodes the same.  Nothing may crash.
+ * as a case's entry in the cache, which must decode or be refused, and
+ * once decoded, encode to what decodes the same; and as a case's view,
+ * the same.  Nothing may crash.
  */
+#include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/util.h"
 #include "../../src/status-file.h"
@@ -78,10 +80,35 @@ as_entry(const uint8_t *data, size_t size)
 	sb_free(&enc2);
 }
 
+static void
+as_view(const uint8_t *data, size_t size)
+{
+	struct sb in = SB_INIT, enc = SB_INIT, enc2 = SB_INIT;
+	struct dcase *c, *back;
+
+	sb_add(&in, data, size);
+	if ((c = stf_get_view(&in, "cases/2026/x"))) {
+		if (!c->view_text || c->cfg || c->wu)
+			abort();
+		stf_put_view(&enc, c);
+		if (!(back = stf_get_view(&enc, "cases/2026/x")))
+			abort();
+		stf_put_view(&enc2, back);
+		if (enc.len != enc2.len || memcmp(enc.buf, enc2.buf, enc.len))
+			abort();
+		case_free(back);
+	}
+	case_free(c);
+	sb_free(&in);
+	sb_free(&enc);
+	sb_free(&enc2);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	as_ini(data, size);
 	as_entry(data, size);
+	as_view(data, size);
 	return 0;
 }
