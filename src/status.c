@@ -57,7 +57,7 @@ static struct status {
 	struct sb buf;
 } S = { .infd = -1, .lockfd = -1, .rootfd = -1, .out = -1 };
 
-#define IN_BUF (1u << 18)
+#define IN_BUF (1u << 16)
 
 /* git's racy rule: what changed in the second the cache was written (or
  * after) may have changed again unseen; it is read from the file. */
@@ -446,7 +446,7 @@ dir_fd(const char *dir, const char **rel)
  * many cases there are).  Each stat is still taken before the file is
  * read, so a change in between is seen, as ever, the next time.
  */
-#define PF_RING 1024
+#define PF_RING 512
 #define PF_BATCH 64
 
 static struct prefetch {

@@ -242,11 +242,21 @@ assert payload[:8] == b"DKSTATUS" and payload[8] == 2
 payload[8] = 1
 M = (1 << 64) - 1
 def h(d):
-    x = (0x9e3779b97f4a7c15 ^ len(d)) & M
+    def mix(x, w):
+        x = ((x ^ w) * 0x100000001b3) & M
+        return x ^ (x >> 31)
+    lane = [(0x9e3779b97f4a7c15 ^ len(d)) & M, 0x243f6a8885a308d3,
+            0x13198a2e03707344, 0xa4093822299f31d0]
     i = 0
+    while len(d) - i >= 32:
+        for k in range(4):
+            lane[k] = mix(lane[k], int.from_bytes(d[i + 8 * k:i + 8 * k + 8], "little"))
+        i += 32
+    x = lane[0]
+    for k in range(1, 4):
+        x = mix(x, lane[k])
     while len(d) - i >= 8:
-        x = ((x ^ int.from_bytes(d[i:i + 8], "little")) * 0x100000001b3) & M
-        x ^= x >> 31
+        x = mix(x, int.from_bytes(d[i:i + 8], "little"))
         i += 8
     for c in d[i:]:
         x = ((x ^ c) * 0x100000001b3) & M
@@ -404,11 +414,21 @@ entry_edit() {
 	path, want, code = sys.argv[1:]
 	M = (1 << 64) - 1
 	def h(d):
-	    x = (0x9e3779b97f4a7c15 ^ len(d)) & M
+	    def mix(x, w):
+	        x = ((x ^ w) * 0x100000001b3) & M
+	        return x ^ (x >> 31)
+	    lane = [(0x9e3779b97f4a7c15 ^ len(d)) & M, 0x243f6a8885a308d3,
+	            0x13198a2e03707344, 0xa4093822299f31d0]
 	    i = 0
+	    while len(d) - i >= 32:
+	        for k in range(4):
+	            lane[k] = mix(lane[k], int.from_bytes(d[i + 8 * k:i + 8 * k + 8], "little"))
+	        i += 32
+	    x = lane[0]
+	    for k in range(1, 4):
+	        x = mix(x, lane[k])
 	    while len(d) - i >= 8:
-	        x = ((x ^ int.from_bytes(d[i:i + 8], "little")) * 0x100000001b3) & M
-	        x ^= x >> 31
+	        x = mix(x, int.from_bytes(d[i:i + 8], "little"))
 	        i += 8
 	    for c in d[i:]:
 	        x = ((x ^ c) * 0x100000001b3) & M
