@@ -33,6 +33,33 @@ truth() {
 
 cache=.git/docket/status
 
+# the cache's frame hash (status-file.c's stf_hash), for the tests that
+# write frames: from stfhash import h
+cat >stfhash.py <<'PY'
+M = (1 << 64) - 1
+def h(d):
+    def mix(x, w):
+        x = ((x ^ w) * 0x100000001b3) & M
+        return x ^ (x >> 31)
+    lane = [(0x9e3779b97f4a7c15 ^ len(d)) & M, 0x243f6a8885a308d3,
+            0x13198a2e03707344, 0xa4093822299f31d0]
+    i = 0
+    while len(d) - i >= 32:
+        for k in range(4):
+            lane[k] = mix(lane[k], int.from_bytes(d[i + 8 * k:i + 8 * k + 8], "little"))
+        i += 32
+    x = lane[0]
+    for k in range(1, 4):
+        x = mix(x, lane[k])
+    while len(d) - i >= 8:
+        x = mix(x, int.from_bytes(d[i:i + 8], "little"))
+        i += 8
+    for c in d[i:]:
+        x = ((x ^ c) * 0x100000001b3) & M
+    return x ^ (x >> 29)
+PY
+export PYTHONPATH="$PWD"
+
 make_firm
 cd firm
 DOCKET_NOW=2026-11-01 docket add --id a1 --client "Ann One" --title "One v. Acme" --attorney alice >/dev/null
@@ -240,27 +267,7 @@ n = int.from_bytes(b[:4], "little")
 payload = bytearray(b[12:12 + n])
 assert payload[:8] == b"DKSTATUS" and payload[8] == 2
 payload[8] = 1
-M = (1 << 64) - 1
-def h(d):
-    def mix(x, w):
-        x = ((x ^ w) * 0x100000001b3) & M
-        return x ^ (x >> 31)
-    lane = [(0x9e3779b97f4a7c15 ^ len(d)) & M, 0x243f6a8885a308d3,
-            0x13198a2e03707344, 0xa4093822299f31d0]
-    i = 0
-    while len(d) - i >= 32:
-        for k in range(4):
-            lane[k] = mix(lane[k], int.from_bytes(d[i + 8 * k:i + 8 * k + 8], "little"))
-        i += 32
-    x = lane[0]
-    for k in range(1, 4):
-        x = mix(x, lane[k])
-    while len(d) - i >= 8:
-        x = mix(x, int.from_bytes(d[i:i + 8], "little"))
-        i += 8
-    for c in d[i:]:
-        x = ((x ^ c) * 0x100000001b3) & M
-    return x ^ (x >> 29)
+from stfhash import h
 assert h(bytes(b[12:12 + n])) == int.from_bytes(b[4:12], "little"), "hash"
 open(p, "wb").write(n.to_bytes(4, "little") + h(bytes(payload)).to_bytes(8, "little") + payload + b[12 + n:])' $cache ;;
 	esac
@@ -412,27 +419,7 @@ entry_edit() {
 	python3 - "$cache" "$1" "$2" <<-\EOF
 	import sys
 	path, want, code = sys.argv[1:]
-	M = (1 << 64) - 1
-	def h(d):
-	    def mix(x, w):
-	        x = ((x ^ w) * 0x100000001b3) & M
-	        return x ^ (x >> 31)
-	    lane = [(0x9e3779b97f4a7c15 ^ len(d)) & M, 0x243f6a8885a308d3,
-	            0x13198a2e03707344, 0xa4093822299f31d0]
-	    i = 0
-	    while len(d) - i >= 32:
-	        for k in range(4):
-	            lane[k] = mix(lane[k], int.from_bytes(d[i + 8 * k:i + 8 * k + 8], "little"))
-	        i += 32
-	    x = lane[0]
-	    for k in range(1, 4):
-	        x = mix(x, lane[k])
-	    while len(d) - i >= 8:
-	        x = mix(x, int.from_bytes(d[i:i + 8], "little"))
-	        i += 8
-	    for c in d[i:]:
-	        x = ((x ^ c) * 0x100000001b3) & M
-	    return x ^ (x >> 29)
+	from stfhash import h
 	def uv(b, i):
 	    v = s = 0
 	    while True:
