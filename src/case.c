@@ -158,45 +158,11 @@ case_dir_of(const char *path)
 	return xstrndup(path, (size_t)(strrchr(path, '/') - path));
 }
 
-struct keyed {
-	const char *id;
-	char *dir;
-};
-
-static int
-cmp_keyed(const void *a, const void *b)
-{
-	const struct keyed *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-
-	return c ? c : strcmp(x->dir, y->dir);
-}
-
-/* dirs by ID, then by directory: each ID found once, not at every
- * comparison (a firm's whole list is sorted on every read command) */
-static void
-sort_by_id(struct strv *dirs)
-{
-	struct keyed *k;
-
-	if (dirs->n < 2)
-		return;
-	k = xcalloc(dirs->n, sizeof(*k));
-	for (size_t i = 0; i < dirs->n; i++) {
-		k[i].dir = dirs->v[i];
-		k[i].id = case_dir_id(dirs->v[i]);
-	}
-	qsort(k, dirs->n, sizeof(*k), cmp_keyed);
-	for (size_t i = 0; i < dirs->n; i++)
-		dirs->v[i] = k[i].dir;
-	free(k);
-}
-
 int
 case_list_dirs(struct strv *dirs, const char *root)
 {
 	scan(dirs, root, "", 1);
-	sort_by_id(dirs);
+	strv_sort_by_base(dirs);
 	return 0;
 }
 
@@ -204,7 +170,7 @@ int
 case_list_maybe(struct strv *dirs, const char *root)
 {
 	scan(dirs, root, "", 0);
-	sort_by_id(dirs);
+	strv_sort_by_base(dirs);
 	return 0;
 }
 
@@ -365,7 +331,7 @@ case_find(char **dir, const char *root, const char *id)
 	} else {
 		struct sb sb = SB_INIT;
 
-		sort_by_id(&found);
+		strv_sort_by_base(&found);
 		for (size_t i = 0; i < found.n && i < 20; i++)
 			sb_addf(&sb, "%s%s", i ? ", " : "", case_dir_id(found.v[i]));
 		if (found.n > 20)
@@ -578,6 +544,9 @@ clear_view(struct dcase *c)
 	free(c->esc);
 	free(c->dis);
 	free(c->def);
+	free(c->entered);
+	c->entered = NULL;
+	c->nentered = 0;
 	c->due = NULL;
 	c->esc = NULL;
 	c->dis = NULL;
@@ -755,11 +724,17 @@ case_view(struct dcase *c, const struct firm *firm, struct strv *w)
 		bad(&k, "client", "dob", "dob: %s is after the day the case "
 		    "was opened (%s)", get(c, "client", "dob"),
 		    get(c, "case", "opened"));
-	for (size_t i = 0; i < c->cfg->n && !k.r; i++) {
+	for (size_t i = 0, cap = 0; i < c->cfg->n && !k.r; i++) {
 		const struct cfg_line *l = &c->cfg->lines[i];
 
 		if (l->kind == CFG_KEY && !strcmp(l->section, "stages")) {
 			long d = date_key(&k, "stages", l->key, 0);
+
+			if (d != NO_DATE) {
+				GROW(c->entered, cap, c->nentered + 1);
+				c->entered[c->nentered].stage = l->key;
+				c->entered[c->nentered++].date = d;
+			}
 
 			if (!strcmp(l->key, c->stage) && d != NO_DATE)
 				c->stage_since = d;

@@ -194,7 +194,7 @@ list_due(struct ctx *ctx, struct filter *fl, int json, int ics)
 {
 	int errors = 0, r;
 
-	r = scan_views(ctx, collect, fl, &errors);
+	r = scan_views(ctx, 1, collect, fl, &errors);
 	if (fl->n > 1)
 		qsort(fl->rows, fl->n, sizeof(*fl->rows), row_cmp);
 	if (ics) {

@@ -67,7 +67,7 @@ list_open(struct ctx *ctx, int json, const char *who)
 	json_init(&l.j, stdout);
 	if (json)
 		json_arr(&l.j, NULL);
-	r = scan_views(ctx, print_open, &l, &errors);
+	r = scan_views(ctx, 1, print_open, &l, &errors);
 	if (json) {
 		json_end_arr(&l.j);
 		json_finish(&l.j);

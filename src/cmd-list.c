@@ -158,7 +158,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	json_init(&l.j, stdout);
 	if (l.json)
 		json_arr(&l.j, NULL);
-	r = scan_views(ctx, print_case, &l, &errors);
+	r = scan_views(ctx, 1, print_case, &l, &errors);
 	if (l.json) {
 		json_end_arr(&l.j);
 		json_finish(&l.j);

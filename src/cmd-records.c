@@ -125,7 +125,7 @@ list(struct ctx *ctx, struct dcase *one, const char *who, int json)
 	if (one)
 		collect(ctx, one, &w);
 	else
-		r = scan_cases(ctx, collect_open, &w, &errors);
+		r = scan_views(ctx, 2, collect_open, &w, &errors);
 	if (w.n > 1)
 		qsort(w.rows, w.n, sizeof(*w.rows), row_cmp);
 	print_rows(ctx, &w, json);

@@ -360,12 +360,13 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 }
 
 int
-scan_views(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
-	   void *arg, int *errors)
+scan_views(struct ctx *ctx, int level,
+	   int (*fn)(struct ctx *, struct dcase *, void *), void *arg,
+	   int *errors)
 {
 	int r;
 
-	status_views(1);
+	status_views(level);
 	r = scan_cases(ctx, fn, arg, errors);
 	status_views(0);
 	return r;

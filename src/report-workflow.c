@@ -166,21 +166,15 @@ void
 report_stays_case(struct scan *s, struct report *r, const struct dcase *c)
 {
 	const struct firm *f = s->firm;
-	const struct cfg *cfg = c->cfg;
 	long (*v)[2] = xcalloc(f->nstages + 1, sizeof(*v));
 	size_t n = 0;
 
-	for (size_t i = 0; i < cfg->n; i++) {
-		const struct cfg_line *l = &cfg->lines[i];
-		long d;
-		int st;
+	for (size_t i = 0; i < c->nentered; i++) {
+		int st = firm_stage(f, c->entered[i].stage);
 
-		if (l->kind != CFG_KEY || !l->section ||
-		    strcmp(l->section, "stages") || !l->key ||
-		    (st = firm_stage(f, l->key)) < 0 || n >= f->nstages ||
-		    date_parse_iso(&d, l->value ? l->value : "") < 0)
+		if (st < 0 || n >= f->nstages)
 			continue;
-		v[n][0] = d;
+		v[n][0] = c->entered[i].date;
 		v[n][1] = st;
 		n++;
 	}

@@ -98,12 +98,17 @@ report_workup_case(struct scan *s, struct report *r, const struct dcase *c)
 void
 report_settlement_case(struct report *r, const struct dcase *c)
 {
-	struct settle *st = settle_read(c->cfg);
+	struct settle *st;
 	struct sb names = SB_INIT;
 	int64_t gross = 0, pending = 0;
 	long settled = NO_DATE;
 	int bad = 0;
 
+	/* a case given as its view alone has no recovery (status.h: the
+	 * cache gives the lines of a case that has one) */
+	if (!c->cfg)
+		return;
+	st = settle_read(c->cfg);
 	if (!st->nrec) {
 		settle_free(st);
 		return;

@@ -656,6 +656,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 
 	case_list_maybe(&dirs, root);
 	status_prefetch(dirs.v, dirs.n, 1);
+	status_views(2);	/* no more than the view and the workup */
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;
 		int e;
@@ -676,6 +677,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 		case_free(c);
 	}
 	status_prefetch_stop();
+	status_views(0);
 	finish(r, &s);
 
 	strv_free(&dirs);

@@ -1,6 +1,5 @@
 /* status-file.c - the status cache's file (see status-file.h). */
 #include "status-file.h"
-#include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/note.h"
 #include "docket/util.h"
@@ -73,14 +72,14 @@ stf_put_uv(struct sb *b, uint64_t v)
 	b->buf[b->len] = '\0';
 }
 
-static void
-put_sv(struct sb *b, int64_t v)
+void
+stf_put_sv(struct sb *b, int64_t v)
 {
 	stf_put_uv(b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
 }
 
-static void
-put_mem(struct sb *b, const char *s, size_t n)
+void
+stf_put_mem(struct sb *b, const char *s, size_t n)
 {
 	unsigned char *p = room(b, 10 + n), *e = uv_at(p, n);
 
@@ -93,11 +92,11 @@ put_mem(struct sb *b, const char *s, size_t n)
 void
 stf_put_str(struct sb *b, const char *s)
 {
-	put_mem(b, s, strlen(s));
+	stf_put_mem(b, s, strlen(s));
 }
 
-static uint64_t
-get_uv(struct rd *r)
+uint64_t
+stf_get_uv(struct rd *r)
 {
 	uint64_t v = 0;
 
@@ -112,19 +111,19 @@ get_uv(struct rd *r)
 	return 0;
 }
 
-static int64_t
-get_sv(struct rd *r)
+int64_t
+stf_get_sv(struct rd *r)
 {
-	uint64_t u = get_uv(r);
+	uint64_t u = stf_get_uv(r);
 
 	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
 }
 
 /* Bytes in the payload, not copied; NULL when bad. */
-static const char *
-get_bytes(struct rd *r, size_t *n)
+const char *
+stf_get_bytes(struct rd *r, size_t *n)
 {
-	uint64_t len = get_uv(r);
+	uint64_t len = stf_get_uv(r);
 	const char *s = (const char *)r->p;
 
 	if (r->bad || len > (uint64_t)(r->end - r->p)) {
@@ -140,7 +139,7 @@ get_bytes(struct rd *r, size_t *n)
 const char *
 stf_get_mem(struct rd *r, size_t *n)
 {
-	const char *s = get_bytes(r, n);
+	const char *s = stf_get_bytes(r, n);
 
 	if (s && memchr(s, '\0', *n)) {
 		r->bad = 1;
@@ -197,25 +196,25 @@ stf_hash(const void *data, size_t len)
 void
 stf_put_fst(struct sb *b, const struct fst *f)
 {
-	put_sv(b, f->mtime);
-	put_sv(b, f->mtime_ns);
-	put_sv(b, f->ctime);
-	put_sv(b, f->ctime_ns);
-	put_sv(b, f->size);
-	put_sv(b, f->ino);
-	put_sv(b, f->dev);
+	stf_put_sv(b, f->mtime);
+	stf_put_sv(b, f->mtime_ns);
+	stf_put_sv(b, f->ctime);
+	stf_put_sv(b, f->ctime_ns);
+	stf_put_sv(b, f->size);
+	stf_put_sv(b, f->ino);
+	stf_put_sv(b, f->dev);
 }
 
 static void
 get_fst(struct rd *r, struct fst *f)
 {
-	f->mtime = get_sv(r);
-	f->mtime_ns = get_sv(r);
-	f->ctime = get_sv(r);
-	f->ctime_ns = get_sv(r);
-	f->size = get_sv(r);
-	f->ino = get_sv(r);
-	f->dev = get_sv(r);
+	f->mtime = stf_get_sv(r);
+	f->mtime_ns = stf_get_sv(r);
+	f->ctime = stf_get_sv(r);
+	f->ctime_ns = stf_get_sv(r);
+	f->size = stf_get_sv(r);
+	f->ino = stf_get_sv(r);
+	f->dev = stf_get_sv(r);
 }
 
 /* The stat of path (lstat: a symlink is not followed); size -1 and all
@@ -349,7 +348,7 @@ static char *
 a_str(struct rd *r, struct arena *a, size_t *len)
 {
 	size_t n = 0;
-	const char *s = get_bytes(r, &n);
+	const char *s = stf_get_bytes(r, &n);
 	char *d = s ? a_put(a, s, n) : NULL;
 
 	if (!d)
@@ -362,7 +361,7 @@ static void
 get_line(struct rd *r, struct arena *a, struct cfg_line *l,
 	 const struct cfg_line *prev)
 {
-	uint64_t kind = get_uv(r), lineno = get_uv(r), f = get_uv(r);
+	uint64_t kind = stf_get_uv(r), lineno = stf_get_uv(r), f = stf_get_uv(r);
 	size_t k = 0, v = 0;	/* the key's length, the value's */
 
 	if (kind > CFG_CONT || lineno > (uint64_t)CFG_MAX_FILE ||
@@ -418,8 +417,8 @@ stf_get_cfg(const struct sb *bytes, const char *name)
 	uint64_t n;
 
 	cfg->name = xstrdup(name);
-	cfg->crlf = (int)get_uv(&r);
-	n = get_uv(&r);
+	cfg->crlf = (int)stf_get_uv(&r);
+	n = stf_get_uv(&r);
 	if (n > bytes->len)	/* each line takes 3 bytes at least */
 		r.bad = 1;
 	if (!r.bad && n) {
@@ -473,203 +472,6 @@ stf_entry_clear(struct entry *e)
 	e->off = -1;
 }
 
-/* ---- the view: one function pair for struct dcase's view ---- */
-
-static void
-put_z(struct sb *b, const char *s)
-{
-	put_mem(b, s ? s : "", s ? strlen(s) + 1 : 1);
-}
-
-void
-stf_put_view(struct sb *b, const struct dcase *c)
-{
-	const char *const str[] = { c->title, c->client, c->type, c->stage,
-		c->status, c->attorney, c->manager, c->state };
-	const long date[] = { c->opened, c->incident, c->closed,
-		c->stage_since, c->dob };
-
-	for (size_t i = 0; i < sizeof(str) / sizeof(*str); i++)
-		put_z(b, str[i]);
-	for (size_t i = 0; i < sizeof(date) / sizeof(*date); i++)
-		put_sv(b, date[i]);
-	stf_put_uv(b, (uint64_t)!!c->open);
-	stf_put_uv(b, c->ndue);
-	for (size_t i = 0; i < c->ndue; i++) {
-		const struct deadline *d = &c->due[i];
-
-		put_z(b, d->name);
-		put_z(b, d->what);
-		put_z(b, d->who);
-		put_z(b, d->basis);
-		put_sv(b, d->date);
-		put_sv(b, d->done);
-		put_sv(b, d->line);
-	}
-	stf_put_uv(b, c->nesc);
-	for (size_t i = 0; i < c->nesc; i++) {
-		const struct escalation *e = &c->esc[i];
-
-		put_z(b, e->name);
-		put_z(b, e->by);
-		put_z(b, e->to);
-		put_z(b, e->reason);
-		put_z(b, e->what);
-		put_z(b, e->resolution);
-		put_sv(b, e->opened);
-		put_sv(b, e->resolved);
-		put_sv(b, e->line);
-	}
-	stf_put_uv(b, c->ndis);
-	for (size_t i = 0; i < c->ndis; i++) {
-		const struct dismissal *x = &c->dis[i];
-
-		put_z(b, x->reason);
-		put_z(b, x->by);
-		put_z(b, x->why);
-		put_sv(b, x->date);
-		put_sv(b, x->line);
-	}
-	stf_put_uv(b, c->ndef);
-	for (size_t i = 0; i < c->ndef; i++) {
-		const struct defendant *df = &c->def[i];
-
-		put_z(b, df->name);
-		put_z(b, df->display);
-		put_z(b, df->kind);
-		put_sv(b, df->line);
-	}
-}
-
-/* A string of the view, pointing into it: its bytes end in their only
- * NUL.  "" when bad (r->bad set). */
-static const char *
-get_z(struct rd *r)
-{
-	size_t n = 0;
-	const char *s = get_bytes(r, &n);
-
-	if (!s || !n || s[n - 1] || memchr(s, '\0', n - 1)) {
-		r->bad = 1;
-		return "";
-	}
-	return s;
-}
-
-static long
-get_date(struct rd *r)
-{
-	int64_t v = get_sv(r);
-
-	if (v != NO_DATE && (v < -1000000 || v > 10000000))
-		r->bad = 1;
-	return (long)v;
-}
-
-static int
-get_line_no(struct rd *r)
-{
-	int64_t v = get_sv(r);
-
-	if (v < 0 || v > (int64_t)CFG_MAX_FILE)
-		r->bad = 1;
-	return (int)v;
-}
-
-/* An array of n (read) items of size each; NULL when there are none,
- * or more than the view's bytes could hold (r->bad). */
-static void *
-get_array(struct rd *r, size_t *n, size_t size)
-{
-	uint64_t k = get_uv(r);
-
-	*n = 0;
-	if (r->bad || k > (uint64_t)(r->end - r->p)) {
-		r->bad = 1;
-		return NULL;
-	}
-	*n = (size_t)k;
-	return k ? xcalloc((size_t)k, size) : NULL;
-}
-
-struct dcase *
-stf_get_view(const struct sb *bytes, const char *dir)
-{
-	struct dcase *c;
-	struct rd r;
-	const char **str[8];
-	long *date[5];
-
-	if (!bytes->len)
-		return NULL;
-	c = case_alloc(dir);
-	c->view_text = xmalloc(bytes->len + 1);
-	memcpy(c->view_text, bytes->buf, bytes->len);
-	r.p = (const unsigned char *)c->view_text;
-	r.end = r.p + bytes->len;
-	r.bad = 0;
-	str[0] = &c->title; str[1] = &c->client; str[2] = &c->type;
-	str[3] = &c->stage; str[4] = &c->status; str[5] = &c->attorney;
-	str[6] = &c->manager; str[7] = &c->state;
-	date[0] = &c->opened; date[1] = &c->incident; date[2] = &c->closed;
-	date[3] = &c->stage_since; date[4] = &c->dob;
-	for (size_t i = 0; i < 8; i++)
-		*str[i] = get_z(&r);
-	for (size_t i = 0; i < 5; i++)
-		*date[i] = get_date(&r);
-	c->open = get_uv(&r) == 1;
-	c->due = get_array(&r, &c->ndue, sizeof(*c->due));
-	for (size_t i = 0; !r.bad && i < c->ndue; i++) {
-		struct deadline *d = &c->due[i];
-
-		d->name = get_z(&r);
-		d->what = get_z(&r);
-		d->who = get_z(&r);
-		d->basis = get_z(&r);
-		d->date = get_date(&r);
-		d->done = get_date(&r);
-		d->line = get_line_no(&r);
-	}
-	c->esc = get_array(&r, &c->nesc, sizeof(*c->esc));
-	for (size_t i = 0; !r.bad && i < c->nesc; i++) {
-		struct escalation *e = &c->esc[i];
-
-		e->name = get_z(&r);
-		e->by = get_z(&r);
-		e->to = get_z(&r);
-		e->reason = get_z(&r);
-		e->what = get_z(&r);
-		e->resolution = get_z(&r);
-		e->opened = get_date(&r);
-		e->resolved = get_date(&r);
-		e->line = get_line_no(&r);
-	}
-	c->dis = get_array(&r, &c->ndis, sizeof(*c->dis));
-	for (size_t i = 0; !r.bad && i < c->ndis; i++) {
-		struct dismissal *x = &c->dis[i];
-
-		x->reason = get_z(&r);
-		x->by = get_z(&r);
-		x->why = get_z(&r);
-		x->date = get_date(&r);
-		x->line = get_line_no(&r);
-	}
-	c->def = get_array(&r, &c->ndef, sizeof(*c->def));
-	for (size_t i = 0; !r.bad && i < c->ndef; i++) {
-		struct defendant *df = &c->def[i];
-
-		df->name = get_z(&r);
-		df->display = get_z(&r);
-		df->kind = get_z(&r);
-		df->line = get_line_no(&r);
-	}
-	if (r.bad || r.p != r.end) {
-		case_free(c);
-		return NULL;
-	}
-	return c;
-}
-
 /* The payload of e: one function pair for struct entry. */
 void
 stf_put_entry(struct sb *b, const struct entry *e)
@@ -677,15 +479,15 @@ stf_put_entry(struct sb *b, const struct entry *e)
 	stf_put_str(b, e->dir);
 	stf_put_fst(b, &e->ini);
 	stf_put_fst(b, &e->notes);
-	put_mem(b, e->cfg.buf ? e->cfg.buf : "", e->cfg.len);
-	put_mem(b, e->view.buf ? e->view.buf : "", e->view.len);
+	stf_put_mem(b, e->cfg.buf ? e->cfg.buf : "", e->cfg.len);
+	stf_put_mem(b, e->view.buf ? e->view.buf : "", e->view.len);
 	stf_put_uv(b, e->nind);
 	stf_put_uv(b, e->nn);
 	for (size_t i = 0; i < e->nn; i++) {
 		stf_put_str(b, e->nv[i].name);
 		stf_put_uv(b, e->known[i]);
 		for (size_t k = 0; e->known[i] && k < e->nind; k++)
-			put_sv(b, e->found[i * e->nind + k]);
+			stf_put_sv(b, e->found[i * e->nind + k]);
 	}
 }
 
@@ -702,10 +504,10 @@ stf_get_entry(struct entry *e)
 	get_fst(&r, &e->ini);
 	get_fst(&r, &e->notes);
 	sb_reset(&e->cfg);
-	if ((s = get_bytes(&r, &n)))
+	if ((s = stf_get_bytes(&r, &n)))
 		sb_add(&e->cfg, s, n);
 	sb_reset(&e->view);
-	if ((s = get_bytes(&r, &n)))
+	if ((s = stf_get_bytes(&r, &n)))
 		sb_add(&e->view, s, n);
 	if (r.bad)
 		return -1;
@@ -734,8 +536,8 @@ stf_get_notes(struct entry *e)
 	e->found = NULL;
 	e->known = NULL;
 	e->nn = 0;
-	nind = get_uv(&r);
-	nn = get_uv(&r);
+	nind = stf_get_uv(&r);
+	nn = stf_get_uv(&r);
 	if (r.bad || nind > 1024 || nn > e->raw.len)
 		return -1;
 	e->nind = (size_t)nind;
@@ -744,7 +546,7 @@ stf_get_notes(struct entry *e)
 	e->found = xcalloc((size_t)(nn * nind) + 1, sizeof(*e->found));
 	for (size_t i = 0; i < nn; i++) {
 		char *name = get_str(&r);
-		uint64_t known = get_uv(&r);
+		uint64_t known = stf_get_uv(&r);
 
 		if (r.bad || !name || known > 1 ||
 		    note_parse_name(&e->nv[i], name) < 0) {
@@ -755,7 +557,7 @@ stf_get_notes(struct entry *e)
 		e->nn = i + 1;
 		e->known[i] = (unsigned char)known;
 		for (size_t k = 0; known && k < nind; k++) {
-			int64_t v = get_sv(&r);
+			int64_t v = stf_get_sv(&r);
 
 			if (v < -1 || v > 1000000)
 				r.bad = 1;

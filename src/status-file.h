@@ -1,6 +1,6 @@
 /*
  * status-file.h - (private) the status cache's file, shared by status.c
- * and status-file.c: its frames, what it keeps of a case (struct entry),
+ * and status-file.c (and status-view.c, a case's view): its frames, what it keeps of a case (struct entry),
  * and the stat data it checks.  See status-file.c for the format.
  *
  * Ownership: a struct entry owns everything in it (stf_entry_clear);
@@ -55,8 +55,15 @@ struct rd {
 	int bad;
 };
 void stf_put_uv(struct sb *b, uint64_t v);
+void stf_put_sv(struct sb *b, int64_t v);	/* zigzagged */
+void stf_put_mem(struct sb *b, const char *s, size_t n);
 void stf_put_str(struct sb *b, const char *s);
 void stf_put_fst(struct sb *b, const struct fst *f);
+uint64_t stf_get_uv(struct rd *r);
+int64_t stf_get_sv(struct rd *r);
+/* Bytes in the payload, not copied; NULL when bad. */
+const char *stf_get_bytes(struct rd *r, size_t *n);
+/* The same, for a string (no NUL in it). */
 const char *stf_get_mem(struct rd *r, size_t *n);
 uint32_t stf_le32(const unsigned char *p);
 uint64_t stf_le64(const unsigned char *p);
@@ -74,11 +81,17 @@ int stf_eq(const struct fst *a, const struct fst *b);
 void stf_put_cfg(struct sb *b, const struct cfg *cfg);
 struct cfg *stf_get_cfg(const struct sb *bytes, const char *name);
 
-/* A case's view (no workup) encoded; a case made from such bytes, for
- * dir: the view alone (its view_text set), or NULL when they are bad or
- * empty. */
-void stf_put_view(struct sb *b, const struct dcase *c);
-struct dcase *stf_get_view(const struct sb *bytes, const char *dir);
+/*
+ * A case's view encoded (status-view.c), its workup with it; lines: the
+ * case needs its lines all the same (it has what the view does not keep:
+ * a recovery).  Decoded for dir into *out, the view alone (its view_text
+ * set), with its workup when workup: 0; 1 (*out NULL) when workup is
+ * asked of a case whose lines are needed; -1 when the bytes are bad or
+ * empty.
+ */
+void stf_put_view(struct sb *b, const struct dcase *c, int lines);
+int stf_get_view(struct dcase **out, const struct sb *bytes, const char *dir,
+		 int workup);
 
 /* An entry's payload; its decoding from e->raw (0, or -1 when bad): up
  * to case.ini's lines, then (stf_get_notes, only when they are needed)

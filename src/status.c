@@ -5,6 +5,7 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/note.h"
+#include "docket/settle.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
@@ -47,7 +48,8 @@ static struct status {
 	struct sb obuf;		/* what is to be written to it */
 	struct sb enc;		/* an entry encoded */
 	int lockfd, nowrite;
-	int views;		/* status_views: the view alone will do */
+	int views;		/* status_views: 1 the view will do, 2 the
+				 * view and the workup */
 	int rootfd;		/* the firm's top, for short paths */
 	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
 	size_t nyears;
@@ -662,6 +664,52 @@ relist_notes(const char *dir, const struct fst *nst)
 	return 0;
 }
 
+/* Does c need its lines where its view (and workup) would do?  When it
+ * has what the view does not keep: a recovery, which the report reads
+ * from the lines (report_settlement_case). */
+static int
+needs_lines(const struct dcase *c)
+{
+	struct settle *st = settle_read(c->cfg);
+	int n = st->nrec > 0;
+
+	settle_free(st);
+	return n;
+}
+
+/* c's view kept as S.cur's (c whole: made from its lines). */
+static void
+keep_view(const struct dcase *c)
+{
+	sb_reset(&S.cur.view);
+	stf_put_view(&S.cur.view, c, needs_lines(c));
+	S.cur.changed = 1;
+}
+
+/* S.cur's case whole, named file: its lines parsed, and its view as kept
+ * with the workup read from the lines; a view that does not read (bad:
+ * known not to) made again from them, and kept.  1, or 0 when the lines
+ * do not read (the case is read from its files). */
+static int
+whole_case(struct dcase **out, const struct firm *firm, const char *dir,
+	   const char *file, int bad)
+{
+	struct cfg *cfg = stf_get_cfg(&S.cur.cfg, file);
+
+	if (cfg && !bad && !stf_get_view(out, &S.cur.view, dir, 0)) {
+		(*out)->cfg = cfg;	/* as case_view would */
+		if (!workup_read(&(*out)->wu, cfg, (*out)->file, NULL))
+			return 1;
+		case_free(*out);	/* and cfg */
+		*out = NULL;
+		cfg = stf_get_cfg(&S.cur.cfg, file);
+	}
+	if (!cfg || case_from_cfg(out, firm, dir, cfg))
+		return 0;
+	keep_view(*out);
+	return 1;
+}
+
 int
 status_case(struct dcase **out, const struct firm *firm, const char *dir)
 {
@@ -713,34 +761,13 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 			return DK_ENOTFOUND;	/* no case here */
 		return case_load(out, firm, dir);	/* it says why */
 	}
-	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini) &&
-	    S.views && (*out = stf_get_view(&S.cur.view, dir))) {
-		cached = 1;
-	} else if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) &&
-		   fst_trusted(&ini)) {
-		struct cfg *cfg;
+	if (S.cur.decoded && stf_eq(&S.cur.ini, &ini) && fst_trusted(&ini)) {
+		int v = S.views ? stf_get_view(out, &S.cur.view, dir,
+					       S.views > 1) : 1;
 
 		free(p);
 		p = stf_concat(dir, "/" CASE_FILE, NULL);
-		/* the view as kept, the workup made again from the lines */
-		cfg = stf_get_cfg(&S.cur.cfg, p);
-		if (cfg && (*out = stf_get_view(&S.cur.view, dir))) {
-			(*out)->cfg = cfg;	/* as case_view would */
-			cached = !workup_read(&(*out)->wu, cfg, (*out)->file,
-					      NULL);
-			if (!cached) {
-				case_free(*out);	/* and cfg */
-				*out = NULL;
-				cfg = stf_get_cfg(&S.cur.cfg, p);
-			}
-		}
-		if (!cached && cfg && !case_from_cfg(out, firm, dir, cfg)) {
-			/* a view that does not read: kept again as made */
-			cached = 1;
-			sb_reset(&S.cur.view);
-			stf_put_view(&S.cur.view, *out);
-			S.cur.changed = 1;
-		}
+		cached = !v || whole_case(out, firm, dir, p, v < 0);
 	}
 	free(p);
 	if (!cached) {
@@ -754,10 +781,8 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		}
 		sb_reset(&S.cur.cfg);
 		stf_put_cfg(&S.cur.cfg, (*out)->cfg);
-		sb_reset(&S.cur.view);
-		stf_put_view(&S.cur.view, *out);
+		keep_view(*out);
 		S.cur.ini = ini;
-		S.cur.changed = 1;
 	}
 	if (!S.cur.decoded) {
 		/* the notes are listed when a command asks for them */
@@ -772,9 +797,9 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 }
 
 void
-status_views(int on)
+status_views(int level)
 {
-	S.views = on;
+	S.views = level;
 }
 
 /* Is dir the case given last, with its notes at hand? */

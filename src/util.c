@@ -224,6 +224,40 @@ strv_sort(struct strv *sv)
 		qsort(sv->v, sv->n, sizeof(*sv->v), cmp_str);
 }
 
+struct keyed {
+	const char *base;
+	char *s;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->base, y->base);
+
+	return c ? c : strcmp(x->s, y->s);
+}
+
+void
+strv_sort_by_base(struct strv *sv)
+{
+	struct keyed *k;
+
+	if (sv->n < 2)
+		return;
+	k = xcalloc(sv->n, sizeof(*k));
+	for (size_t i = 0; i < sv->n; i++) {
+		const char *slash = strrchr(sv->v[i], '/');
+
+		k[i].s = sv->v[i];
+		k[i].base = slash ? slash + 1 : sv->v[i];
+	}
+	qsort(k, sv->n, sizeof(*k), cmp_keyed);
+	for (size_t i = 0; i < sv->n; i++)
+		sv->v[i] = k[i].s;
+	free(k);
+}
+
 int
 strv_has(const struct strv *sv, const char *s)
 {

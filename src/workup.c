@@ -453,13 +453,13 @@ workup_free(struct workup *w)
 {
 	if (!w)
 		return;
-	for (size_t i = 0; i < w->nprov; i++)
+	for (size_t i = 0; !w->borrowed && i < w->nprov; i++)
 		free((char *)w->prov[i].handle);
-	for (size_t i = 0; i < w->npol; i++)
+	for (size_t i = 0; !w->borrowed && i < w->npol; i++)
 		free((char *)w->pol[i].handle);
-	for (size_t i = 0; i < w->ndemand; i++)
+	for (size_t i = 0; !w->borrowed && i < w->ndemand; i++)
 		free((char *)w->demand[i].name);
-	for (size_t i = 0; i < w->noffer; i++)
+	for (size_t i = 0; !w->borrowed && i < w->noffer; i++)
 		free((char *)w->offer[i].name);
 	free(w->prov);
 	free(w->pol);

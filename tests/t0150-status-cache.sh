@@ -33,9 +33,20 @@ truth() {
 
 cache=.git/docket/status
 
-# the cache's frame hash (status-file.c's stf_hash), for the tests that
-# write frames: from stfhash import h
-cat >stfhash.py <<'PY'
+# from_cache CMD...: each CMD (its words in one argument) opens no
+# case.ini (the cache gives every case), and gives what the files give
+from_cache() {
+	for cmd in "$@"; do
+		opened $cmd && test ! -s ../opened && truth $cmd || return 1
+	done
+}
+
+# for the tests' python: the cache's frame hash (status-file.c's
+# stf_hash), h; run(ARGS...), what docket ARGS prints as JSON
+cat >t0150lib.py <<'PY'
+import json, subprocess
+def run(*a):
+    return json.loads(subprocess.run(["docket", *a], check=True, capture_output=True).stdout)
 M = (1 << 64) - 1
 def h(d):
     def mix(x, w):
@@ -267,7 +278,7 @@ n = int.from_bytes(b[:4], "little")
 payload = bytearray(b[12:12 + n])
 assert payload[:8] == b"DKSTATUS" and payload[8] == 2
 payload[8] = 1
-from stfhash import h
+from t0150lib import h
 assert h(bytes(b[12:12 + n])) == int.from_bytes(b[4:12], "little"), "hash"
 open(p, "wb").write(n.to_bytes(4, "little") + h(bytes(payload)).to_bytes(8, "little") + payload + b[12 + n:])' $cache ;;
 	esac
@@ -392,16 +403,10 @@ test_expect_success 'list, due, escalate and completion are given the view the c
 	next_second
 	docket report --json >/dev/null
 	next_second
-	for cmd in "list --json" "list --status all" "due --json" "due --ics" \
-		   "escalate --json" "report --json" "__complete cases"; do
-		opened $cmd &&
-		test ! -s ../opened &&
-		truth $cmd || return 1
-	done
+	from_cache "list --json" "list --status all" "due --json" "due --ics" \
+		   "escalate --json" "report --json" "__complete cases"
 	python3 - <<-\EOF
-	import json, subprocess
-	def run(*a):
-	    return json.loads(subprocess.run(["docket", *a], check=True, capture_output=True).stdout)
+	from t0150lib import run
 	due = [(d["case"], d["name"], d["date"], d["who"]) for d in run("due", "--json")]
 	assert due == [("b2", "demand", "2026-12-01", ""), ("b2", "sol", "2027-03-01", "alice")], due
 	esc = [(e["case"], e["name"], e["reason"], e["to"], e["opened"]) for e in run("escalate", "--json")]
@@ -412,6 +417,35 @@ test_expect_success 'list, due, escalate and completion are given the view the c
 	EOF
 '
 
+test_expect_success 'next, agenda, records and report are given the view and its workup: what the files give' '
+	(export DOCKET_NOW=2026-11-12
+	docket provider a1 "Mercy Hospital" --type hospital --visit 2026-11-02 --billed 1250.50 >/dev/null &&
+	docket provider a1 "City PT" --type pt --visit 2026-11-05 >/dev/null &&
+	docket records a1 mercy --request 2026-11-06 >/dev/null &&
+	docket policy a1 bi-acme --coverage bi --carrier "Great Plains" --limits 50000 --commercial --lor-sent 2026-11-03 >/dev/null &&
+	docket policy b2 um-own --coverage um >/dev/null &&
+	docket demand a1 40000 --policy bi-acme --date 2026-11-10 --expires 2026-12-10 >/dev/null &&
+	docket offer a1 12000 --policy bi-acme --date 2026-11-11 >/dev/null &&
+	docket policy c3 bi-zed --coverage bi >/dev/null &&
+	docket settle c3 25000 --policy bi-zed >/dev/null &&
+	docket lien c3 medicare --type medicare --asserted 3000 >/dev/null &&
+	DOCKET_NOW=2026-11-15 docket advance-stage b2 treatment --force >/dev/null)
+	next_second
+	docket report --json >/dev/null
+	next_second
+	from_cache "next" "next --json" "agenda alice carol" "agenda alice --json" \
+		   "records" "records --json" "report --json" "report --md"
+	python3 - <<-\EOF
+	from t0150lib import run
+	rec = [(r["case"], r["provider"], r["what"], r["requested"]) for r in run("records", "--json")]
+	assert rec == [("a1", "mercy-hospital", "records", "2026-11-06"), ("a1", "mercy-hospital", "bills", "2026-11-06")], rec
+	r = run("report", "--json")
+	st = [(x["case"], x["gross"], x["liens_pending"]) for x in r["settlements"]]
+	assert st == [("c3", "25000.00", "3000.00")], st
+	assert r["milestones"]["completed"] == 1, r["milestones"]
+	EOF
+'
+
 # the entry of case ID in the cache, given to python code as e (a dict:
 # its fields' bytes), which may change e["view"]; the frame written again
 # with its size and hash
@@ -419,7 +453,7 @@ entry_edit() {
 	python3 - "$cache" "$1" "$2" <<-\EOF
 	import sys
 	path, want, code = sys.argv[1:]
-	from stfhash import h
+	from t0150lib import h
 	def uv(b, i):
 	    v = s = 0
 	    while True:

@@ -61,6 +61,12 @@ struct dismissal {
 	int line;
 };
 
+/* A [stages] key: the day the case last entered that stage. */
+struct stage_entry {
+	const char *stage;
+	long date;
+};
+
 struct dcase {
 	char *id;
 	char *dir;		/* "cases/2026/smith-7k2p", relative to the firm */
@@ -82,6 +88,8 @@ struct dcase {
 	size_t ndis;
 	struct defendant *def;
 	size_t ndef;
+	struct stage_entry *entered;	/* [stages] with a date, in order */
+	size_t nentered;
 	struct workup *wu;	/* providers, policies, demands, offers
 				 * (workup.h) */
 	/* Set when the view is the one the status cache keeps (status.h):

@@ -120,9 +120,11 @@ int load_case(struct ctx *ctx, const char *id, struct dcase **out);
 int scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 	       void *arg, int *errors);
 /* The same for fn that reads no more of a case than its view (case.h:
- * never c->cfg or c->wu): the status cache may give the view alone. */
-int scan_views(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
-	       void *arg, int *errors);
+ * never c->cfg or c->wu) and, at level 2, its workup (c->wu): the status
+ * cache may give no more (status_views). */
+int scan_views(struct ctx *ctx, int level,
+	       int (*fn)(struct ctx *, struct dcase *, void *), void *arg,
+	       int *errors);
 /* Take the writers' lock (for commands that only sometimes write). */
 int ctx_lock(struct ctx *ctx);
 /* Parse "14", "14d" or "2w" as a number of days: 0 or DK_EINVAL. */

@@ -56,10 +56,14 @@ int status_case(struct dcase **out, const struct firm *firm, const char *dir);
  */
 void status_prefetch(char *const *dirs, size_t n, int notes);
 void status_prefetch_stop(void);
-/* On (1): the command reads no more of a case than its view (case.h:
- * no cfg, no wu), and status_case may give it the view alone, as the
- * cache keeps it; off (0, as begun): always a whole case. */
-void status_views(int on);
+/*
+ * What the command reads of a case, so that status_case may give it no
+ * more than the cache keeps: 1, no more than its view (case.h: c->cfg
+ * and c->wu NULL); 2, its view and its workup (c->cfg NULL, but for a
+ * case with a recovery, whose lines the report reads); 0 (as begun),
+ * always a whole case.
+ */
+void status_views(int level);
 /* note_list of the case status_case gave last, from the cache when good
  * (else, or for another case, note_list itself). */
 int status_notes(struct note **out, size_t *n, const char *root,

@@ -56,6 +56,10 @@ void strv_push(struct strv *sv, const char *s);	/* copies s */
 void strv_push_owned(struct strv *sv, char *s);	/* takes s */
 void strv_free(struct strv *sv);
 void strv_sort(struct strv *sv);
+/* Sort by what follows the last '/' (all of a string without one), then
+ * by the whole string; each string's part found once, not at every
+ * comparison (case.c sorts a firm's every case directory so). */
+void strv_sort_by_base(struct strv *sv);
 int strv_has(const struct strv *sv, const char *s);
 
 /* Is w one of a NULL-terminated list of words? */

@@ -108,6 +108,7 @@ struct workup {
 	size_t npol;
 	struct negotiation *demand, *offer;	/* in the file's order */
 	size_t ndemand, noffer;
+	int borrowed;	/* its strings are its case's view_text (case.h) */
 };
 
 /* The medical specials: each a sum over the providers (an empty key

@@ -1,5 +1,7 @@
-/* Unit tests: the rules for case IDs and names, and new IDs. */
+/* Unit tests: the rules for case IDs and names, new IDs, and case
+ * directories in ID order. */
 #include "docket/id.h"
+#include "docket/util.h"
 #include "unit.h"
 
 #include <stdlib.h>
@@ -40,6 +42,23 @@ main(void)
 	CHECK(id_check("caf\xc3\xa9") < 0);
 	CHECK(name_check("sol", 32, "deadline name") == 0);
 	CHECK(name_check("abcdefghijklmnopqrstuvwxyz0123456", 32, "x") < 0);
+
+	{	/* by ID, then by the whole directory; no '/' is all ID */
+		struct strv dirs = STRV_INIT;
+		const char *want[] = { "cases/2026/a-1", "a-2", "cases/2024/b-1",
+			"cases/2025/b-1", "cases/2023/c-1" };
+
+		strv_push(&dirs, "cases/2025/b-1");
+		strv_push(&dirs, "cases/2023/c-1");
+		strv_push(&dirs, "a-2");
+		strv_push(&dirs, "cases/2024/b-1");
+		strv_push(&dirs, "cases/2026/a-1");
+		strv_sort_by_base(&dirs);
+		CHECK_INT(dirs.n, 5);
+		for (size_t i = 0; i < dirs.n; i++)
+			CHECK_STR(dirs.v[i], want[i]);
+		strv_free(&dirs);
+	}
 
 	seq = 0;
 	id = id_generate("John Smith", fixed);
