@@ -4,11 +4,13 @@
 #include "docket/note.h"
 #include "docket/util.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * The file is a run of frames: a u32 size (little-endian), a u64 hash of
@@ -219,6 +221,19 @@ get_fst(struct rd *r, struct fst *f)
 
 /* The stat of path (lstat: a symlink is not followed); size -1 and all
  * else 0 when there is nothing there.  *mode gets the file's type. */
+static void
+from_stat(struct fst *f, const struct stat *st, mode_t *mode)
+{
+	f->mtime = (int64_t)st->st_mtim.tv_sec;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_nsec;
+	f->ctime = (int64_t)st->st_ctim.tv_sec;
+	f->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
+	f->size = (int64_t)st->st_size;
+	f->ino = (int64_t)st->st_ino;
+	f->dev = (int64_t)st->st_dev;
+	*mode = st->st_mode & S_IFMT;
+}
+
 void
 stf_stat(struct fst *f, int dirfd, const char *path, mode_t *mode)
 {
@@ -227,16 +242,41 @@ stf_stat(struct fst *f, int dirfd, const char *path, mode_t *mode)
 	memset(f, 0, sizeof(*f));
 	f->size = -1;
 	*mode = 0;
-	if (fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return;
-	f->mtime = (int64_t)st.st_mtim.tv_sec;
-	f->mtime_ns = (int64_t)st.st_mtim.tv_nsec;
-	f->ctime = (int64_t)st.st_ctim.tv_sec;
-	f->ctime_ns = (int64_t)st.st_ctim.tv_nsec;
-	f->size = (int64_t)st.st_size;
-	f->ino = (int64_t)st.st_ino;
-	f->dev = (int64_t)st.st_dev;
-	*mode = st.st_mode & S_IFMT;
+	if (fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		from_stat(f, &st, mode);
+}
+
+int
+stf_open(struct fst *f, int dirfd, const char *path, mode_t *mode)
+{
+	struct stat st;
+	int fd;
+
+	memset(f, 0, sizeof(*f));
+	f->size = -1;
+	*mode = 0;
+	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return -1;	/* nothing there */
+		if (errno == ELOOP) {
+			*mode = S_IFLNK;
+			return -1;
+		}
+		stf_stat(f, dirfd, path, mode);
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		stf_stat(f, dirfd, path, mode);
+		return -1;
+	}
+	from_stat(f, &st, mode);
+	if (*mode != S_IFREG) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int

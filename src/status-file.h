@@ -74,7 +74,32 @@ char *stf_concat(const char *a, ...);
 /* The stat of path from dirfd (a symlink not followed): size -1 and the
  * rest 0 when nothing is there; *mode its type (S_IFMT bits). */
 void stf_stat(struct fst *f, int dirfd, const char *path, mode_t *mode);
+/* The same, taken from the file opened (one path walk, not two): its
+ * descriptor, to read, when it is a regular file; else -1 (f and mode
+ * as stf_stat would have them). */
+int stf_open(struct fst *f, int dirfd, const char *path, mode_t *mode);
 int stf_eq(const struct fst *a, const struct fst *b);
+
+/*
+ * status-stat.c: a case's files are statted (and read) from its year's
+ * directory, kept open (stst_dir_fd: the descriptor, and dir's path from
+ * it), for the firm at root (stst_begin; stst_end closes them all).
+ * stst_prefetch starts a thread that stats dirs[0..n) (their case.ini,
+ * and notes/ when notes) ahead of the caller, who keeps dirs until
+ * stst_prefetch_stop; stst_prefetched gives dir's stats (1, *notes: were
+ * they taken) when dir is the next of them, waiting for them if need be,
+ * else 0.  0 started, or -1.
+ */
+struct pstat {
+	struct fst ini, notes;
+	mode_t imode, nmode;
+};
+void stst_begin(const char *root);
+void stst_end(void);
+int stst_dir_fd(const char *dir, const char **rel);
+int stst_prefetch(char *const *dirs, size_t n, int notes);
+void stst_prefetch_stop(void);
+int stst_prefetched(const char *dir, struct pstat *ps, int *notes);
 
 /* case.ini as parsed: its lines encoded; a cfg made from them (NULL
  * when they are bad), named name. */

@@ -5,13 +5,11 @@
 #include "docket/error.h"
 #include "docket/firm.h"
 #include "docket/note.h"
-#include "docket/settle.h"
 #include "docket/util.h"
 #include "docket/workup.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,12 +20,6 @@
 #include <unistd.h>
 
 #include "status-file.h"
-
-/* What the prefetching thread took of a case (status_prefetch). */
-struct pstat {
-	struct fst ini, notes;
-	mode_t imode, nmode;
-};
 
 static struct status {
 	int begun;
@@ -50,14 +42,11 @@ static struct status {
 	int lockfd, nowrite;
 	int views;		/* status_views: 1 the view will do, 2 the
 				 * view and the workup */
-	int rootfd;		/* the firm's top, for short paths */
-	struct { char year[5]; int fd; } years[64];	/* cases/YYYY */
-	size_t nyears;
 	struct pstat pf;	/* the case given last, as prefetched */
 	int pf_notes;		/* pf.notes is its notes/'s */
 	char *tmp;
 	struct sb buf;
-} S = { .infd = -1, .lockfd = -1, .rootfd = -1, .out = -1 };
+} S = { .infd = -1, .lockfd = -1, .out = -1 };
 
 #define IN_BUF (1u << 16)
 
@@ -334,6 +323,7 @@ status_begin(const char *path, const char *root, const char *firm_file,
 	S.begun = 1;
 	S.path = xstrdup(path);
 	S.root = xstrdup(root);
+	stst_begin(root);
 	S.firm_file = xstrdup(firm_file);
 	S.version = xstrdup(version);
 	stf_stat(&S.firm, AT_FDCWD, firm_file, &mode);
@@ -371,11 +361,7 @@ status_end(void)
 		close(S.infd);
 	if (S.lockfd >= 0)
 		close(S.lockfd);
-	if (S.rootfd >= 0)
-		close(S.rootfd);
-	for (size_t i = 0; i < S.nyears; i++)
-		if (S.years[i].fd >= 0)
-			close(S.years[i].fd);
+	stst_end();
 	stf_entry_clear(&S.old);
 	stf_entry_clear(&S.cur);
 	free(S.path);
@@ -387,212 +373,49 @@ status_end(void)
 	sb_free(&S.obuf);
 	sb_free(&S.enc);
 	memset(&S, 0, sizeof(S));
-	S.infd = S.lockfd = S.rootfd = S.out = -1;
-}
-
-/* A directory to stat dir's files from, and dir's path from there: its
- * year's directory (cases/YYYY), as opened (dir_fd), for short paths to
- * walk.  Opens nothing: the prefetching thread calls it. */
-static int
-dir_at(const char *dir, const char **rel)
-{
-	*rel = dir;
-	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
-	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
-		return S.rootfd;
-	for (size_t i = 0; i < S.nyears; i++)
-		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4)) {
-			if (S.years[i].fd < 0)
-				return S.rootfd;
-			*rel = dir + sizeof(CASES_DIR) + 5;
-			return S.years[i].fd;
-		}
-	return S.rootfd;
-}
-
-/* The same, opening the firm's top and dir's year as needed (kept open). */
-static int
-dir_fd(const char *dir, const char **rel)
-{
-	size_t i;
-
-	if (S.rootfd < 0)
-		S.rootfd = open(S.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (strncmp(dir, CASES_DIR "/", sizeof(CASES_DIR)) ||
-	    strlen(dir) < sizeof(CASES_DIR) + 6 || dir[sizeof(CASES_DIR) + 4] != '/')
-		return dir_at(dir, rel);
-	for (i = 0; i < S.nyears; i++)
-		if (!memcmp(S.years[i].year, dir + sizeof(CASES_DIR), 4))
-			break;
-	if (i == S.nyears && i < sizeof(S.years) / sizeof(*S.years) &&
-	    S.rootfd >= 0) {
-		char yd[sizeof(CASES_DIR) + 5];
-
-		memcpy(yd, dir, sizeof(yd) - 1);
-		yd[sizeof(yd) - 1] = '\0';
-		memcpy(S.years[i].year, dir + sizeof(CASES_DIR), 4);
-		S.years[i].year[4] = '\0';
-		S.years[i].fd = openat(S.rootfd, yd, O_RDONLY | O_DIRECTORY |
-				       O_CLOEXEC | O_NOFOLLOW);
-		S.nyears++;
-	}
-	return dir_at(dir, rel);
-}
-
-/* ---- the stat data, taken ahead on a second thread ---- */
-
-/*
- * A stat takes a path walk in the kernel, as long as the rest of a case
- * read from the cache: while status_case gives case i, a thread stats
- * the cases after it, at most PF_RING ahead (memory stays small however
- * many cases there are).  Each stat is still taken before the file is
- * read, so a change in between is seen, as ever, the next time.
- */
-#define PF_RING 512
-#define PF_BATCH 64
-
-static struct prefetch {
-	int on, stop, notes;
-	int waiting;		/* the thread waits for room */
-	pthread_t th;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	char *const *dirs;	/* the caller's, until status_prefetch_stop */
-	size_t n;
-	size_t made, used;	/* stats taken, and given (under mu) */
-	struct pstat *ring;	/* PF_RING */
-} P = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
-
-static void
-take_stats(struct pstat *ps, const char *dir, int notes)
-{
-	const char *rel;
-	int at = dir_at(dir, &rel);
-	char p[4096];
-
-	memset(ps, 0, sizeof(*ps));
-	ps->ini.size = ps->notes.size = -1;
-	if (snprintf(p, sizeof(p), "%s/" CASE_FILE, rel) < (int)sizeof(p))
-		stf_stat(&ps->ini, at, p, &ps->imode);
-	if (notes && snprintf(p, sizeof(p), "%s/" NOTES_DIR, rel) < (int)sizeof(p))
-		stf_stat(&ps->notes, at, p, &ps->nmode);
-}
-
-static void *
-prefetch_main(void *arg)
-{
-	size_t i = 0;
-
-	(void)arg;
-	for (;;) {
-		size_t lim;
-		int stop;
-
-		pthread_mutex_lock(&P.mu);
-		P.made = i;
-		pthread_cond_broadcast(&P.cv);
-		while (!P.stop && i < P.n && i - P.used > PF_RING - PF_BATCH) {
-			P.waiting = 1;
-			pthread_cond_wait(&P.cv, &P.mu);
-		}
-		P.waiting = 0;
-		stop = P.stop || i >= P.n;
-		lim = P.used + PF_RING;
-		pthread_mutex_unlock(&P.mu);
-		if (stop)
-			return NULL;
-		if (lim > P.n)
-			lim = P.n;
-		if (lim > i + PF_BATCH)
-			lim = i + PF_BATCH;
-		for (; i < lim; i++)
-			take_stats(&P.ring[i % PF_RING], P.dirs[i], P.notes);
-	}
+	S.infd = S.lockfd = S.out = -1;
 }
 
 void
 status_prefetch(char *const *dirs, size_t n, int notes)
 {
-	const char *rel;
-
 	status_prefetch_stop();
-	if (!S.begun || n < PF_BATCH)
-		return;
-	for (size_t i = 0; i < n; i++)
-		(void)dir_fd(dirs[i], &rel);	/* opened here, not there */
-	if (S.rootfd < 0)
-		return;
-	P.dirs = dirs;
-	P.n = n;
-	P.notes = notes;
-	P.made = P.used = 0;
-	P.stop = P.waiting = 0;
-	P.ring = xcalloc(PF_RING, sizeof(*P.ring));
-	if (pthread_create(&P.th, NULL, prefetch_main, NULL)) {
-		free(P.ring);
-		P.ring = NULL;
-		return;
-	}
-	P.on = 1;
+	if (!S.begun || n < 64)
+		return;	/* a few cases: a thread would not pay */
+	if (!S.opened)
+		open_old();
+	if (S.in)	/* without a cache to check, every case is read from
+			 * its files, which takes longer than a stat does */
+		(void)stst_prefetch(dirs, n, notes);
 }
 
 void
 status_prefetch_stop(void)
 {
-	if (!P.on)
-		return;
-	pthread_mutex_lock(&P.mu);
-	P.stop = 1;
-	pthread_cond_broadcast(&P.cv);
-	pthread_mutex_unlock(&P.mu);
-	pthread_join(P.th, NULL);
-	free(P.ring);
-	P.ring = NULL;
-	P.on = 0;
+	stst_prefetch_stop();
 }
 
-/* dir's stat data as prefetched into ps: 1, or 0 when dir is not one of
- * the cases being prefetched (the caller stats it). */
-static int
-prefetched(const char *dir, struct pstat *ps)
-{
-	size_t k;
-
-	if (!P.on)
-		return 0;
-	pthread_mutex_lock(&P.mu);
-	for (k = P.used; k < P.n && k < P.used + PF_BATCH && P.dirs[k] != dir;
-	     k++)
-		;
-	if (k == P.n || P.dirs[k] != dir) {
-		pthread_mutex_unlock(&P.mu);
-		return 0;
-	}
-	while (P.made <= k)
-		pthread_cond_wait(&P.cv, &P.mu);
-	*ps = P.ring[k % PF_RING];
-	P.used = k + 1;
-	if (P.waiting && P.made - P.used <= PF_RING - PF_BATCH)
-		pthread_cond_broadcast(&P.cv);
-	pthread_mutex_unlock(&P.mu);
-	return 1;
-}
-
-/* case_load, case.ini read from at (its year's directory) by a short
- * path: the stat taken says it is a file of a size docket reads; for
- * anything else, or a file that cannot be opened, case_load itself says
- * what is wrong. */
+/* case_load, case.ini read from fd (-1: opened from at, its year's
+ * directory, by a short path): the stat taken says it is a file of a
+ * size docket reads; for anything else, or a file that cannot be opened,
+ * case_load itself says what is wrong. */
 static int
 read_case(struct dcase **out, const struct firm *firm, const char *dir,
-	  int at, const char *rel, const struct fst *ini)
+	  int at, const char *rel, const struct fst *ini, int fd)
 {
-	char *p = stf_concat(rel, "/" CASE_FILE, NULL);
-	int fd = ini->size <= CFG_MAX_FILE ?
-		 openat(at, p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1;
 	ssize_t n = 1;
 	int r;
 
-	free(p);
+	if (fd < 0 && ini->size <= CFG_MAX_FILE) {
+		char *p = stf_concat(rel, "/" CASE_FILE, NULL);
+
+		fd = openat(at, p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+		free(p);
+	}
+	if (fd >= 0 && ini->size > CFG_MAX_FILE) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd < 0)
 		return case_load(out, firm, dir);
 	sb_reset(&S.buf);
@@ -603,6 +426,9 @@ read_case(struct dcase **out, const struct firm *firm, const char *dir,
 			continue;
 		if (n > 0)
 			S.buf.len += (size_t)n;
+		if (ini->size >= 0 && S.buf.len == (size_t)ini->size)
+			break;	/* all the stat says: a change since shows in
+				 * its stat the next time */
 	}
 	close(fd);
 	if (n < 0 || S.buf.len > CFG_MAX_FILE)
@@ -665,16 +491,17 @@ relist_notes(const char *dir, const struct fst *nst)
 }
 
 /* Does c need its lines where its view (and workup) would do?  When it
- * has what the view does not keep: a recovery, which the report reads
- * from the lines (report_settlement_case). */
+ * has what the view does not keep: a recovery, a [settlement "P"]
+ * section, which the report reads from the lines (settle_read, in
+ * report_settlement_case). */
 static int
 needs_lines(const struct dcase *c)
 {
-	struct settle *st = settle_read(c->cfg);
-	int n = st->nrec > 0;
-
-	settle_free(st);
-	return n;
+	for (size_t i = 0; i < c->cfg->n; i++)
+		if (c->cfg->lines[i].kind == CFG_SECTION &&
+		    has_prefix(c->cfg->lines[i].section, "settlement \""))
+			return 1;
+	return 0;
 }
 
 /* c's view kept as S.cur's (c whole: made from its lines). */
@@ -717,7 +544,7 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	mode_t imode;
 	char *p;
 	const char *rel;
-	int r, at, cached = 0;
+	int r, at, fd = -1, cached = 0;
 
 	*out = NULL;
 	if (!S.begun) {
@@ -733,16 +560,6 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		open_old();
 	/* the stat data first, then the files: a change in between is seen
 	 * next time */
-	at = dir_fd(dir, &rel);
-	p = stf_concat(rel, "/" CASE_FILE, NULL);
-	S.pf_notes = 0;
-	if (prefetched(dir, &S.pf)) {
-		ini = S.pf.ini;
-		imode = S.pf.imode;
-		S.pf_notes = P.notes;
-	} else {
-		stf_stat(&ini, at, p, &imode);
-	}
 	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
 		read_old();	/* a case that is gone */
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
@@ -753,6 +570,17 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		read_old();
 		if (stf_get_entry(&S.cur))
 			stf_entry_clear(&S.cur);
+	}
+	at = stst_dir_fd(dir, &rel);
+	p = stf_concat(rel, "/" CASE_FILE, NULL);
+	S.pf_notes = 0;
+	if (stst_prefetched(dir, &S.pf, &S.pf_notes)) {
+		ini = S.pf.ini;
+		imode = S.pf.imode;
+	} else if (!S.cur.decoded && at >= 0) {
+		fd = stf_open(&ini, at, p, &imode);	/* it is read anyway */
+	} else {
+		stf_stat(&ini, at, p, &imode);
 	}
 	if (at < 0 || imode != S_IFREG) {
 		free(p);
@@ -771,7 +599,9 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 	}
 	free(p);
 	if (!cached) {
-		if ((r = read_case(out, firm, dir, at, rel, &ini))) {
+		r = read_case(out, firm, dir, at, rel, &ini, fd);
+		fd = -1;	/* read_case closed it */
+		if (r) {
 			stf_entry_clear(&S.cur);
 			return r;
 		}
@@ -820,7 +650,7 @@ is_cur(const char *dir)
 		nmode = S.pf.nmode;
 	} else {
 		const char *rel;
-		int at = dir_fd(dir, &rel);
+		int at = stst_dir_fd(dir, &rel);
 		char *p = stf_concat(rel, "/" NOTES_DIR, NULL);
 
 		stf_stat(&nst, at, p, &nmode);

@@ -224,17 +224,18 @@ test_expect_success 'git checkout and git pull change cases: seen' '
 test_expect_success 'a directory whose case.ini is gone, or not a file, is no case' '
 	docket list >../before
 	docket report --json >../before.report
-	mkdir -p cases/2026/zz9/notes cases/2026/zz8 cases/2026/zz7
+	mkdir -p cases/2026/zz9/notes cases/2026/zz8 cases/2026/zz7 cases/2026/zz6
 	echo "a note of no case" >cases/2026/zz9/notes/20261101T090000Z-call-bob.md
 	ln -s ../a1/case.ini cases/2026/zz8/case.ini
 	mkdir cases/2026/zz7/case.ini
-	docket list >../out 2>../err
+	mkfifo cases/2026/zz6/case.ini
+	timeout 20 docket list >../out 2>../err
 	test_cmp ../before ../out
 	test ! -s ../err
-	docket report --json >../out 2>../err
+	timeout 20 docket report --json >../out 2>../err
 	test ! -s ../err
 	test_cmp ../before.report ../out
-	rm -r cases/2026/zz9 cases/2026/zz8 cases/2026/zz7
+	rm -r cases/2026/zz9 cases/2026/zz8 cases/2026/zz7 cases/2026/zz6
 '
 
 test_expect_success 'docket.ini edited: everything is read again' '

@@ -49,7 +49,8 @@ int status_case(struct dcase **out, const struct firm *firm, const char *dir);
 /*
  * The cases about to be asked for, dirs[0..n) in that order (the very
  * strings given to status_case): their stat data (and their notes/'s when
- * notes) are taken ahead on a second thread.  The caller keeps dirs until
+ * notes) are taken ahead on a second thread, when there is a cache to
+ * check them against and enough of them to pay for it.  The caller keeps dirs until
  * status_prefetch_stop, which it calls before freeing them (also when
  * it stops early).  Without it, or for a case not among dirs, status_case
  * takes the stat itself.
