@@ -21,20 +21,16 @@
  *
  *   header: "DKSTATUS", format, docket's version, docket.ini's stat
  *   case:   dir, case.ini's stat, notes/'s stat, case.ini as parsed (the
- *           cfg's lines), the case's view (below), the number of
+ *           cfg's lines; only for a case whose view says it needs them,
+ *           else empty), the case's view (status-view.c), the number of
  *           indicator reasons, the notes: name, whether the phrases found
  *           are known, those found
- *   view:   what case_view made of the lines for this docket and this
- *           docket.ini (the header's), without the workup: [case]'s
- *           fields and dates, the deadlines, escalations, dismissals and
- *           defendants; its strings end in their NUL, so that a case
- *           made from it points into one copy of it
  *
  * STATUS_FORMAT changes whenever any of this does, or what cfg_parse,
  * case_view or the phrase matcher make of a text: a cache of another
- * format is not read.  A command that needs no more than the view
- * (list, due, escalate, completion) is given it; the others have the
- * lines parsed into a case again, by the docket that runs.
+ * format is not read.  A command is given no more of a case than it
+ * reads (status_views): its view, or its view and workup; a case whose
+ * lines it needs is parsed from them, or read from its files.
  */
 
 

@@ -504,19 +504,26 @@ needs_lines(const struct dcase *c)
 	return 0;
 }
 
-/* c's view kept as S.cur's (c whole: made from its lines). */
+/* c's view kept as S.cur's, and its lines when it needs them (c whole:
+ * made from its lines); the others' lines are not kept: no command
+ * reads more of them than their view. */
 static void
 keep_view(const struct dcase *c)
 {
+	int lines = needs_lines(c);
+
 	sb_reset(&S.cur.view);
-	stf_put_view(&S.cur.view, c, needs_lines(c));
+	stf_put_view(&S.cur.view, c, lines);
+	sb_reset(&S.cur.cfg);
+	if (lines)
+		stf_put_cfg(&S.cur.cfg, c->cfg);
 	S.cur.changed = 1;
 }
 
 /* S.cur's case whole, named file: its lines parsed, and its view as kept
  * with the workup read from the lines; a view that does not read (bad:
  * known not to) made again from them, and kept.  1, or 0 when the lines
- * do not read (the case is read from its files). */
+ * are not kept or do not read (the case is read from its files). */
 static int
 whole_case(struct dcase **out, const struct firm *firm, const char *dir,
 	   const char *file, int bad)
@@ -609,8 +616,6 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 			stf_entry_clear(&S.cur);
 			S.cur.dir = xstrdup(dir);
 		}
-		sb_reset(&S.cur.cfg);
-		stf_put_cfg(&S.cur.cfg, (*out)->cfg);
 		keep_view(*out);
 		S.cur.ini = ini;
 	}
