@@ -113,18 +113,30 @@ scan(struct strv *out, const char *root, const char *prefix, int ini)
 	for (size_t y = 0; y < years.n; y++) {
 		char *yd = xasprintf("%s%s/%s", root, CASES_DIR, years.v[y]);
 		DIR *d = real_dirs(root, yd) ? opendir(yd) : NULL;
+		/* "cases/YEAR/", each entry's path begins so */
+		size_t head = sizeof(CASES_DIR) + strlen(years.v[y]) + 1;
 		struct dirent *e;
 
 		free(yd);
 		if (!d)
 			continue;
 		while ((e = readdir(d))) {
+			size_t n;
+			char *p;
+
 			if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, plen) ||
 			    id_check(e->d_name) < 0 ||
 			    !is_case_entry(root, years.v[y], d, e, ini))
 				continue;
-			strv_push_owned(out, xasprintf("%s/%s/%s", CASES_DIR,
-						       years.v[y], e->d_name));
+			/* not xasprintf: this runs for every case */
+			n = strlen(e->d_name);
+			p = xmalloc(head + n + 1);
+			memcpy(p, CASES_DIR "/", sizeof(CASES_DIR));
+			memcpy(p + sizeof(CASES_DIR), years.v[y],
+			       head - sizeof(CASES_DIR) - 1);
+			p[head - 1] = '/';
+			memcpy(p + head, e->d_name, n + 1);
+			strv_push_owned(out, p);
 		}
 		closedir(d);
 	}

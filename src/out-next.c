@@ -21,17 +21,20 @@ void
 work_print(FILE *f, const struct report *r, const struct work_item *v,
 	   size_t n)
 {
-	struct sb *why = xcalloc(n + 1, sizeof(*why));
-	size_t wid = 8, wwhy = 0;
+	/* every line's why in one buffer, each ending in its NUL */
+	struct sb why = SB_INIT;
+	size_t *at = xcalloc(n + 1, sizeof(*at)), wid = 8, wwhy = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		size_t k = cols(r->cases[v[i].a->c].id);
 
-		work_why(&why[i], v[i].a);
+		at[i] = why.len;
+		work_why(&why, v[i].a);
+		sb_add(&why, "", 1);
 		if (k > wid)
 			wid = k;
-		if (cols(why[i].buf) > wwhy)
-			wwhy = cols(why[i].buf);
+		if ((k = cols(why.buf + at[i])) > wwhy)
+			wwhy = k;
 	}
 	if (wid > 24)
 		wid = 24;
@@ -41,15 +44,15 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		const struct raction *a = v[i].a;
 		const char *color = v[i].urgency >= 80 ? c_red() :
 				    v[i].urgency >= 50 ? c_yellow() : "";
-		size_t pad = cols(why[i].buf) < wwhy ? wwhy - cols(why[i].buf) : 0;
+		const char *w = why.buf + at[i];
+		size_t k = cols(w), pad = k < wwhy ? wwhy - k : 0;
 
 		tfprintf(f, "%-*s  %s%-10s%s  %s%*s  %s\n", (int)wid,
 			 r->cases[a->c].id, color, action_names[a->action],
-			 c_off(), why[i].buf, (int)pad, "",
-			 *a->who ? a->who : "-");
-		sb_free(&why[i]);
+			 c_off(), w, (int)pad, "", *a->who ? a->who : "-");
 	}
-	free(why);
+	sb_free(&why);
+	free(at);
 }
 
 void

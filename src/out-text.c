@@ -309,8 +309,7 @@ convert_str(struct sb *out, const char *spec, size_t len, va_list *ap)
 	if ((size_t)width > n) {
 		size_t pad = (size_t)width - n;
 
-		for (size_t i = 0; i < pad; i++)
-			sb_addc(out, ' ');
+		sb_addrep(out, ' ', pad);
 		if (!left) {
 			memmove(out->buf + before + pad, out->buf + before, n);
 			memset(out->buf + before, ' ', pad);
@@ -321,10 +320,12 @@ convert_str(struct sb *out, const char *spec, size_t len, va_list *ap)
 void
 vtfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	struct sb out = SB_INIT;
+	/* kept from call to call: a line a call, thousands of lines */
+	static struct sb out;
 	va_list aq;
 	const char *p = fmt;
 
+	sb_reset(&out);
 	va_copy(aq, ap);
 	while (*p) {
 		const char *spec;
@@ -357,7 +358,8 @@ vtfprintf(FILE *f, const char *fmt, va_list ap)
 	va_end(aq);
 	if (out.len)
 		fwrite(out.buf, 1, out.len, f);
-	sb_free(&out);
+	if (out.cap > 65536)
+		sb_free(&out);	/* one long line: not kept */
 }
 
 void

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -130,18 +131,33 @@ sb_addc(struct sb *sb, char c)
 }
 
 void
+sb_addrep(struct sb *sb, char c, size_t n)
+{
+	sb_grow(sb, n);
+	memset(sb->buf + sb->len, c, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
 sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;
 
+	/* into the room there is, most often enough: formatted once */
+	sb_grow(sb, 63);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		sb->buf[sb->len] = '\0';
 		return;
-	sb_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= sb->cap - sb->len) {
+		sb_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 
@@ -224,7 +240,10 @@ strv_sort(struct strv *sv)
 		qsort(sv->v, sv->n, sizeof(*sv->v), cmp_str);
 }
 
+/* A base name's first 16 bytes, big-endian in two numbers (0 after its
+ * end), order the bases as strcmp does; only a tie takes strcmp. */
 struct keyed {
+	uint64_t k[2];
 	const char *base;
 	char *s;
 };
@@ -233,8 +252,12 @@ static int
 cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
-	int c = strcmp(x->base, y->base);
+	int c;
 
+	for (int i = 0; i < 2; i++)
+		if (x->k[i] != y->k[i])
+			return x->k[i] < y->k[i] ? -1 : 1;
+	c = strcmp(x->base, y->base);
 	return c ? c : strcmp(x->s, y->s);
 }
 
@@ -248,9 +271,15 @@ strv_sort_by_base(struct strv *sv)
 	k = xcalloc(sv->n, sizeof(*k));
 	for (size_t i = 0; i < sv->n; i++) {
 		const char *slash = strrchr(sv->v[i], '/');
+		const unsigned char *p;
 
 		k[i].s = sv->v[i];
 		k[i].base = slash ? slash + 1 : sv->v[i];
+		p = (const unsigned char *)k[i].base;
+		for (int j = 0; j < 16; j++) {
+			k[i].k[j / 8] = k[i].k[j / 8] << 8 | *p;
+			p += *p != '\0';
+		}
 	}
 	qsort(k, sv->n, sizeof(*k), cmp_keyed);
 	for (size_t i = 0; i < sv->n; i++)

@@ -20,6 +20,8 @@
 
 struct json {
 	FILE *f;
+	struct sb out;		/* written to f a block at a time, and when
+				 * a value at the top ends (json_finish) */
 	int depth;
 	int count[JSON_DEPTH];	/* items written at each depth */
 };

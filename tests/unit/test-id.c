@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned seq;
 
@@ -58,6 +59,40 @@ main(void)
 		for (size_t i = 0; i < dirs.n; i++)
 			CHECK_STR(dirs.v[i], want[i]);
 		strv_free(&dirs);
+	}
+
+	{	/* the order strcmp gives, past the first 16 bytes too, for
+		 * an ID that is another's start, and for bytes over 0x7f */
+		struct strv dirs = STRV_INIT;
+		const char *want[] = { "x/abcdefghijklmnop", "y/abcdefghijklmnop",
+			"z/abcdefghijklmnop-1", "w/abcdefghijklmnopq",
+			"v/abcdefghijklmnoz", "u/abcdefghijklmnozz", "a/b",
+			"a/b-", "a/b\xc3" };
+
+		for (size_t i = sizeof(want) / sizeof(*want); i-- > 0;)
+			strv_push(&dirs, want[(i * 4) % 9]);
+		strv_sort_by_base(&dirs);
+		CHECK_INT(dirs.n, 9);
+		for (size_t i = 0; i < dirs.n; i++)
+			CHECK_STR(dirs.v[i], want[i]);
+		strv_free(&dirs);
+	}
+	{	/* sb_addf: formatted once in the room there is, or twice */
+		struct sb sb = SB_INIT;
+		char big[300];
+
+		memset(big, 'x', sizeof(big) - 1);
+		big[sizeof(big) - 1] = '\0';
+		sb_addf(&sb, "%s-%d", "ab", 7);
+		CHECK_STR(sb.buf, "ab-7");
+		sb_addf(&sb, "[%s]", big);
+		CHECK_INT(sb.len, 4 + 2 + 299);
+		CHECK(sb.buf[4] == '[' && sb.buf[sb.len - 1] == ']');
+		CHECK(sb.buf[sb.len] == '\0');
+		sb_addrep(&sb, ' ', 3);
+		CHECK_INT(sb.len, 308);
+		CHECK_STR(sb.buf + 305, "   ");
+		sb_free(&sb);
 	}
 
 	seq = 0;
