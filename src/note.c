@@ -106,18 +106,37 @@ num(const char *s, int n)
 	return v;
 }
 
-int
-note_parse_name(struct note *out, const char *name)
+/* A copy of s[0..n) with its NUL at *at, which moves past it; or, with
+ * no buffer, a new string. */
+static char *
+put(char **at, const char *s, size_t n)
 {
-	size_t len = strlen(name);
+	char *d;
+
+	if (!*at)
+		return xstrndup(s, n);
+	d = *at;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	*at += n + 1;
+	return d;
+}
+
+/* note_parse_name; the strings in buf (when not NULL) or allocated. */
+static int
+parse_name(struct note *out, const char *name, size_t len, char *buf)
+{
+	char *at = buf;
 	const char *p, *dash, *plus, *stop;
 	int y, mo, d, h, mi, s, seq = 1;
 	long day;
 
 	memset(out, 0, sizeof(*out));
-	if (len < 16 + 6 || strcmp(name + len - 3, ".md") || name[8] != 'T' ||
-	    name[15] != 'Z')
+	if (len < 16 + 6 || memcmp(name + len - 3, ".md", 3) || name[8] != 'T' ||
+	    name[15] != 'Z' || memchr(name, '\0', len))
 		return -1;
+	if (buf)	/* parsed from here on: NUL-terminated */
+		name = put(&at, name, len);
 	y = num(name, 4), mo = num(name + 4, 2), d = num(name + 6, 2);
 	h = num(name + 9, 2), mi = num(name + 11, 2), s = num(name + 13, 2);
 	if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
@@ -142,20 +161,35 @@ note_parse_name(struct note *out, const char *name)
 		return -1;
 	/* "-KIND-AUTHOR" and, when the note was with someone, "+WITH" */
 	plus = memchr(dash + 1, '+', (size_t)(stop - dash - 1));
-	out->kind = xstrndup(p, (size_t)(dash - p));
-	out->author = xstrndup(dash + 1, (size_t)((plus ? plus : stop) - dash - 1));
+	out->kind = put(&at, p, (size_t)(dash - p));
+	out->author = put(&at, dash + 1,
+			  (size_t)((plus ? plus : stop) - dash - 1));
 	if (plus)
-		out->with = xstrndup(plus + 1, (size_t)(stop - plus - 1));
+		out->with = put(&at, plus + 1, (size_t)(stop - plus - 1));
 	if (name_check(out->kind, NAME_MAX_LEN, "note kind") < 0 ||
 	    name_check(out->author, NAME_MAX_LEN, "author") < 0 ||
 	    (plus && name_check(out->with, NAME_MAX_LEN, "with") < 0)) {
-		note_clear(out);
+		if (!buf)
+			note_clear(out);
+		memset(out, 0, sizeof(*out));
 		return -1;
 	}
-	out->name = xstrdup(name);
+	out->name = buf ? (char *)name : xstrndup(name, len);
 	out->time = (time_t)day * 86400 + h * 3600 + mi * 60 + s;
 	out->seq = seq;
-	return 0;
+	return buf ? (int)(at - buf) : 0;
+}
+
+int
+note_parse_name(struct note *out, const char *name)
+{
+	return parse_name(out, name, strlen(name), NULL);
+}
+
+int
+note_parse_name_in(struct note *out, const char *name, size_t len, char *buf)
+{
+	return parse_name(out, name, len, buf);
 }
 
 char *
@@ -223,7 +257,7 @@ note_list(struct note **out, size_t *n, const char *root, const char *case_dir)
 void
 note_list_free(struct note *notes, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; notes && i < n; i++)
 		note_clear(&notes[i]);
 	free(notes);
 }

@@ -196,13 +196,14 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 	   long *last_contact)
 {
 	const struct firm *f = s->firm;
-	struct note *notes = NULL;
+	const struct note *notes = NULL;
+	struct note *own = NULL;
 	size_t nn = 0;
 	long cutoff = NO_DATE;
 	int open_esc = 0, left;
 
 	*last_contact = NO_DATE;
-	if (status_notes(&notes, &nn, s->root, c->dir)) {
+	if (status_notes(&notes, &nn, &own, s->root, c->dir)) {
 		add_error(r, c->dir);
 		return;
 	}
@@ -262,7 +263,7 @@ scan_notes(struct scan *s, struct report *r, const struct dcase *c,
 			e->date = date_of_time(n->time);
 		}
 	}
-	note_list_free(notes, nn);
+	note_list_free(own, nn);
 }
 
 static void

@@ -1,5 +1,6 @@
 /* status-file.c - the status cache's file (see status-file.h). */
 #include "status-file.h"
+#include "docket/case.h"
 #include "docket/cfg.h"
 #include "docket/note.h"
 #include "docket/util.h"
@@ -20,7 +21,8 @@
  * string is its length, then its bytes.
  *
  *   header: "DKSTATUS", format, docket's version, docket.ini's stat
- *   case:   dir, case.ini's stat, notes/'s stat, case.ini as parsed (the
+ *   case:   dir, flags (ENTRY_*), case.ini's stat, notes/'s stat,
+ *           case.ini as parsed (the
  *           cfg's lines; only for a case whose view says it needs them,
  *           else empty), the case's view (status-view.c), the number of
  *           indicator reasons, the notes: name, whether the phrases found
@@ -144,15 +146,6 @@ stf_get_mem(struct rd *r, size_t *n)
 		return NULL;
 	}
 	return s;
-}
-
-static char *
-get_str(struct rd *r)
-{
-	size_t n;
-	const char *s = stf_get_mem(r, &n);
-
-	return s ? xstrndup(s, n) : NULL;
 }
 
 /* Four lanes of 8 bytes, each a multiply apart: a frame is hashed at the
@@ -495,13 +488,26 @@ stf_entry_reset(struct entry *e)
 }
 
 void
+stf_notes_free(struct entry *e)
+{
+	if (e->ntext)
+		free(e->nv);
+	else
+		note_list_free(e->nv, e->nn);
+	free(e->ntext);
+	e->nv = NULL;
+	e->ntext = NULL;
+	e->nn = 0;
+}
+
+void
 stf_entry_clear(struct entry *e)
 {
 	free(e->dir);
 	sb_free(&e->raw);
 	sb_free(&e->cfg);
 	sb_free(&e->view);
-	note_list_free(e->nv, e->nn);
+	stf_notes_free(e);
 	free(e->found);
 	free(e->known);
 	memset(e, 0, sizeof(*e));
@@ -513,6 +519,7 @@ void
 stf_put_entry(struct sb *b, const struct entry *e)
 {
 	stf_put_str(b, e->dir);
+	stf_put_uv(b, e->flags);
 	stf_put_fst(b, &e->ini);
 	stf_put_fst(b, &e->notes);
 	stf_put_mem(b, e->cfg.buf ? e->cfg.buf : "", e->cfg.len);
@@ -535,8 +542,13 @@ stf_get_entry(struct entry *e)
 			(const unsigned char *)e->raw.buf + e->raw.len, 0 };
 	const char *s;
 	size_t n = 0;
+	uint64_t flags;
 
 	stf_get_mem(&r, &n);	/* the dir */
+	flags = stf_get_uv(&r);
+	if (flags > ENTRY_OPEN)
+		r.bad = 1;
+	e->flags = (unsigned)flags;
 	get_fst(&r, &e->ini);
 	get_fst(&r, &e->notes);
 	sb_reset(&e->cfg);
@@ -557,6 +569,7 @@ stf_get_notes(struct entry *e)
 {
 	struct rd r;
 	uint64_t nn, nind;
+	char *at;
 
 	if (e->notes_decoded)
 		return 0;
@@ -565,13 +578,11 @@ stf_get_notes(struct entry *e)
 	r.p = (const unsigned char *)e->raw.buf + e->notes_at;
 	r.end = (const unsigned char *)e->raw.buf + e->raw.len;
 	r.bad = 0;
-	note_list_free(e->nv, e->nn);
+	stf_notes_free(e);
 	free(e->found);
 	free(e->known);
-	e->nv = NULL;
 	e->found = NULL;
 	e->known = NULL;
-	e->nn = 0;
 	nind = stf_get_uv(&r);
 	nn = stf_get_uv(&r);
 	if (r.bad || nind > 1024 || nn > e->raw.len)
@@ -580,16 +591,19 @@ stf_get_notes(struct entry *e)
 	e->nv = xcalloc((size_t)nn + 1, sizeof(*e->nv));
 	e->known = xcalloc((size_t)nn + 1, 1);
 	e->found = xcalloc((size_t)(nn * nind) + 1, sizeof(*e->found));
+	/* every name's strings in one block: each name is in what is left
+	 * of raw, and takes at most twice its length and 4 NULs */
+	at = e->ntext = xmalloc(2 * (size_t)(r.end - r.p) + 4 * (size_t)nn + 1);
 	for (size_t i = 0; i < nn; i++) {
-		char *name = get_str(&r);
+		size_t len = 0;
+		const char *name = stf_get_mem(&r, &len);
 		uint64_t known = stf_get_uv(&r);
+		int used;
 
 		if (r.bad || !name || known > 1 ||
-		    note_parse_name(&e->nv[i], name) < 0) {
-			free(name);
+		    (used = note_parse_name_in(&e->nv[i], name, len, at)) < 0)
 			return -1;
-		}
-		free(name);
+		at += used;
 		e->nn = i + 1;
 		e->known[i] = (unsigned char)known;
 		for (size_t k = 0; known && k < nind; k++) {
@@ -604,6 +618,14 @@ stf_get_notes(struct entry *e)
 		return -1;
 	e->notes_decoded = 1;
 	return 0;
+}
+
+int
+stf_dir_cmp(const char *a, const char *b)
+{
+	int c = strcmp(case_dir_id(a), case_dir_id(b));
+
+	return c ? c : strcmp(a, b);
 }
 
 uint32_t

@@ -22,7 +22,7 @@ struct note;
 
 /* Change it whenever the format changes, or what cfg_parse or the
  * phrase matcher make of a text: a cache of another format is not read. */
-#define STATUS_FORMAT 2
+#define STATUS_FORMAT 3
 #define STATUS_MAGIC "DKSTATUS"
 #define FRAME_MAX (64u * 1024 * 1024)
 
@@ -36,18 +36,32 @@ struct entry {
 	struct sb raw;		/* that frame's payload, as read */
 	uint64_t hash;
 	int decoded, changed;
+	unsigned flags;		/* ENTRY_* */
 	size_t notes_at;	/* where the notes begin in raw */
 	int notes_decoded;	/* nv..known are there */
 	struct fst ini, notes;
 	struct sb cfg;		/* case.ini's lines, encoded */
 	struct sb view;		/* the case's view, encoded; empty if none */
 	struct note *nv;
+	char *ntext;		/* nv's strings, when decoded (else each its
+				 * own, as note_list gives them) */
 	size_t nn, nind;
 	int *found;		/* nn * nind */
 	unsigned char *known;	/* nn */
 };
 
 #define FRAME_HEAD 12		/* a frame's size (u32) and hash (u64) */
+
+/* An entry's flags, just after its dir: what a reader of the dirs alone
+ * (the thread that stats ahead) may know of the case. */
+#define ENTRY_OPEN 1		/* open, as its view was made: the report
+				 * reads its notes */
+
+/* case_list_dirs' order, the file's: by ID, then by directory. */
+int stf_dir_cmp(const char *a, const char *b);
+
+/* Let e's notes go (stf_get_notes' or note_list's). */
+void stf_notes_free(struct entry *e);
 
 /* Encode into b; decode from a payload (bad set on anything wrong). */
 struct rd {
@@ -85,19 +99,24 @@ int stf_eq(const struct fst *a, const struct fst *b);
  * directory, kept open (stst_dir_fd: the descriptor, and dir's path from
  * it), for the firm at root (stst_begin; stst_end closes them all).
  * stst_prefetch starts a thread that stats dirs[0..n) (their case.ini,
- * and notes/ when notes) ahead of the caller, who keeps dirs until
- * stst_prefetch_stop; stst_prefetched gives dir's stats (1, *notes: were
- * they taken) when dir is the next of them, waiting for them if need be,
- * else 0.  0 started, or -1.
+ * and notes/ when notes, but for a case the old file, oldfd's from
+ * offset start when oldfd >= 0, says is closed) ahead of the caller, who
+ * keeps dirs until stst_prefetch_stop; stst_prefetched gives dir's stats
+ * (1, *notes: were they taken) when dir is the next of them and they are
+ * taken, else 0:
+ * the caller stats dir itself (it has caught up with the thread, and
+ * takes the next few too).  0 started, or -1.
  */
 struct pstat {
 	struct fst ini, notes;
 	mode_t imode, nmode;
+	int has_notes;		/* notes' taken */
 };
 void stst_begin(const char *root);
 void stst_end(void);
 int stst_dir_fd(const char *dir, const char **rel);
-int stst_prefetch(char *const *dirs, size_t n, int notes);
+int stst_prefetch(char *const *dirs, size_t n, int notes, int oldfd,
+		  long start);
 void stst_prefetch_stop(void);
 int stst_prefetched(const char *dir, struct pstat *ps, int *notes);
 

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,23 +96,103 @@ stst_dir_fd(const char *dir, const char **rel)
  * A stat takes a path walk in the kernel, as long as the rest of a case
  * read from the cache: while status_case gives case i, a thread stats
  * the cases after it, at most PF_RING ahead (memory stays small however
- * many cases there are).  Each stat is still taken before the file is
- * read, so a change in between is seen, as ever, the next time.
+ * many cases there are).  The two share the work: each case is claimed
+ * once (P.claim), by the thread ahead of the caller, or by the caller
+ * when it has caught up (stst_prefetched gives 0 and the caller stats
+ * it), so neither waits for the other.  Each stat is still taken before
+ * its file is read, so a change in between is seen, as ever, the next
+ * time.
  */
 #define PF_RING 512
-#define PF_BATCH 64
+#define PF_ROOM 64	/* the thread waits for this much room */
+#define PF_MINE 16	/* the caller, caught up, takes these */
 
 static struct prefetch {
-	int on, stop, notes;
-	int waiting;		/* the thread waits for room */
+	int on, notes;
+	atomic_int stop;
+	atomic_int waiting;	/* the thread waits for room (under mu) */
+	atomic_size_t claim;	/* the next case to stat, by either */
+	atomic_size_t used;	/* the caller has had cases [0, used) */
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	char *const *dirs;	/* the caller's, until stst_prefetch_stop */
 	size_t n;
-	size_t made, used;	/* stats taken, and given (under mu) */
-	struct pstat *ring;	/* PF_RING */
+	size_t mine;		/* the caller stats cases before this */
+	struct pstat *ring;	/* PF_RING: case i's in ring[i % PF_RING], */
+	atomic_size_t *ready;	/* there when ready[i % PF_RING] is i + 1 */
 } P = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+/*
+ * The old file's entries, as the thread reads them: each one's dir and
+ * flags alone, through a window of the file, to skip the stat of
+ * notes/ for a case that was closed (half a firm, most often).  Only a
+ * hint: a case it says nothing of has its notes/ statted, and a stat not
+ * taken is taken by the caller when it needs it.
+ */
+#define HINT_WINDOW 65536
+#define HINT_HEAD (FRAME_HEAD + 2 * 10 + 512)	/* size, hash, dir, flags */
+
+static struct hint {
+	int fd;			/* -1: no more */
+	long off;		/* the next frame's */
+	unsigned char *buf;	/* the file's bytes from base, len of them */
+	long base;
+	size_t len;
+	char dir[512];		/* the frame last read: its dir, flags */
+	unsigned flags;
+	int have;
+} H = { .fd = -1 };
+
+static void
+hint_next(void)
+{
+	struct rd r;
+	const char *d;
+	size_t n, head;
+	uint32_t size;
+	uint64_t flags;
+
+	H.have = 0;
+	if (H.fd < 0)
+		return;
+	if (H.off < H.base || H.off + HINT_HEAD > H.base + (long)H.len) {
+		ssize_t got = pread(H.fd, H.buf, HINT_WINDOW, H.off);
+
+		H.base = H.off;
+		H.len = got > 0 ? (size_t)got : 0;
+	}
+	if (H.off + FRAME_HEAD > H.base + (long)H.len)
+		goto done;	/* the end, or a frame torn */
+	r.p = H.buf + (H.off - H.base);
+	size = stf_le32(r.p);
+	head = (size_t)(H.base + (long)H.len - H.off) - FRAME_HEAD;
+	r.p += FRAME_HEAD;
+	r.end = r.p + (size < head ? size : head);
+	r.bad = 0;
+	d = stf_get_mem(&r, &n);
+	flags = stf_get_uv(&r);
+	if (!d || r.bad || n >= sizeof(H.dir) || size > FRAME_MAX)
+		goto done;
+	memcpy(H.dir, d, n);
+	H.dir[n] = '\0';
+	H.flags = (unsigned)flags;
+	H.have = 1;
+	H.off += FRAME_HEAD + (long)size;
+	return;
+done:
+	close(H.fd);
+	H.fd = -1;
+}
+
+/* Might the report read dir's notes (is it open, or not known)? */
+static int
+hint_open(const char *dir)
+{
+	while (H.have && stf_dir_cmp(H.dir, dir) < 0)
+		hint_next();
+	return !H.have || strcmp(H.dir, dir) || (H.flags & ENTRY_OPEN);
+}
 
 static void
 take_stats(struct pstat *ps, const char *dir, int notes)
@@ -124,44 +205,62 @@ take_stats(struct pstat *ps, const char *dir, int notes)
 	ps->ini.size = ps->notes.size = -1;
 	if (snprintf(p, sizeof(p), "%s/" CASE_FILE, rel) < (int)sizeof(p))
 		stf_stat(&ps->ini, at, p, &ps->imode);
-	if (notes && snprintf(p, sizeof(p), "%s/" NOTES_DIR, rel) < (int)sizeof(p))
+	if (notes && hint_open(dir) &&
+	    snprintf(p, sizeof(p), "%s/" NOTES_DIR, rel) < (int)sizeof(p)) {
 		stf_stat(&ps->notes, at, p, &ps->nmode);
+		ps->has_notes = 1;
+	}
+}
+
+static int
+no_room(void)
+{
+	return atomic_load(&P.claim) + PF_ROOM > atomic_load(&P.used) + PF_RING;
 }
 
 static void *
 prefetch_main(void *arg)
 {
-	size_t i = 0;
-
 	(void)arg;
-	for (;;) {
-		size_t lim;
-		int stop;
+	while (!atomic_load(&P.stop)) {
+		size_t i = atomic_load(&P.claim);
 
-		pthread_mutex_lock(&P.mu);
-		P.made = i;
-		pthread_cond_broadcast(&P.cv);
-		while (!P.stop && i < P.n && i - P.used > PF_RING - PF_BATCH) {
-			P.waiting = 1;
-			pthread_cond_wait(&P.cv, &P.mu);
+		if (i >= P.n)
+			break;
+		if (no_room()) {
+			pthread_mutex_lock(&P.mu);
+			atomic_store(&P.waiting, 1);
+			while (!atomic_load(&P.stop) && no_room())
+				pthread_cond_wait(&P.cv, &P.mu);
+			atomic_store(&P.waiting, 0);
+			pthread_mutex_unlock(&P.mu);
+			continue;
 		}
-		P.waiting = 0;
-		stop = P.stop || i >= P.n;
-		lim = P.used + PF_RING;
-		pthread_mutex_unlock(&P.mu);
-		if (stop)
-			return NULL;
-		if (lim > P.n)
-			lim = P.n;
-		if (lim > i + PF_BATCH)
-			lim = i + PF_BATCH;
-		for (; i < lim; i++)
-			take_stats(&P.ring[i % PF_RING], P.dirs[i], P.notes);
+		if (!atomic_compare_exchange_weak(&P.claim, &i, i + 1))
+			continue;	/* the caller took it */
+		take_stats(&P.ring[i % PF_RING], P.dirs[i], P.notes);
+		atomic_store_explicit(&P.ready[i % PF_RING], i + 1,
+				      memory_order_release);
 	}
+	return NULL;
+}
+
+static void
+let_go(void)
+{
+	free(P.ring);
+	free(P.ready);
+	P.ring = NULL;
+	P.ready = NULL;
+	if (H.fd >= 0)
+		close(H.fd);
+	free(H.buf);
+	memset(&H, 0, sizeof(H));
+	H.fd = -1;
 }
 
 int
-stst_prefetch(char *const *dirs, size_t n, int notes)
+stst_prefetch(char *const *dirs, size_t n, int notes, int oldfd, long start)
 {
 	const char *rel;
 
@@ -173,12 +272,25 @@ stst_prefetch(char *const *dirs, size_t n, int notes)
 	P.dirs = dirs;
 	P.n = n;
 	P.notes = notes;
-	P.made = P.used = 0;
-	P.stop = P.waiting = 0;
+	atomic_store(&P.claim, 0);
+	P.mine = 0;
+	atomic_store(&P.used, 0);
+	atomic_store(&P.stop, 0);
+	atomic_store(&P.waiting, 0);
 	P.ring = xcalloc(PF_RING, sizeof(*P.ring));
+	P.ready = xcalloc(PF_RING, sizeof(*P.ready));
+	memset(&H, 0, sizeof(H));
+	H.fd = notes && oldfd >= 0 ? fcntl(oldfd, F_DUPFD_CLOEXEC, 0) : -1;
+	if (H.fd >= 0) {
+		H.buf = xmalloc(HINT_WINDOW);
+		H.off = start;
+		H.base = -1;
+		hint_next();
+	}
+	for (size_t i = 0; i < PF_RING; i++)
+		atomic_init(&P.ready[i], 0);
 	if (pthread_create(&P.th, NULL, prefetch_main, NULL)) {
-		free(P.ring);
-		P.ring = NULL;
+		let_go();
 		return -1;
 	}
 	P.on = 1;
@@ -191,38 +303,62 @@ stst_prefetch_stop(void)
 	if (!P.on)
 		return;
 	pthread_mutex_lock(&P.mu);
-	P.stop = 1;
+	atomic_store(&P.stop, 1);
 	pthread_cond_broadcast(&P.cv);
 	pthread_mutex_unlock(&P.mu);
 	pthread_join(P.th, NULL);
-	free(P.ring);
-	P.ring = NULL;
+	let_go();
 	P.on = 0;
+}
+
+/* The caller has had cases [0, k]: room for the thread. */
+static void
+used_to(size_t k)
+{
+	atomic_store(&P.used, k + 1);
+	if (atomic_load(&P.waiting) &&
+	    atomic_load(&P.claim) <= k + 1 + PF_RING / 2) {
+		pthread_mutex_lock(&P.mu);
+		pthread_cond_broadcast(&P.cv);
+		pthread_mutex_unlock(&P.mu);
+	}
 }
 
 int
 stst_prefetched(const char *dir, struct pstat *ps, int *notes)
 {
-	size_t k;
+	size_t k, used, c;
 
 	if (!P.on)
 		return 0;
-	pthread_mutex_lock(&P.mu);
-	for (k = P.used; k < P.n && k < P.used + PF_BATCH && P.dirs[k] != dir;
-	     k++)
+	used = atomic_load(&P.used);
+	for (k = used; k < P.n && k < used + PF_ROOM && P.dirs[k] != dir; k++)
 		;
-	if (k == P.n || P.dirs[k] != dir) {
-		pthread_mutex_unlock(&P.mu);
+	if (k == P.n || P.dirs[k] != dir)
 		return 0;
+	if (atomic_load_explicit(&P.ready[k % PF_RING],
+				 memory_order_acquire) == k + 1) {
+		*ps = P.ring[k % PF_RING];
+		used_to(k);
+		*notes = ps->has_notes;
+		return 1;
 	}
-	while (P.made <= k)
-		pthread_cond_wait(&P.cv, &P.mu);
-	*ps = P.ring[k % PF_RING];
-	P.used = k + 1;
-	if (P.waiting && P.made - P.used <= PF_RING / 2)
-		pthread_cond_broadcast(&P.cv);	/* room for a few batches */
-	pthread_mutex_unlock(&P.mu);
-	*notes = P.notes;
-	return 1;
+	if (k < P.mine) {
+		used_to(k);
+		return 0;	/* the caller's to stat */
+	}
+	/*
+	 * Caught up: the thread is on k, or not yet there.  The caller stats
+	 * k (again, if the thread is on it) and the next PF_MINE cases, and
+	 * the thread goes on after them: both work, neither waits.
+	 */
+	c = atomic_load(&P.claim);
+	do {
+		P.mine = (c > k ? c : k + 1) + PF_MINE;
+		if (P.mine > P.n)
+			P.mine = P.n;
+	} while (c < P.mine &&
+		 !atomic_compare_exchange_weak(&P.claim, &c, P.mine));
+	used_to(k);
+	return 0;
 }
-

@@ -386,7 +386,8 @@ status_prefetch(char *const *dirs, size_t n, int notes)
 		open_old();
 	if (S.in)	/* without a cache to check, every case is read from
 			 * its files, which takes longer than a stat does */
-		(void)stst_prefetch(dirs, n, notes);
+		(void)stst_prefetch(dirs, n, notes, S.in ? S.infd : -1,
+				    S.in_start);
 }
 
 void
@@ -438,15 +439,6 @@ read_case(struct dcase **out, const struct firm *firm, const char *dir,
 	return r;
 }
 
-/* case_list_dirs' order: by ID, then by directory. */
-static int
-dir_cmp(const char *a, const char *b)
-{
-	int c = strcmp(case_dir_id(a), case_dir_id(b));
-
-	return c ? c : strcmp(a, b);
-}
-
 /* The notes of S.cur listed again from the files; what was known of a
  * note that was there before is kept (notes are never rewritten). */
 static int
@@ -459,11 +451,8 @@ relist_notes(const char *dir, const struct fst *nst)
 
 	if (note_list(&nv, &nn, S.root, dir))
 		return -1;
-	if (S.cur.decoded && stf_get_notes(&S.cur)) {
-		note_list_free(S.cur.nv, S.cur.nn);
-		S.cur.nv = NULL;
-		S.cur.nn = 0;	/* none known: all read again */
-	}
+	if (S.cur.decoded && stf_get_notes(&S.cur))
+		stf_notes_free(&S.cur);	/* none known: all read again */
 	nind = S.cur.nind;
 	found = xcalloc(nn * nind + 1, sizeof(*found));
 	known = xcalloc(nn + 1, 1);
@@ -477,7 +466,7 @@ relist_notes(const char *dir, const struct fst *nst)
 			       nind * sizeof(*found));
 		}
 	}
-	note_list_free(S.cur.nv, S.cur.nn);
+	stf_notes_free(&S.cur);
 	free(S.cur.found);
 	free(S.cur.known);
 	S.cur.nv = nv;
@@ -517,6 +506,7 @@ keep_view(const struct dcase *c)
 	sb_reset(&S.cur.cfg);
 	if (lines)
 		stf_put_cfg(&S.cur.cfg, c->cfg);
+	S.cur.flags = c->open ? ENTRY_OPEN : 0;
 	S.cur.changed = 1;
 }
 
@@ -567,7 +557,7 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		open_old();
 	/* the stat data first, then the files: a change in between is seen
 	 * next time */
-	while (S.old.dir && dir_cmp(S.old.dir, dir) < 0)
+	while (S.old.dir && stf_dir_cmp(S.old.dir, dir) < 0)
 		read_old();	/* a case that is gone */
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
 		struct entry t = S.cur;	/* empty: its buffers go on */
@@ -672,16 +662,17 @@ is_cur(const char *dir)
 }
 
 int
-status_notes(struct note **out, size_t *n, const char *root, const char *dir)
+status_notes(const struct note **out, size_t *n, struct note **own,
+	     const char *root, const char *dir)
 {
-	struct note *v;
+	*own = NULL;
+	if (!is_cur(dir)) {
+		int r = note_list(own, n, root, dir);
 
-	if (!is_cur(dir))
-		return note_list(out, n, root, dir);
-	v = xcalloc(S.cur.nn + 1, sizeof(*v));
-	for (size_t i = 0; i < S.cur.nn; i++)
-		note_copy(&v[i], &S.cur.nv[i]);
-	*out = v;
+		*out = *own;
+		return r;
+	}
+	*out = S.cur.nv;
 	*n = S.cur.nn;
 	return 0;
 }

@@ -277,8 +277,8 @@ p = sys.argv[1]
 b = open(p, "rb").read()
 n = int.from_bytes(b[:4], "little")
 payload = bytearray(b[12:12 + n])
-assert payload[:8] == b"DKSTATUS" and payload[8] == 2
-payload[8] = 1
+assert payload[:8] == b"DKSTATUS" and payload[8] == 3
+payload[8] = 2
 from t0150lib import h
 assert h(bytes(b[12:12 + n])) == int.from_bytes(b[4:12], "little"), "hash"
 open(p, "wb").write(n.to_bytes(4, "little") + h(bytes(payload)).to_bytes(8, "little") + payload + b[12 + n:])' $cache ;;
@@ -479,7 +479,7 @@ entry_edit() {
 	        e = {}
 	        n_, j = uv(p, j); e["dir"] = p[j:j + n_]; j += n_
 	        k = j
-	        for _ in range(14):
+	        for _ in range(1 + 14):	# its flags, two stats
 	            _, j = uv(p, j)
 	        e["stat"] = p[k:j]
 	        n_, j = uv(p, j); e["cfg"] = p[j:j + n_]; j += n_
@@ -564,6 +564,36 @@ test_expect_success 'a firm of many cases (their stat data taken ahead, on a sec
 	git clean -qfd cases
 	truth list
 	truth report --json
+'
+
+test_expect_success 'many cases: the notes/ of a case the cache has closed are not statted; one reopened by hand is read whole' '
+	for i in $(seq 100 199); do
+		sed -i "s/^status = open$/status = closed/" cases/2025/m$i/case.ini || return 1
+	done
+	git commit -qam "100 closed"
+	next_second
+	docket report --json >/dev/null
+	next_second
+	ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+		strace -f -qq -e trace=newfstatat,statx -o ../trace docket report --json >../out
+	# (the paths from cases/2025, opened)
+	test_not grep -q "\"m1[0-9][0-9]/notes\"" ../trace
+	for i in 200 250 299; do
+		grep -q "\"m$i/notes\"" ../trace || return 1
+	done
+	# reopened by hand, a note added by hand: the cache had it closed
+	sed -i "s/^status = closed$/status = open/" cases/2025/m150/case.ini
+	mkdir cases/2025/m150/notes
+	echo "Client says the adjuster denied the claim." \
+		>cases/2025/m150/notes/20261120T090000Z-call-bob.md
+	docket report --json >../out
+	python3 - <<-\EOF
+	import json
+	r = json.load(open("../out"))
+	assert ("m150", "coverage") in [(s["case"], s["reason"]) for s in r["suggested_escalations"]], r["suggested_escalations"]
+	EOF
+	truth report --json
+	truth next --all
 '
 
 test_done

@@ -42,6 +42,12 @@ char *note_case_dir(const char *path);
 
 /* 0, or -1 when name is not a note file name. */
 int note_parse_name(struct note *out, const char *name);
+/* The same for name[0..len), its strings (name, kind, author, with) put
+ * in buf, which has room for 2 * len + 4 bytes: nothing allocated (the
+ * status cache gives many notes at once).  The bytes of buf used, or -1
+ * when it is not a note file name. */
+int note_parse_name_in(struct note *out, const char *name, size_t len,
+		       char *buf);
 char *note_make_name(time_t t, int seq, const char *kind, const char *author,
 		     const char *with);
 /* Was the note with the client (its with unsaid, or "client")?  Is it

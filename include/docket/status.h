@@ -16,8 +16,8 @@
  * written alongside, one case in memory at a time, so memory stays small
  * however many cases the firm has.
  *
- * Ownership: status_case gives the caller a case (case_free), status_notes
- * an array (note_list_free), as case_load and note_list do.  Nothing
+ * Ownership: status_case gives the caller a case (case_free), as
+ * case_load does; status_notes lends the cache's notes.  Nothing
  * here prints.
  */
 #ifndef DOCKET_STATUS_H
@@ -66,9 +66,11 @@ void status_prefetch_stop(void);
  */
 void status_views(int level);
 /* note_list of the case status_case gave last, from the cache when good
- * (else, or for another case, note_list itself). */
-int status_notes(struct note **out, size_t *n, const char *root,
-		 const char *dir);
+ * (else, or for another case, note_list itself).  *out is the cache's
+ * until the next status_case, or *own's, which the caller lets go
+ * (note_list_free(*own, *n)); *own is NULL when nothing is the caller's. */
+int status_notes(const struct note **out, size_t *n, struct note **own,
+		 const char *root, const char *dir);
 /*
  * The indicator phrases found in note i (named name) of the case
  * status_case gave last: 1 with found[0..nind) as the report's matcher
