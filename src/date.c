@@ -98,9 +98,25 @@ date_fmt(char *buf, long date)
 {
 	int y, m, d;
 
+	unsigned u;
+
+	/* "%04u-%02u-%02u" of y % 10000, m % 100, d % 100, by hand: a
+	 * report prints tens of thousands */
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
+	u = (unsigned)y % 10000u;
+	buf[0] = (char)('0' + u / 1000);
+	buf[1] = (char)('0' + u / 100 % 10);
+	buf[2] = (char)('0' + u / 10 % 10);
+	buf[3] = (char)('0' + u % 10);
+	buf[4] = '-';
+	u = (unsigned)m % 100u;
+	buf[5] = (char)('0' + u / 10);
+	buf[6] = (char)('0' + u % 10);
+	buf[7] = '-';
+	u = (unsigned)d % 100u;
+	buf[8] = (char)('0' + u / 10);
+	buf[9] = (char)('0' + u % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

@@ -114,29 +114,41 @@ indent(struct json *j)
 	put(j, nl, 1 + 2 * (size_t)j->depth);
 }
 
-/* Does s stand for itself in quotes (the common case, printed at once)? */
-static int
+/* Does s stand for itself in quotes (the common case, printed at once)?
+ * Its length, or -1. */
+static long
 plain(const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\' ||
-		    *p == '<' || *p == '>' || *p == '&')
-			return 0;
-	return 1;
+	/* the bytes that do not: controls, '"', '\\', '<', '>', '&', DEL
+	 * and up, and the NUL that ends s */
+	static unsigned char stop[256];
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!stop[0]) {
+		for (int c = 0; c < 256; c++)
+			stop[c] = c < 0x20 || c >= 0x7f || c == '"' ||
+				  c == '\\' || c == '<' || c == '>' || c == '&';
+	}
+	while (!stop[*p])
+		p++;
+	return *p ? -1 : (long)(p - (const unsigned char *)s);
 }
 
 static void
 item(struct json *j, const char *key)
 {
+	long n;
+
 	if (j->depth > 0) {
 		if (j->count[j->depth]++)
 			putc_(j, ',');
 		indent(j);
 	}
-	if (key && plain(key)) {
+
+	if (key && (n = plain(key)) >= 0) {
 		putc_(j, '"');
-		puts_(j, key);
-		puts_(j, "\": ");
+		put(j, key, (size_t)n);
+		put(j, "\": ", 3);
 	} else if (key) {
 		json_quote(&j->out, key);
 		puts_(j, ": ");
@@ -179,10 +191,12 @@ json_str(struct json *j, const char *key, const char *v)
 		json_null(j, key);
 		return;
 	}
+	long n;
+
 	item(j, key);
-	if (plain(v)) {
+	if ((n = plain(v)) >= 0) {
 		putc_(j, '"');
-		puts_(j, v);
+		put(j, v, (size_t)n);
 		putc_(j, '"');
 		return;
 	}
@@ -193,10 +207,9 @@ json_str(struct json *j, const char *key, const char *v)
 void
 json_int(struct json *j, const char *key, long v)
 {
-	char buf[24];
-
 	item(j, key);
-	put(j, buf, (size_t)snprintf(buf, sizeof(buf), "%ld", v));
+	sb_addl(&j->out, v);
+	put(j, "", 0);	/* the block, if it is full */
 }
 
 void

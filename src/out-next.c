@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Display columns of a UTF-8 string (one per code point). */
+/* Display columns of len bytes of UTF-8 (one per code point). */
 static size_t
-cols(const char *s)
+cols(const char *s, size_t len)
 {
 	size_t n = 0;
 
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
 }
 
@@ -22,35 +22,77 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 	   size_t n)
 {
 	/* every line's why in one buffer, each ending in its NUL */
-	struct sb why = SB_INIT;
-	size_t *at = xcalloc(n + 1, sizeof(*at)), wid = 8, wwhy = 0;
+	struct sb why = SB_INIT, out = SB_INIT;
+	size_t *at = xcalloc(2 * n + 1, sizeof(*at)), *wc = at + n + 1;
+	size_t wid = 8, wwhy = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t k = cols(r->cases[v[i].a->c].id);
+		const char *id;
+
+		/* the actions are visited out of their order: fetched ahead */
+		if (i + 16 < n)
+			__builtin_prefetch(v[i + 16].a);
+		if (i + 8 < n) {
+			__builtin_prefetch(&r->cases[v[i + 8].a->c]);
+			__builtin_prefetch(v[i + 8].a->name);
+		}
+		if (i + 4 < n)
+			__builtin_prefetch(r->cases[v[i + 4].a->c].id);
+		id = r->cases[v[i].a->c].id;
+		size_t k = cols(id, strlen(id));
 
 		at[i] = why.len;
 		work_why(&why, v[i].a);
+		wc[i] = cols(why.buf + at[i], why.len - at[i]);
 		sb_add(&why, "", 1);
 		if (k > wid)
 			wid = k;
-		if ((k = cols(why.buf + at[i])) > wwhy)
-			wwhy = k;
+		if (wc[i] > wwhy)
+			wwhy = wc[i];
 	}
+	at[n] = why.len;
 	if (wid > 24)
 		wid = 24;
 	if (wwhy > 64)
 		wwhy = 64;
+	/* the lines built in one buffer (as tfprintf would: escaped, the
+	 * case padded to wid bytes), written a block at a time */
 	for (size_t i = 0; i < n; i++) {
 		const struct raction *a = v[i].a;
 		const char *color = v[i].urgency >= 80 ? c_red() :
 				    v[i].urgency >= 50 ? c_yellow() : "";
-		const char *w = why.buf + at[i];
-		size_t k = cols(w), pad = k < wwhy ? wwhy - k : 0;
+		const char *w = why.buf + at[i], *name = action_names[a->action];
+		size_t pad = wc[i] < wwhy ? wwhy - wc[i] : 0, len;
 
-		tfprintf(f, "%-*s  %s%-10s%s  %s%*s  %s\n", (int)wid,
-			 r->cases[a->c].id, color, action_names[a->action],
-			 c_off(), w, (int)pad, "", *a->who ? a->who : "-");
+		if (i + 8 < n) {
+			__builtin_prefetch(r->cases[v[i + 8].a->c].id);
+			__builtin_prefetch(v[i + 8].a->who);
+		}
+		len = out.len;
+		sb_add_escaped(&out, r->cases[a->c].id,
+			       strlen(r->cases[a->c].id), 0);
+		if (out.len - len < wid)
+			sb_addrep(&out, ' ', wid - (out.len - len));
+		sb_adds(&out, "  ");
+		sb_adds(&out, color);
+		len = strlen(name);
+		sb_add(&out, name, len);
+		if (len < 10)
+			sb_addrep(&out, ' ', 10 - len);
+		sb_adds(&out, c_off());
+		sb_adds(&out, "  ");
+		sb_add_escaped(&out, w, at[i + 1] - at[i] - 1, 0);
+		sb_addrep(&out, ' ', pad);
+		sb_adds(&out, "  ");
+		w = *a->who ? a->who : "-";
+		sb_add_escaped(&out, w, strlen(w), 0);
+		sb_addc(&out, '\n');
+		if (out.len >= 16384 || i + 1 == n) {
+			fwrite(out.buf, 1, out.len, f);
+			sb_reset(&out);
+		}
 	}
+	sb_free(&out);
 	sb_free(&why);
 	free(at);
 }

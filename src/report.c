@@ -387,7 +387,7 @@ static const struct report *sorting;
 static int
 idcmp(size_t a, size_t b)
 {
-	return strcmp(sorting->cases[a].id, sorting->cases[b].id);
+	return report_case_cmp(sorting, a, b);
 }
 
 static int
@@ -539,6 +539,11 @@ error_cmp(const void *a, const void *b)
 static void
 finish(struct report *r, struct scan *s)
 {
+	/* the cases come in their IDs' order (the listing's): a case's
+	 * index then sorts as its ID, without a strcmp */
+	r->ids_sorted = 1;
+	for (size_t i = 1; i < r->ncases && r->ids_sorted; i++)
+		r->ids_sorted = strcmp(r->cases[i - 1].id, r->cases[i].id) < 0;
 	sorting = r;
 	SORT(r->overdue, r->noverdue, due_cmp);
 	SORT(r->due_soon, r->ndue_soon, due_cmp);

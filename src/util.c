@@ -140,6 +140,20 @@ sb_addrep(struct sb *sb, char c, size_t n)
 }
 
 void
+sb_addl(struct sb *sb, long n)
+{
+	char d[24], *p = d + sizeof(d);
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(d + sizeof(d) - p));
+}
+
+void
 sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 {
 	va_list cp;

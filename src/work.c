@@ -14,20 +14,20 @@ static int
 item_cmp(const void *a, const void *b)
 {
 	const struct work_item *x = a, *y = b;
-	const struct raction *p = x->a, *q = y->a;
 	int c;
 
 	if (x->urgency != y->urgency)
 		return x->urgency > y->urgency ? -1 : 1;
-	if (p->date != q->date)
-		return p->date < q->date ? -1 : 1;
-	if (p->at != q->at)
-		return p->at < q->at ? -1 : 1;
-	if ((c = strcmp(sorting->cases[p->c].id, sorting->cases[q->c].id)))
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	if ((c = report_case_cmp(sorting, x->c, y->c)))
 		return c;
-	if (p->action != q->action)
-		return p->action < q->action ? -1 : 1;
-	return strcmp(p->name ? p->name : "", q->name ? q->name : "");
+	if (x->action != y->action)
+		return x->action < y->action ? -1 : 1;
+	return strcmp(x->a->name ? x->a->name : "",
+		      y->a->name ? y->a->name : "");
 }
 
 size_t
@@ -47,6 +47,10 @@ work_queue(struct work_item **out, const struct report *r,
 		GROW(v, cap, n + 1);
 		v[n].a = a;
 		v[n].urgency = urgency[a->action];
+		v[n].action = a->action;
+		v[n].date = a->date;
+		v[n].at = a->at;
+		v[n].c = a->c;
 		n++;
 	}
 	sorting = r;
@@ -73,10 +77,14 @@ when(struct sb *out, long left)
 		sb_adds(out, "today");
 	else if (left == 1)
 		sb_adds(out, "tomorrow");
-	else if (left > 0)
-		sb_addf(out, "in %ld days", left);
-	else
-		sb_addf(out, "%ld %s late", -left, days(left));
+	else if (left > 0) {
+		sb_adds(out, "in ");
+		sb_addl(out, left);
+		sb_adds(out, " days");
+	} else {
+		sb_addl(out, -left);
+		sb_adds(out, left == -1 ? " day late" : " days late");
+	}
 }
 
 void
@@ -87,13 +95,15 @@ work_why(struct sb *out, const struct raction *a)
 	switch (a->action) {
 	case ACT_SOL:
 	case ACT_NOTICE:
-		sb_addf(out, "%s %s, ", a->action == ACT_SOL ? "SOL" :
-			"notice of claim", date_fmt(d, a->date));
+		sb_adds(out, a->action == ACT_SOL ? "SOL " : "notice of claim ");
+		sb_adds(out, date_fmt(d, a->date));
+		sb_adds(out, ", ");
 		when(out, a->days);
 		break;
 	case ACT_OVERDUE:
 	case ACT_DUE_SOON:
-		sb_addf(out, "%s ", a->name);
+		sb_adds(out, a->name);
+		sb_addc(out, ' ');
 		when(out, a->days);
 		break;
 	case ACT_DEMAND:
@@ -107,10 +117,14 @@ work_why(struct sb *out, const struct raction *a)
 			a->days == 1 ? "hour" : "hours");
 		break;
 	case ACT_ESCALATION:
-		sb_addf(out, "%s, ", a->what ? a->what : "escalation");
-		if (a->days)
-			sb_addf(out, "open %ld %s", a->days, days(a->days));
-		else
+		sb_adds(out, a->what ? a->what : "escalation");
+		sb_adds(out, ", ");
+		if (a->days) {
+			sb_adds(out, "open ");
+			sb_addl(out, a->days);
+			sb_addc(out, ' ');
+			sb_adds(out, days(a->days));
+		} else
 			sb_adds(out, "opened today");
 		break;
 	case ACT_OFFER:
@@ -124,9 +138,13 @@ work_why(struct sb *out, const struct raction *a)
 		if (a->since == NO_DATE)
 			sb_addf(out, "never contacted, opened %ld %s ago", a->days,
 				days(a->days));
-		else
-			sb_addf(out, "last contact %ld %s ago", a->days,
-				days(a->days));
+		else {
+			sb_adds(out, "last contact ");
+			sb_addl(out, a->days);
+			sb_addc(out, ' ');
+			sb_adds(out, days(a->days));
+			sb_adds(out, " ago");
+		}
 		break;
 	case ACT_RECORDS:
 		if (a->since == NO_DATE)
@@ -142,8 +160,14 @@ work_why(struct sb *out, const struct raction *a)
 			a->days, days(a->days), a->limit);
 		break;
 	case ACT_STUCK:
-		sb_addf(out, "%ld %s in %s (limit %ld)", a->days, days(a->days),
-			a->name, a->limit);
+		sb_addl(out, a->days);
+		sb_addc(out, ' ');
+		sb_adds(out, days(a->days));
+		sb_adds(out, " in ");
+		sb_adds(out, a->name);
+		sb_adds(out, " (limit ");
+		sb_addl(out, a->limit);
+		sb_addc(out, ')');
 		break;
 	}
 }

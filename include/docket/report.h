@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 struct firm;
@@ -195,6 +196,7 @@ struct report {
 	long open, closed;
 	struct rcase *cases;
 	size_t ncases, capcases;
+	int ids_sorted;		/* cases[] is in its IDs' order, none twice */
 	struct rdue *overdue, *due_soon;
 	size_t noverdue, ndue_soon;
 	int watch_days;		/* [rules] sol_watch_days */
@@ -282,6 +284,15 @@ int report_build(struct report **out, const struct firm *firm,
 		 const char *root, long as_of, const struct report_filter *f,
 		 void (*progress)(size_t done, size_t total));
 void report_free(struct report *r);
+
+/* Cases a and b of r in their IDs' order: <0, 0 or >0, as strcmp. */
+static inline int
+report_case_cmp(const struct report *r, size_t a, size_t b)
+{
+	if (r->ids_sorted)
+		return (a > b) - (a < b);
+	return strcmp(r->cases[a].id, r->cases[b].id);
+}
 
 /* How many of a listed case's notes the HTML page shows. */
 #define REPORT_NOTES_SHOWN 3

@@ -37,6 +37,7 @@ void sb_add(struct sb *sb, const void *data, size_t len);
 void sb_adds(struct sb *sb, const char *s);
 void sb_addc(struct sb *sb, char c);
 void sb_addrep(struct sb *sb, char c, size_t n);	/* n of c */
+void sb_addl(struct sb *sb, long n);	/* as "%ld" */
 void sb_addf(struct sb *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct sb *sb, const char *fmt, va_list ap)

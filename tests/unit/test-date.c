@@ -41,6 +41,8 @@ main(void)
 	CHECK_STR(fmt(iso("2026-11-22")), "2026-11-22");
 	CHECK_STR(fmt(iso("0001-01-01")), "0001-01-01");
 	CHECK_STR(fmt(iso("9999-12-31")), "9999-12-31");
+	CHECK_STR(fmt(iso("0987-06-05")), "0987-06-05");
+	CHECK_STR(fmt(iso("2010-10-10")), "2010-10-10");
 
 	/* impossible or malformed dates */
 	CHECK(date_parse_iso(&d, "2026-02-30") < 0);

@@ -4,6 +4,8 @@
 #include "docket/util.h"
 #include "unit.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,24 @@ main(void)
 		sb_addrep(&sb, ' ', 3);
 		CHECK_INT(sb.len, 308);
 		CHECK_STR(sb.buf + 305, "   ");
+		sb_free(&sb);
+	}
+	{	/* sb_addl: as "%ld", to the ends of a long */
+		struct sb sb = SB_INIT;
+		char want[128];
+
+		sb_addl(&sb, 0);
+		sb_addc(&sb, ' ');
+		sb_addl(&sb, -1);
+		sb_addc(&sb, ' ');
+		sb_addl(&sb, 1234567);
+		sb_addc(&sb, ' ');
+		sb_addl(&sb, LONG_MAX);
+		sb_addc(&sb, ' ');
+		sb_addl(&sb, LONG_MIN);
+		snprintf(want, sizeof(want), "0 -1 1234567 %ld %ld", LONG_MAX,
+			 LONG_MIN);
+		CHECK_STR(sb.buf, want);
 		sb_free(&sb);
 	}
 
