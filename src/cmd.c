@@ -338,8 +338,7 @@ scan_cases(struct ctx *ctx, int (*fn)(struct ctx *, struct dcase *, void *),
 	struct strv dirs = STRV_INIT;
 	int r = 0;
 
-	case_list_maybe(&dirs, ctx->root);
-	status_prefetch(dirs.v, dirs.n, 0);
+	status_list(&dirs, ctx->root, 0);
 	for (size_t i = 0; i < dirs.n && !r; i++) {
 		struct dcase *c = NULL;
 		int e = status_case(&c, ctx->firm, dirs.v[i]);

@@ -42,13 +42,13 @@ static const struct command commands[] = {
 	{ "reopen", cmd_reopen, NEED_FIRM | WRITES,
 	  "docket reopen ID -m REASON",
 	  "reopen a closed case, in the stage it was closed from" },
-	{ "due", cmd_due, NEED_FIRM,
+	{ "due", cmd_due, NEED_FIRM | SCANS | SCANS_NO_ID,
 	  "docket due [--within DAYS] [--overdue] [--sol] [--who H] [--json | --ics]\n"
 	  "docket due ID DATE TEXT [--who H] [--name N]\n"
 	  "docket due ID --done NAME\n"
 	  "docket due ID --move NAME DATE [-m WHY]",
 	  "list the firm's open deadlines, add one, move one, or mark one done" },
-	{ "escalate", cmd_escalate, NEED_FIRM,
+	{ "escalate", cmd_escalate, NEED_FIRM | SCANS | SCANS_NO_ID,
 	  "docket escalate [--who H] [--json]\n"
 	  "docket escalate ID --reason R -m TEXT [--to H]\n"
 	  "docket escalate ID --resolve [-m DECISION] [--name N]\n"
@@ -59,7 +59,7 @@ static const struct command commands[] = {
 	  "docket provider ID NAME [--type T] [--phone P] [--visit DATE]\n"
 	  "           [--discharged [DATE]] [--billed AMT] [--paid AMT] [--owed AMT]",
 	  "list a case's medical providers, add one, or record a visit" },
-	{ "records", cmd_records, NEED_FIRM,
+	{ "records", cmd_records, NEED_FIRM | SCANS | SCANS_NO_ID,
 	  "docket records [ID] [--who H] [--json]\n"
 	  "docket records ID PROVIDER --request [DATE] [--only records|bills]\n"
 	  "docket records ID PROVIDER --receive [DATE] [--only records|bills]\n"
@@ -104,7 +104,7 @@ static const struct command commands[] = {
 	{ "edit", cmd_edit, NEED_FIRM,
 	  "docket edit ID",
 	  "edit a case's case.ini in $EDITOR" },
-	{ "list", cmd_list, NEED_FIRM,
+	{ "list", cmd_list, NEED_FIRM | SCANS,
 	  "docket list [--stage S] [--who H] [--status open|closed|all] [--json]",
 	  "list cases, one line each" },
 	{ "show", cmd_show, NEED_FIRM,
@@ -116,10 +116,10 @@ static const struct command commands[] = {
 	{ "log", cmd_log, NEED_FIRM,
 	  "docket log [ID] [-n N] [--since DATE] [--who H]",
 	  "a case's audit trail, or the firm's recent activity" },
-	{ "next", cmd_next, NEED_FIRM,
+	{ "next", cmd_next, NEED_FIRM | SCANS_NOTES,
 	  "docket next [--who H | --all] [--action ACTION] [--limit N] [--json]",
 	  "what to do now across the firm, most urgent first, and why" },
-	{ "agenda", cmd_agenda, NEED_FIRM,
+	{ "agenda", cmd_agenda, NEED_FIRM | SCANS_NOTES,
 	  "docket agenda ATTORNEY [MANAGER] [--md | --json]",
 	  "the exceptions and decisions for an attorney's weekly one-on-one" },
 	{ "draft", cmd_draft, NEED_FIRM,
@@ -133,7 +133,7 @@ static const struct command commands[] = {
 	{ "assign", cmd_assign, NEED_FIRM | WRITES,
 	  "docket assign ID [--manager H] [--attorney H] -m REASON",
 	  "hand a case to another manager or attorney" },
-	{ "report", cmd_report, NEED_FIRM,
+	{ "report", cmd_report, NEED_FIRM | SCANS_NOTES,
 	  "docket report [--json | --md | --html FILE] [--who H] [--stage S]",
 	  "the firm dashboard: what needs action, and the firm's figures" },
 	{ "check", cmd_check, NEED_FIRM,
@@ -256,9 +256,40 @@ begin_status(const struct ctx *ctx)
 	char *path = repo_git_path(ctx->repo, STATUS_FILE);
 	char *firm = path_join(ctx->root, FIRM_FILE);
 
-	status_begin(path, ctx->root, firm, DOCKET_VERSION);
+	/* begun ahead (begin_ahead) for this very firm, it stands */
+	if (!status_begun_as(path, ctx->root))
+		status_begin(path, ctx->root, firm, DOCKET_VERSION);
 	free(path);
 	free(firm);
+}
+
+/*
+ * A command that reads every case spends its first milliseconds in
+ * libgit2's start-up (the system's CA certificates) and its next ones
+ * listing the cases: both at once here.  libgit2 starts on a thread
+ * while the cache is begun for the firm guessed without it, and the cases
+ * listed and statted; repo_open then decides, and begin_status begins
+ * anew for any other firm.
+ */
+static void
+begin_ahead(const struct command *cmd, int argc, char **argv)
+{
+	char *root, *gitdir, *path, *firm;
+
+	if (!(cmd->flags & (SCANS | SCANS_NOTES)) || (cmd->flags & WRITES) ||
+	    ((cmd->flags & SCANS_NO_ID) && argc > 1 && argv[1][0] != '-'))
+		return;
+	repo_setup_ahead();
+	if (repo_guess(&root, &gitdir))
+		return;
+	path = path_join(gitdir, STATUS_FILE);
+	firm = path_join(root, FIRM_FILE);
+	status_begin(path, root, firm, DOCKET_VERSION);
+	status_ahead(!!(cmd->flags & SCANS_NOTES));
+	free(path);
+	free(firm);
+	free(root);
+	free(gitdir);
 }
 
 static int
@@ -281,6 +312,7 @@ run(const struct command *cmd, int argc, char **argv)
 			return EXIT_OK;
 		}
 	if (cmd->flags & NEED_FIRM) {
+		begin_ahead(cmd, argc, argv);
 		r = repo_open(&ctx.repo);
 		if (!r) {
 			/* before anything else: a firm opened is ready for

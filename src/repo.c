@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,15 +23,95 @@
 #include <unistd.h>
 
 static int libgit2_ready;
+static pthread_t setup_thread;	/* git_libgit2_init, begun ahead */
+static int setup_begun;
 
 
 static void
 setup(void)
 {
 	if (!libgit2_ready) {
-		git_libgit2_init();
+		if (setup_begun)
+			pthread_join(setup_thread, NULL);
+		else
+			git_libgit2_init();
+		setup_begun = 0;
 		libgit2_ready = 1;
 	}
+}
+
+static void *
+setup_main(void *arg)
+{
+	(void)arg;
+	git_libgit2_init();
+	return NULL;
+}
+
+/*
+ * git_libgit2_init reads the system's CA certificates (libgit2 1.5 with
+ * mbedTLS): a few milliseconds, the longest step of a read command's
+ * start.  Begun on a thread, it runs while the command lists its cases;
+ * the first call into libgit2 (setup) waits for it.
+ */
+void
+repo_setup_ahead(void)
+{
+	if (!libgit2_ready && !setup_begun &&
+	    !pthread_create(&setup_thread, NULL, setup_main, NULL))
+		setup_begun = 1;
+}
+
+int
+repo_guess(char **root, char **gitdir)
+{
+	static const char *const env[] = {
+		"GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
+		"GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+	};
+	struct sb d = SB_INIT;
+	struct stat st;
+	char *cwd;
+
+	*root = *gitdir = NULL;
+	for (size_t i = 0; i < sizeof(env) / sizeof(*env); i++)
+		if (getenv(env[i]))
+			return -1;
+	if (!(cwd = getcwd(NULL, 0)) || *cwd != '/') {
+		free(cwd);
+		return -1;
+	}
+	sb_adds(&d, cwd);
+	free(cwd);
+	for (;;) {
+		size_t len = d.len;
+
+		if (d.len > 1)
+			sb_addc(&d, '/');
+		sb_adds(&d, ".git");
+		if (lstat(d.buf, &st) == 0) {
+			if (!S_ISDIR(st.st_mode))
+				break;	/* a worktree's, a submodule's */
+			sb_addc(&d, '/');
+			*gitdir = xstrdup(d.buf);
+			d.len = len;
+			d.buf[len] = '\0';
+			*root = path_join(d.buf, "");
+			sb_free(&d);
+			return 0;
+		}
+		d.len = len;
+		d.buf[len] = '\0';
+		if (len <= 1)
+			break;
+		while (d.len > 1 && d.buf[d.len - 1] != '/')
+			d.len--;
+		if (d.len > 1)
+			d.len--;
+		d.buf[d.len] = '\0';
+	}
+	sb_free(&d);
+	return -1;
 }
 
 static int

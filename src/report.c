@@ -660,8 +660,7 @@ report_build(struct report **out, const struct firm *f, const char *root,
 					 att ? f->attorney_max : f->manager_max);
 		}
 
-	case_list_maybe(&dirs, root);
-	status_prefetch(dirs.v, dirs.n, 1);
+	status_list(&dirs, root, 1);
 	status_views(2);	/* no more than the view and the workup */
 	for (size_t i = 0; i < dirs.n; i++) {
 		struct dcase *c = NULL;

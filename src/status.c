@@ -46,6 +46,8 @@ static struct status {
 	int pf_notes;		/* pf.notes is its notes/'s */
 	char *tmp;
 	struct sb buf;
+	struct strv ahead;	/* status_ahead's listing, until taken */
+	int ahead_on, ahead_notes;
 } S = { .infd = -1, .lockfd = -1, .out = -1 };
 
 #define IN_BUF (1u << 16)
@@ -331,10 +333,17 @@ status_begin(const char *path, const char *root, const char *firm_file,
 	stf_entry_clear(&S.cur);
 }
 
+int
+status_begun_as(const char *path, const char *root)
+{
+	return S.begun && !strcmp(S.path, path) && !strcmp(S.root, root);
+}
+
 void
 status_end(void)
 {
 	status_prefetch_stop();
+	strv_free(&S.ahead);	/* the thread is done with it */
 	if (!S.begun)
 		return;
 	flush_cur();
@@ -394,6 +403,34 @@ void
 status_prefetch_stop(void)
 {
 	stst_prefetch_stop();
+}
+
+void
+status_ahead(int notes)
+{
+	if (!S.begun || S.ahead_on)
+		return;
+	case_list_maybe(&S.ahead, S.root);
+	S.ahead_on = 1;
+	S.ahead_notes = notes;
+	status_prefetch(S.ahead.v, S.ahead.n, notes);
+}
+
+void
+status_list(struct strv *dirs, const char *root, int notes)
+{
+	if (S.ahead_on && !strcmp(root, S.root)) {
+		/* the listing (the same strings: the thread's) and the
+		 * stats taken so far are the caller's */
+		*dirs = S.ahead;
+		memset(&S.ahead, 0, sizeof(S.ahead));
+		S.ahead_on = 0;
+		if (S.ahead_notes != notes)
+			status_prefetch(dirs->v, dirs->n, notes);
+		return;
+	}
+	case_list_maybe(dirs, root);
+	status_prefetch(dirs->v, dirs->n, notes);
 }
 
 /* case_load, case.ini read from fd (-1: opened from at, its year's

@@ -596,4 +596,50 @@ test_expect_success 'many cases: the notes/ of a case the cache has closed are n
 	truth next --all
 '
 
+test_expect_success 'the cases are listed once, ahead, while libgit2 starts' '
+	git checkout -q -- cases &&
+	git clean -qfd cases &&
+	next_second &&
+	docket list >/dev/null &&
+	next_second &&
+	ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+		strace -f -qq -e trace=openat -o ../trace docket list >../out &&
+	grep -n "/cases/2025\", O_RDONLY|O_NONBLOCK" ../trace >../listed &&
+	test "$(wc -l <../listed)" = 1 &&
+	grep -n "/\.git/config\"" ../trace >../config &&
+	test "$(head -n 1 ../listed | cut -d: -f1)" -lt "$(head -n 1 ../config | cut -d: -f1)" &&
+	grep -q "^m250 " ../out &&
+	truth list &&
+	truth next --all &&
+	truth due
+'
+
+test_expect_success 'a guess at the firm that libgit2 does not share is dropped: a worktree, core.worktree' '
+	git worktree add -q ../wt &&
+	docket list >../top.out &&
+	(cd ../wt && docket list >../wt.out && docket list >../wt2.out) &&
+	test_cmp ../top.out ../wt.out &&
+	test_cmp ../top.out ../wt2.out &&
+	git worktree remove ../wt &&
+	# a git directory whose work tree is this firm (core.worktree), in a
+	# directory of 80 other cases, whose docket.ini is this one (a link:
+	# the same stat data, so the cache, copied, fits that directory too)
+	mkdir ../decoy &&
+	ln docket.ini ../decoy/docket.ini &&
+	docket list >/dev/null &&
+	cp -R .git ../decoy/.git &&
+	git --git-dir=../decoy/.git config core.worktree "$PWD" &&
+	for i in $(seq 1 80); do
+		mkdir -p ../decoy/cases/2025/d$i &&
+		sed -e "s/^id = c3$/id = d$i/" cases/2026/c3/case.ini \
+			>../decoy/cases/2025/d$i/case.ini || return 1
+	done &&
+	(cd ../decoy && docket list >../decoy.out && docket next --all >../decoy-next.out) &&
+	test_cmp ../top.out ../decoy.out &&
+	docket next --all >../top-next.out &&
+	test_cmp ../top-next.out ../decoy-next.out &&
+	test_not grep -q "^d1 " ../decoy.out &&
+	rm -rf ../decoy
+'
+
 test_done

@@ -32,6 +32,11 @@ enum cmd_flags {
 	HIDDEN = 1 << 2,	/* not listed in help or completion */
 	RAW = 1 << 3,		/* its arguments are not docket's options:
 				 * no --help scan before it runs */
+	SCANS = 1 << 4,		/* reads every case (from the status cache):
+				 * the cases are listed and statted ahead */
+	SCANS_NOTES = 1 << 5,	/* the same, and their notes */
+	SCANS_NO_ID = 1 << 6,	/* ...unless its first argument (an ID) says
+				 * it is about one case */
 };
 
 struct ctx;

@@ -27,6 +27,14 @@ struct repo;
  * GIT_CEILING_DIRECTORIES are honoured).  0, or DK_ENOFIRM.  Nothing is
  * written (the command layer registers the merge driver: repo-merge.h). */
 int repo_open(struct repo **out);
+/* Begin libgit2's start-up on a thread, for repo_open to wait for. */
+void repo_setup_ahead(void);
+/* A guess at the repository around the current directory, made without
+ * libgit2 to begin reading ahead: the nearest directory with a .git
+ * directory (none when git's environment says where, or .git is a file).
+ * *root (ending in '/') and *gitdir (the same, .git/), new strings; 0, or
+ * -1 with none.  repo_open decides: a guess it disagrees with is wrong. */
+int repo_guess(char **root, char **gitdir);
 /* Create a repository in dir (made if need be), or adopt the one there.
  * shared: group-readable (core.sharedRepository=group), else owner-only.
  * *existed tells whether dir was a repository already. */

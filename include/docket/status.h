@@ -28,6 +28,7 @@
 struct dcase;
 struct firm;
 struct note;
+struct strv;
 
 /* The cache's name in the git directory. */
 #define STATUS_FILE "docket/status"
@@ -40,6 +41,8 @@ void status_begin(const char *path, const char *root, const char *firm_file,
 /* Write the cache if anything changed and it can be (never waiting for
  * another process), and forget it. */
 void status_end(void);
+/* Is the cache begun, for path and root? */
+int status_begun_as(const char *path, const char *root);
 
 /* case_load of a directory of case_list_maybe, from the cache when the
  * case's entry is good; DK_ENOTFOUND (no message) when dir's case.ini is
@@ -57,6 +60,16 @@ int status_case(struct dcase **out, const struct firm *firm, const char *dir);
  */
 void status_prefetch(char *const *dirs, size_t n, int notes);
 void status_prefetch_stop(void);
+/*
+ * The firm's cases listed (case_list_maybe) and their stats begun, as
+ * soon as the cache is begun: ahead of the command that will scan them
+ * all, while the rest of it starts.  status_list gives the caller that
+ * listing (a new one, when none was made ahead for root) with its stats
+ * begun: status_prefetch's dirs, freed by the caller after
+ * status_prefetch_stop.
+ */
+void status_ahead(int notes);
+void status_list(struct strv *dirs, const char *root, int notes);
 /*
  * What the command reads of a case, so that status_case may give it no
  * more than the cache keeps: 1, no more than its view (case.h: c->cfg
