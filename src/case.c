@@ -377,10 +377,13 @@ struct dcase *
 case_alloc(const char *dir)
 {
 	struct dcase *c = xcalloc(1, sizeof(*c));
+	size_t n = strlen(dir);
 
 	c->dir = xstrdup(dir);
 	c->id = xstrdup(case_dir_id(dir));
-	c->file = xasprintf("%s/%s", dir, CASE_FILE);
+	c->file = xmalloc(n + sizeof("/" CASE_FILE));
+	memcpy(c->file, dir, n);
+	memcpy(c->file + n, "/" CASE_FILE, sizeof("/" CASE_FILE));
 	return c;
 }
 

@@ -12,7 +12,18 @@
 int
 name_check(const char *s, size_t max, const char *what)
 {
-	size_t n = strlen(s);
+	size_t n;
+
+	/* the common case, a good name, in one pass: a-z and 0-9, and '.',
+	 * '_' or '-' after the first (no ".."); anything else is told
+	 * below */
+	for (n = 0; (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+		    (n && (s[n] == '_' || s[n] == '-' ||
+			   (s[n] == '.' && s[n - 1] != '.'))); n++)
+		;
+	if (!s[n] && n && n <= max)
+		return 0;
+	n = strlen(s);
 
 	if (!n)
 		return dk_err(DK_EINVAL, "%s is empty", what);

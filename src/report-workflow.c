@@ -166,20 +166,26 @@ void
 report_stays_case(struct scan *s, struct report *r, const struct dcase *c)
 {
 	const struct firm *f = s->firm;
-	long (*v)[2] = xcalloc(f->nstages + 1, sizeof(*v));
+	long few[16][2], (*v)[2] = f->nstages <= 16 ? few :
+		xcalloc(f->nstages + 1, sizeof(*v));
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->nentered; i++) {
 		int st = firm_stage(f, c->entered[i].stage);
+		long key[2] = { c->entered[i].date, st };
+		size_t k;
 
 		if (st < 0 || n >= f->nstages)
 			continue;
-		v[n][0] = c->entered[i].date;
-		v[n][1] = st;
+		/* put in order as they come (a few: a qsort cost more) */
+		for (k = n; k > 0 && stay_cmp(v[k - 1], key) > 0; k--) {
+			v[k][0] = v[k - 1][0];
+			v[k][1] = v[k - 1][1];
+		}
+		v[k][0] = key[0];
+		v[k][1] = key[1];
 		n++;
 	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), stay_cmp);
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t st = (size_t)v[i][1];
 		long end = v[i + 1][0], days = end - v[i][0];
@@ -195,7 +201,8 @@ report_stays_case(struct scan *s, struct report *r, const struct dcase *c)
 			r->milestones.on_time += days <= f->stages[st].max_days;
 		}
 	}
-	free(v);
+	if (v != few)
+		free(v);
 }
 
 /* Client inquiries, milestones and velocity. */

@@ -45,6 +45,14 @@ main(void)
 	CHECK(id_check("caf\xc3\xa9") < 0);
 	CHECK(name_check("sol", 32, "deadline name") == 0);
 	CHECK(name_check("abcdefghijklmnopqrstuvwxyz0123456", 32, "x") < 0);
+	CHECK(name_check("abc", 3, "x") == 0);
+	CHECK(name_check("abcd", 3, "x") < 0);
+	CHECK(name_check("a.", 8, "x") == 0);
+	CHECK(name_check("0-_", 8, "x") == 0);
+	CHECK(name_check("_a", 8, "x") < 0);
+	CHECK(name_check("a.-.b", 8, "x") == 0);
+	CHECK(name_check("a.b..", 8, "x") < 0);
+	CHECK(name_check("ab\x7f", 8, "x") < 0);
 
 	{	/* by ID, then by the whole directory; no '/' is all ID */
 		struct strv dirs = STRV_INIT;
