@@ -395,8 +395,7 @@ status_prefetch(char *const *dirs, size_t n, int notes)
 		open_old();
 	if (S.in)	/* without a cache to check, every case is read from
 			 * its files, which takes longer than a stat does */
-		(void)stst_prefetch(dirs, n, notes, S.in ? S.infd : -1,
-				    S.in_start);
+		(void)stst_prefetch(dirs, n, notes, S.infd, S.in_start);
 }
 
 void
