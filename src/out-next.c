@@ -28,6 +28,7 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 
 	for (size_t i = 0; i < n; i++) {
 		const char *id;
+		size_t k;
 
 		/* the actions are visited out of their order: fetched ahead */
 		if (i + 16 < n)
@@ -39,7 +40,7 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		if (i + 4 < n)
 			__builtin_prefetch(r->cases[v[i + 4].a->c].id);
 		id = r->cases[v[i].a->c].id;
-		size_t k = cols(id, strlen(id));
+		k = cols(id, strlen(id));
 
 		at[i] = why.len;
 		work_why(&why, v[i].a);
