@@ -21,9 +21,9 @@ void
 work_print(FILE *f, const struct report *r, const struct work_item *v,
 	   size_t n)
 {
-	/* every line's why in one buffer, each ending in its NUL */
+	/* a line's why is made twice, for the widest and for its line, rather
+	 * than kept: tens of thousands of lines at 50,000 cases */
 	struct sb why = SB_INIT, out = SB_INIT;
-	size_t *at = xcalloc(2 * n + 1, sizeof(*at)), *wc = at + n + 1;
 	size_t wid = 8, wwhy = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -40,18 +40,15 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		if (i + 4 < n)
 			__builtin_prefetch(r->cases[v[i + 4].a->c].id);
 		id = r->cases[v[i].a->c].id;
-		k = cols(id, strlen(id));
-
-		at[i] = why.len;
-		work_why(&why, v[i].a);
-		wc[i] = cols(why.buf + at[i], why.len - at[i]);
-		sb_add(&why, "", 1);
-		if (k > wid)
+		if ((k = cols(id, strlen(id))) > wid)
 			wid = k;
-		if (wc[i] > wwhy)
-			wwhy = wc[i];
+		if (wwhy < 64) {	/* no wider is wanted */
+			sb_reset(&why);
+			work_why(&why, v[i].a);
+			if ((k = cols(why.buf, why.len)) > wwhy)
+				wwhy = k;
+		}
 	}
-	at[n] = why.len;
 	if (wid > 24)
 		wid = 24;
 	if (wwhy > 64)
@@ -62,13 +59,16 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		const struct raction *a = v[i].a;
 		const char *color = v[i].urgency >= 80 ? c_red() :
 				    v[i].urgency >= 50 ? c_yellow() : "";
-		const char *w = why.buf + at[i], *name = action_names[a->action];
-		size_t pad = wc[i] < wwhy ? wwhy - wc[i] : 0, len;
+		const char *name = action_names[a->action], *who;
+		size_t k, len;
 
 		if (i + 8 < n) {
 			__builtin_prefetch(r->cases[v[i + 8].a->c].id);
 			__builtin_prefetch(v[i + 8].a->who);
 		}
+		sb_reset(&why);
+		work_why(&why, a);
+		k = cols(why.buf, why.len);
 		len = out.len;
 		sb_add_escaped(&out, r->cases[a->c].id,
 			       strlen(r->cases[a->c].id), 0);
@@ -82,11 +82,12 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 			sb_addrep(&out, ' ', 10 - len);
 		sb_adds(&out, c_off());
 		sb_adds(&out, "  ");
-		sb_add_escaped(&out, w, at[i + 1] - at[i] - 1, 0);
-		sb_addrep(&out, ' ', pad);
+		sb_add_escaped(&out, why.buf, why.len, 0);
+		if (k < wwhy)
+			sb_addrep(&out, ' ', wwhy - k);
 		sb_adds(&out, "  ");
-		w = *a->who ? a->who : "-";
-		sb_add_escaped(&out, w, strlen(w), 0);
+		who = *a->who ? a->who : "-";
+		sb_add_escaped(&out, who, strlen(who), 0);
 		sb_addc(&out, '\n');
 		if (out.len >= 16384 || i + 1 == n) {
 			fwrite(out.buf, 1, out.len, f);
@@ -95,7 +96,6 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 	}
 	sb_free(&out);
 	sb_free(&why);
-	free(at);
 }
 
 void

@@ -14,20 +14,20 @@ static int
 item_cmp(const void *a, const void *b)
 {
 	const struct work_item *x = a, *y = b;
+	const struct raction *p = x->a, *q = y->a;
 	int c;
 
 	if (x->urgency != y->urgency)
 		return x->urgency > y->urgency ? -1 : 1;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	if (x->at != y->at)
-		return x->at < y->at ? -1 : 1;
-	if ((c = report_case_cmp(sorting, x->c, y->c)))
+	if (p->date != q->date)
+		return p->date < q->date ? -1 : 1;
+	if (p->at != q->at)
+		return p->at < q->at ? -1 : 1;
+	if ((c = report_case_cmp(sorting, p->c, q->c)))
 		return c;
-	if (x->action != y->action)
-		return x->action < y->action ? -1 : 1;
-	return strcmp(x->a->name ? x->a->name : "",
-		      y->a->name ? y->a->name : "");
+	if (p->action != q->action)
+		return p->action < q->action ? -1 : 1;
+	return strcmp(p->name ? p->name : "", q->name ? q->name : "");
 }
 
 size_t
@@ -47,10 +47,6 @@ work_queue(struct work_item **out, const struct report *r,
 		GROW(v, cap, n + 1);
 		v[n].a = a;
 		v[n].urgency = urgency[a->action];
-		v[n].action = a->action;
-		v[n].date = a->date;
-		v[n].at = a->at;
-		v[n].c = a->c;
 		n++;
 	}
 	sorting = r;

@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "docket/util.h"
 #include "docket/workflow.h"
@@ -24,10 +23,6 @@ struct raction;
 struct work_item {
 	const struct raction *a;
 	int urgency;
-	int action;		/* a's, with its date and time: the sort's keys */
-	long date;
-	time_t at;
-	size_t c;
 };
 
 /*
