@@ -259,22 +259,29 @@ put_cases(struct firmctx *fc, const struct out *o)
 	const char *root = root_get(fc);
 	struct strv dirs = STRV_INIT;
 	struct out any = { "", o->lead };
-	int ids = 0;
+	char **sel;
+	size_t ids = 0;
 
 	if (!root)
 		return;
 	case_list_maybe(&dirs, root);
+	/* the cases whose ID the word begins (the same strings); when there
+	 * are none, every case, for its client's name */
+	sel = xcalloc(dirs.n + 1, sizeof(*sel));
 	for (size_t i = 0; i < dirs.n; i++)
-		ids += has_prefix(case_dir_id(dirs.v[i]), o->prefix);
+		if (has_prefix(case_dir_id(dirs.v[i]), o->prefix))
+			sel[ids++] = dirs.v[i];
+	if (!ids)
+		memcpy(sel, dirs.v, dirs.n * sizeof(*sel));
 	status_views(1);	/* a client and a title: the view's */
-	status_prefetch(dirs.v, dirs.n, 0);
-	for (size_t i = 0; i < dirs.n; i++) {
-		const char *id = case_dir_id(dirs.v[i]);
+	status_prefetch(sel, ids ? ids : dirs.n, 0);
+	for (size_t i = 0; i < (ids ? ids : dirs.n); i++) {
+		const char *id = case_dir_id(sel[i]);
 		struct dcase *c = NULL;
 		struct cfg *cfg = NULL;
 		const char *client = NULL, *title = NULL;
 		char *desc = NULL, *path = NULL;
-		int e = fc->firm ? status_case(&c, fc->firm, dirs.v[i]) : -1;
+		int e = fc->firm ? status_case(&c, fc->firm, sel[i]) : -1;
 
 		if (e == DK_ENOTFOUND)
 			continue;	/* no case.ini: no case */
@@ -282,7 +289,7 @@ put_cases(struct firmctx *fc, const struct out *o)
 			client = *c->client ? c->client : NULL;
 			title = c->title;
 		} else {
-			path = xasprintf("%s%s/%s", root, dirs.v[i], CASE_FILE);
+			path = xasprintf("%s%s/%s", root, sel[i], CASE_FILE);
 			if (!cfg_load(&cfg, path, path)) {
 				client = cfg_get(cfg, "case", "client");
 				title = cfg_get(cfg, "case", "title");
@@ -304,6 +311,7 @@ put_cases(struct firmctx *fc, const struct out *o)
 	}
 	status_prefetch_stop();
 	status_views(0);
+	free(sel);
 	strv_free(&dirs);
 }
 

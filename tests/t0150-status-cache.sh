@@ -642,4 +642,23 @@ test_expect_success 'a guess at the firm that libgit2 does not share is dropped:
 	rm -rf ../decoy
 '
 
+test_expect_success 'ID completion reads only the cases the word may be: with no cache, their case.ini alone' '
+	rm -f $cache &&
+	next_second &&
+	opened __complete cases m12 &&
+	for i in $(seq 120 129); do echo m$i || return 1; done >../want &&
+	test_cmp ../want ../opened &&
+	test "$(wc -l <../opened.out)" = 10 &&
+	grep -q "^m125	Many 125 (" ../opened.out &&
+	next_second &&
+	opened __complete cases m12 &&
+	test ! -s ../opened &&
+	# no ID begins so: every case is read, for a client of that name
+	rm -f $cache &&
+	opened __complete cases "many 12" &&
+	test "$(wc -l <../opened)" -gt 200 &&
+	grep -q "^m125	Many 125 (" ../opened.out &&
+	truth __complete cases m1
+'
+
 test_done
