@@ -274,6 +274,7 @@ put_cases(struct firmctx *fc, const struct out *o)
 	if (!ids)
 		memcpy(sel, dirs.v, dirs.n * sizeof(*sel));
 	status_views(1);	/* a client and a title: the view's */
+	status_some(ids > 0);
 	status_prefetch(sel, ids ? ids : dirs.n, 0);
 	for (size_t i = 0; i < (ids ? ids : dirs.n); i++) {
 		const char *id = case_dir_id(sel[i]);
@@ -310,6 +311,7 @@ put_cases(struct firmctx *fc, const struct out *o)
 		free(path);
 	}
 	status_prefetch_stop();
+	status_some(0);
 	status_views(0);
 	free(sel);
 	strv_free(&dirs);

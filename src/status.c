@@ -48,6 +48,7 @@ static struct status {
 	struct sb buf;
 	struct strv ahead;	/* status_ahead's listing, until taken */
 	int ahead_on, ahead_notes;
+	int some;		/* status_some: the cases asked for are some */
 } S = { .infd = -1, .lockfd = -1, .out = -1 };
 
 #define IN_BUF (1u << 16)
@@ -405,6 +406,12 @@ status_prefetch_stop(void)
 }
 
 void
+status_some(int on)
+{
+	S.some = on;
+}
+
+void
 status_ahead(int notes)
 {
 	if (!S.begun || S.ahead_on)
@@ -593,8 +600,11 @@ status_case(struct dcase **out, const struct firm *firm, const char *dir)
 		open_old();
 	/* the stat data first, then the files: a change in between is seen
 	 * next time */
-	while (S.old.dir && stf_dir_cmp(S.old.dir, dir) < 0)
-		read_old();	/* a case that is gone */
+	while (S.old.dir && stf_dir_cmp(S.old.dir, dir) < 0) {
+		if (S.some)	/* one not asked for: kept as it was */
+			emit(&S.old);
+		read_old();	/* else a case that is gone */
+	}
 	if (S.old.dir && !strcmp(S.old.dir, dir)) {
 		struct entry t = S.cur;	/* empty: its buffers go on */
 

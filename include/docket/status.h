@@ -70,6 +70,10 @@ void status_prefetch_stop(void);
  */
 void status_ahead(int notes);
 void status_list(struct strv *dirs, const char *root, int notes);
+/* The command asks status_case for some of the listed cases only (on),
+ * or for every one (0, as begun): an entry it passes over is then kept
+ * as it was, not dropped as a case that is gone. */
+void status_some(int on);
 /*
  * What the command reads of a case, so that status_case may give it no
  * more than the cache keeps: 1, no more than its view (case.h: c->cfg
