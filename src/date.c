@@ -97,7 +97,6 @@ char *
 date_fmt(char *buf, long date)
 {
 	int y, m, d;
-
 	unsigned u;
 
 	/* "%04u-%02u-%02u" of y % 10000, m % 100, d % 100, by hand: a

@@ -17,7 +17,8 @@ name_check(const char *s, size_t max, const char *what)
 	/* the common case, a good name, in one pass: a-z and 0-9, and '.',
 	 * '_' or '-' after the first (no ".."); anything else is told
 	 * below */
-	for (n = 0; (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+	for (n = 0; (s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9') ||
 		    (n && (s[n] == '_' || s[n] == '-' ||
 			   (s[n] == '.' && s[n - 1] != '.'))); n++)
 		;

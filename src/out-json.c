@@ -144,7 +144,6 @@ item(struct json *j, const char *key)
 			putc_(j, ',');
 		indent(j);
 	}
-
 	if (key && (n = plain(key)) >= 0) {
 		putc_(j, '"');
 		put(j, key, (size_t)n);
@@ -187,11 +186,12 @@ void json_end_arr(struct json *j) { close_(j, ']'); }
 void
 json_str(struct json *j, const char *key, const char *v)
 {
+	long n;
+
 	if (!v) {
 		json_null(j, key);
 		return;
 	}
-	long n;
 
 	item(j, key);
 	if ((n = plain(v)) >= 0) {

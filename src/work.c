@@ -91,7 +91,8 @@ work_why(struct sb *out, const struct raction *a)
 	switch (a->action) {
 	case ACT_SOL:
 	case ACT_NOTICE:
-		sb_adds(out, a->action == ACT_SOL ? "SOL " : "notice of claim ");
+		sb_adds(out, a->action == ACT_SOL ? "SOL " :
+			"notice of claim ");
 		sb_adds(out, date_fmt(d, a->date));
 		sb_adds(out, ", ");
 		when(out, a->days);
