@@ -12,8 +12,9 @@ same run against a baseline:
   - the read commands (list, due, escalate, next, report --json, agenda,
     records, ID completion) at 10,000 and 50,000 cases, with no status
     cache (cold) and with it (warm), and their peak memory, against
-    taskwarrior's `task next` on 10,000 pending tasks with annotations
-    (and, with BENCH_BEFORE=path, an older docket's times),
+    taskwarrior's `task next` on 10,000 pending tasks with annotations,
+    timed again right after each (and, with BENCH_BEFORE=path, an older
+    docket's times),
   - hostile sizes: `list`, `due`, `report --json`, `show` and `set` on a
     firm with one case.ini of 1, 2 and 3.9 MB (many keys, many sections, a
     value of many lines) and of 10 MB (refused), and with a docket.ini of
@@ -127,6 +128,7 @@ def make_firm(n):
     run(["git", "add", "-A"], cwd=firm)
     run(["git", "commit", "-q", "-m", "bench: %d synthetic cases" % n],
         cwd=firm)
+    os.sync()	# written out now, not while anything is timed
     files = size = 0
     for root, _, names in os.walk(os.path.join(firm, "cases")):
         for name in names:
@@ -214,7 +216,9 @@ def taskwarrior_next(n, reps):
     t, c = medians(lambda: timed(cmd, top, env), reps)
     print("\nbaseline: taskwarrior %s, task next on %s pending tasks with "
           "annotations: %.3f s (processor %.3f s)" % (ver, count, t, c))
-    return t, c
+    print("  (run again beside each read command: each ratio is of the two "
+          "taken one after the other)")
+    return lambda: timed(cmd, top, env)
 
 
 # the read commands, as each is measured: (name, argv after docket)
@@ -248,8 +252,8 @@ def bench_reads(firm, n, reps, task_next, before=None, at10k=None):
     time.sleep(1.1)
     run([DOCKET, "report", "--json"], cwd=firm, env=env)
     time.sleep(1.1)
-    print("  %-17s %7s %7s %7s %8s  %-22s %s" % (
-        "command", "cold", "warm", "(cpu)", "peak",
+    print("  %-17s %7s %7s %7s %8s %7s  %-22s %s" % (
+        "command", "cold", "warm", "(cpu)", "peak", "task",
         "warm/task next (cpu)", "cold/before" if before else
         ("warm/10k" if at10k else "")))
     out = {}
@@ -258,8 +262,15 @@ def bench_reads(firm, n, reps, task_next, before=None, at10k=None):
         tc = statistics.median(cold(argv)() for _ in range(max(3, reps // 2)))
         run([DOCKET] + argv, cwd=firm, env=env)
         time.sleep(1.1)
+        # the command's runs, then task next's, each after one to warm
+        # up, as hyperfine takes them: the two measured within the same
+        # few seconds, each on a machine as it is after running itself
+        # (strictly in turn, each run would begin with the other's
+        # memory in the processor's caches)
         warm(argv)()
         tw, cw = medians(warm(argv), reps)
+        task_next()
+        tn, tnc = medians(task_next, reps)
         if name == "report --json":
             size = os.path.getsize(cache)
         peak = max(peak_kib([DOCKET] + argv, firm, env),
@@ -273,10 +284,10 @@ def bench_reads(firm, n, reps, task_next, before=None, at10k=None):
             extra = "%.3f s before: %.2f" % (tb, tc / tb)
         elif at10k and name in at10k:
             extra = "%.2f (cases x%.0f)" % (tw / at10k[name], n / 10000)
-        rw, rc = tw / task_next[0], cw / task_next[1]
-        print("  %-17s %6.3fs %6.3fs %6.3fs %5.1fMiB  %5.2f (%4.2f) %-9s %s" % (
-            name, tc, tw, cw, peak / 1024, rw, rc,
-            "<= 0.25" if rw <= 0.25 else "> 0.25", extra))
+        rw, rc = tw / tn, cw / tnc
+        print("  %-17s %6.3fs %6.3fs %6.3fs %5.1fMiB %6.3fs  %5.2f (%4.2f) "
+              "%-9s %s" % (name, tc, tw, cw, peak / 1024, tn, rw, rc,
+                           "<= 0.25" if rw <= 0.25 else "> 0.25", extra))
         out[name] = tw
     print("  (the cache after report: %.1f MB; peak memory target: 32 MiB)"
           % (size / 1e6))
