@@ -7,9 +7,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The bytes that do not stand for themselves in a JSON string: controls,
+ * '"', '\\', '<', '>', '&' (inert if the JSON lands in a page), DEL and
+ * up, and the NUL that ends a string. */
+static const unsigned char *
+special(void)
+{
+	static unsigned char t[256];
+
+	if (!t[0])
+		for (int c = 0; c < 256; c++)
+			t[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ||
+			       c == '<' || c == '>' || c == '&';
+	return t;
+}
+
 void
 json_quote(struct sb *out, const char *s)
 {
+	const unsigned char *sp = special();
 	const unsigned char *end = (const unsigned char *)s + strlen(s);
 
 	sb_addc(out, '"');
@@ -19,8 +35,7 @@ json_quote(struct sb *out, const char *s)
 		size_t n;
 
 		/* a run of bytes that stand for themselves, at once */
-		while (*q >= 0x20 && *q < 0x7f && *q != '"' && *q != '\\' &&
-		       *q != '<' && *q != '>' && *q != '&')
+		while (!sp[*q])
 			q++;
 		if (q > p) {
 			sb_add(out, p, (size_t)(q - p));
@@ -119,17 +134,9 @@ indent(struct json *j)
 static long
 plain(const char *s)
 {
-	/* the bytes that do not: controls, '"', '\\', '<', '>', '&', DEL
-	 * and up, and the NUL that ends s */
-	static unsigned char stop[256];
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *sp = special(), *p = (const unsigned char *)s;
 
-	if (!stop[0]) {
-		for (int c = 0; c < 256; c++)
-			stop[c] = c < 0x20 || c >= 0x7f || c == '"' ||
-				  c == '\\' || c == '<' || c == '>' || c == '&';
-	}
-	while (!stop[*p])
+	while (!sp[*p])
 		p++;
 	return *p ? -1 : (long)(p - (const unsigned char *)s);
 }

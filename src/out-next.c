@@ -6,17 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Display columns of len bytes of UTF-8 (one per code point). */
-static size_t
-cols(const char *s, size_t len)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
 void
 work_print(FILE *f, const struct report *r, const struct work_item *v,
 	   size_t n)
@@ -40,12 +29,12 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		if (i + 4 < n)
 			__builtin_prefetch(r->cases[v[i + 4].a->c].id);
 		id = r->cases[v[i].a->c].id;
-		if ((k = cols(id, strlen(id))) > wid)
+		if ((k = utf8_cols(id, strlen(id))) > wid)
 			wid = k;
 		if (wwhy < 64) {	/* no wider is wanted */
 			sb_reset(&why);
 			work_why(&why, v[i].a);
-			if ((k = cols(why.buf, why.len)) > wwhy)
+			if ((k = utf8_cols(why.buf, why.len)) > wwhy)
 				wwhy = k;
 		}
 	}
@@ -68,7 +57,7 @@ work_print(FILE *f, const struct report *r, const struct work_item *v,
 		}
 		sb_reset(&why);
 		work_why(&why, a);
-		k = cols(why.buf, why.len);
+		k = utf8_cols(why.buf, why.len);
 		len = out.len;
 		sb_add_escaped(&out, r->cases[a->c].id,
 			       strlen(r->cases[a->c].id), 0);

@@ -12,17 +12,6 @@
 #define SETTLED_AT 41	/* "settled DATE" on the client's line */
 #define AMOUNT_END 65	/* the amounts end here */
 
-/* Display columns: one per code point (the text is escaped already). */
-static size_t
-ncols(const struct sb *line)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < line->len; i++)
-		c += ((unsigned char)line->buf[i] & 0xc0) != 0x80;
-	return c;
-}
-
 static void
 add(struct sb *line, const char *raw)
 {
@@ -33,7 +22,7 @@ add(struct sb *line, const char *raw)
 static void
 pad(struct sb *line, size_t col, size_t min)
 {
-	size_t at = ncols(line);
+	size_t at = utf8_cols(line->buf, line->len);
 
 	for (size_t i = 0; i < min || at + i < col; i++)
 		sb_addc(line, ' ');

@@ -456,14 +456,13 @@ struct rend {
 	int num[64];		/* ordered list counters, per container */
 };
 
-static size_t
-cols(const char *s, size_t n)
+size_t
+utf8_cols(const char *s, size_t n)
 {
 	size_t c = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			c++;
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return c;
 }
 
@@ -512,7 +511,7 @@ emit(struct rend *r, const char *text, int wrap)
 
 				while (w < eol && *w != ' ')
 					w++;
-				wl = cols(p, (size_t)(w - p));
+				wl = utf8_cols(p, (size_t)(w - p));
 				if (used && used + 1 + wl > room) {
 					trim_end(r->out);
 					sb_addc(r->out, '\n');

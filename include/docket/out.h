@@ -114,6 +114,8 @@ void sb_add_escaped(struct sb *out, const char *s, size_t len, int lines);
 /* One UTF-8 sequence at s (n bytes left): its length and code point, or 0
  * when it is not valid UTF-8 (overlong, a surrogate, cut short). */
 size_t utf8_char(const char *s, size_t n, unsigned *cp);
+/* Display columns of n bytes of UTF-8: one per code point. */
+size_t utf8_cols(const char *s, size_t n);
 /* Is cp one of those written as \uNNNN (C1, U+2028/9, bidi controls)? */
 int is_hidden(unsigned cp);
 /* s escaped, as one line; print_lines keeps its newlines and tabs. */
