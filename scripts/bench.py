@@ -285,9 +285,12 @@ def bench_reads(firm, n, reps, task_next, before=None, at10k=None):
         elif at10k and name in at10k:
             extra = "%.2f (cases x%.0f)" % (tw / at10k[name], n / 10000)
         rw, rc = tw / tn, cw / tnc
+        # the quarter is the target at 10,000 cases; past it, the target
+        # is growth with the cases (warm/10k)
+        verdict = "" if n != 10000 else "<= 0.25" if rw <= 0.25 else "> 0.25"
         print("  %-17s %6.3fs %6.3fs %6.3fs %5.1fMiB %6.3fs  %5.2f (%4.2f) "
               "%-9s %s" % (name, tc, tw, cw, peak / 1024, tn, rw, rc,
-                           "<= 0.25" if rw <= 0.25 else "> 0.25", extra))
+                           verdict, extra))
         out[name] = tw
     print("  (the cache after report: %.1f MB; peak memory target: 32 MiB)"
           % (size / 1e6))
